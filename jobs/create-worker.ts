@@ -1,0 +1,57 @@
+import { UnrecoverableError, type Job, type Worker } from "bullmq";
+import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
+import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
+import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
+import type { WorkerDeps } from "./worker-deps.ts";
+
+export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
+
+/** One BullMQ worker per queue, dispatching by job name. Any number may run, on any machine. */
+export async function createWorker(
+  deps: WorkerDeps,
+  opts: { queues?: readonly QueueName[]; concurrency?: number; schedule?: boolean } = {},
+): Promise<RunningWorker> {
+  const byName = new Map<string, JobHandler>(JOB_HANDLERS.map((h) => [h.definition.name, h]));
+  const workers = (opts.queues ?? QUEUE_NAMES).map((queue) => {
+    const worker = deps.queues.backend.createWorker(queue, (job: Job) => runJob(deps, byName, queue, job), {
+      concurrency: opts.concurrency ?? deps.config.workerConcurrency,
+      autorun: true,
+    });
+    worker.on("failed", (job, error) => {
+      if (!job) return;
+      const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      deps.logger.warn({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error }, "job failed");
+      if (final) void byName.get(job.name)?.onFinalFailure?.(deps, job.data, error);
+    });
+    worker.on("error", (error) => deps.logger.error({ queue, err: error }, "worker error"));
+    return worker;
+  });
+  // Job schedulers are stored in the queue backend, so however many workers upsert this, it fires once.
+  if (opts.schedule !== false) {
+    await deps.queues
+      .get(sweepWebhooksJob.queue)
+      .upsertJobScheduler(sweepWebhooksJob.name, { every: SWEEP_EVERY_MS }, { name: sweepWebhooksJob.name, data: {} });
+  }
+  return {
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+async function runJob(deps: WorkerDeps, byName: Map<string, JobHandler>, queue: string, job: Job) {
+  const handler = byName.get(job.name);
+  if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+  const stop = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
+  try {
+    const result = await handler.run(deps, job.data, job);
+    deps.metrics.jobs.inc({ queue, name: job.name, outcome: "completed" });
+    return result;
+  } catch (error) {
+    deps.metrics.jobs.inc({ queue, name: job.name, outcome: "failed" });
+    throw error;
+  } finally {
+    stop();
+  }
+}

@@ -1,0 +1,72 @@
+// The one place that builds queue connections. Redis (ioredis) when REDIS_URL is set; otherwise
+// BullMQ's PostgreSQL backend on the app's own database, so a fresh machine needs no service.
+import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from "bullmq";
+import { Redis } from "ioredis";
+
+export type QueueBackend = {
+  kind: "redis" | "postgres";
+  createQueue(name: string): Queue;
+  createWorker(name: string, processor: Processor, opts: Partial<WorkerOptions>): Worker;
+  /** Throws when the backend cannot be reached (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export function createQueueBackend(opts: {
+  redisUrl?: string;
+  databaseUrl: string;
+  /** Namespace for every key/table; hash-tagged on Redis so a queue's keys share a cluster slot. */
+  prefix?: string;
+}): QueueBackend {
+  return opts.redisUrl
+    ? createRedisQueueBackend(opts.redisUrl, opts.prefix ?? "bh")
+    : createPostgresQueueBackend(opts.databaseUrl, opts.prefix);
+}
+
+function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
+  // Producers fail fast when Redis is away (the webhook route must answer 5xx, not hang);
+  // workers wait for it forever, as BullMQ requires for blocking connections.
+  const producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const workerConnections: Redis[] = [];
+  producer.on("error", () => undefined); // surfaced through failed commands and /readyz
+  const keyPrefix = `{${prefix}}`;
+  return {
+    kind: "redis",
+    createQueue: (name) => new Queue(name, { connection: producer, prefix: keyPrefix }),
+    createWorker: (name, processor, workerOpts) => {
+      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      connection.on("error", () => undefined);
+      workerConnections.push(connection);
+      return new Worker(name, processor, { ...workerOpts, connection, prefix: keyPrefix });
+    },
+    ping: async () => {
+      await producer.ping();
+    },
+    close: async () => {
+      await Promise.all(workerConnections.map((c) => c.quit().catch(() => c.disconnect())));
+      await producer.quit().catch(() => producer.disconnect());
+    },
+  };
+}
+
+function createPostgresQueueBackend(databaseUrl: string, schema?: string): QueueBackend {
+  const connection = { connectionString: databaseUrl, migrate: true, max: 3, ...(schema ? { schema } : {}) };
+  const pingClient = { connectionString: databaseUrl };
+  return {
+    kind: "postgres",
+    createQueue: (name) => new Queue(name, { connection }, createPostgresBackend) as unknown as Queue,
+    createWorker: (name, processor, workerOpts) =>
+      new Worker(name, processor, { ...workerOpts, connection }, createPostgresBackend) as unknown as Worker,
+    ping: async () => {
+      const pg = await import("pg");
+      const client = new pg.default.Client(pingClient);
+      await client.connect();
+      try {
+        await client.query("select 1");
+      } finally {
+        await client.end();
+      }
+    },
+    close: async () => undefined,
+  };
+}

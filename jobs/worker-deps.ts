@@ -1,0 +1,17 @@
+import type { Config } from "../web/server/config.ts";
+import type { Db } from "../web/server/db/create-prisma.ts";
+import type { Logger } from "../web/server/logger.ts";
+import type { Metrics } from "../web/server/metrics/create-metrics.ts";
+import type { ShopifyApis } from "../web/server/shopify/create-shopify.ts";
+import type { Queues } from "./create-queues.ts";
+
+/** What job handlers may use. Built once per worker process. */
+export type WorkerDeps = {
+  config: Config;
+  db: Db;
+  queues: Queues;
+  logger: Logger;
+  metrics: Metrics;
+  shopify: ShopifyApis;
+  now: () => Date;
+};

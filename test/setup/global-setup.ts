@@ -1,0 +1,73 @@
+// Starts PostgreSQL for the whole run: the server at DATABASE_URL when set (CI's real service),
+// else an embedded one. Migrates a template database once; each test file clones it (fast, isolated).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../../web/server/db/migrate-database.ts";
+import { startEmbeddedPostgres } from "../../web/server/db/start-embedded-postgres.ts";
+
+export default async function setup(project: TestProject) {
+  let baseUrl = process.env.DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!baseUrl) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-test-pg-"));
+    const embedded = await startEmbeddedPostgres({ dataDir, database: "postgres", persistent: false });
+    baseUrl = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  await assertReachable(baseUrl, "DATABASE_URL");
+  const template = `bh_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${template}`);
+  await admin.query(`create database ${template}`);
+  await admin.end();
+  await migrateDatabase(withDatabase(baseUrl, template));
+  project.provide("databaseBaseUrl", baseUrl);
+  project.provide("templateDatabase", template);
+  project.provide("redisUrl", process.env.REDIS_URL ?? "");
+  return async () => {
+    const cleanup = new pg.Client({ connectionString: baseUrl });
+    await cleanup.connect();
+    const leftovers = await cleanup.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'bh_t_%' or datname = $1`,
+      [template],
+    );
+    for (const row of leftovers.rows) {
+      await cleanup.query(`drop database if exists "${row.datname}" with (force)`).catch(() => undefined);
+    }
+    await cleanup.end();
+    await stop();
+  };
+}
+
+async function assertReachable(url: string, name: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    throw new Error(`${name} is set but PostgreSQL is unreachable at it: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseBaseUrl: string;
+    templateDatabase: string;
+    redisUrl: string;
+  }
+}

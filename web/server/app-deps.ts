@@ -1,0 +1,18 @@
+import type { Queues } from "../../jobs/create-queues.ts";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/create-prisma.ts";
+import type { Logger } from "./logger.ts";
+import type { Metrics } from "./metrics/create-metrics.ts";
+import type { ShopifyApis } from "./shopify/create-shopify.ts";
+
+/** Everything the web process needs, built once at boot and passed down (no module singletons). */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  queues: Queues;
+  logger: Logger;
+  metrics: Metrics;
+  shopify: ShopifyApis;
+  /** Called once when a shop installs (or re-installs): starts its initial sync. */
+  onShopInstalled?: (shopId: string) => Promise<void>;
+};

@@ -1,0 +1,28 @@
+import express, { type Express } from "express";
+import type { AppDeps } from "./app-deps.ts";
+import { apiRoutes } from "./api/api-routes.ts";
+import { errorMiddleware } from "./errors.ts";
+import { healthRoutes } from "./health/health-routes.ts";
+import { webhookRoutes } from "./webhooks/webhook-routes.ts";
+
+/** The web process's HTTP app, without listen(): tests drive it directly. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      deps.metrics.httpDuration.observe({ route, status: String(res.statusCode) }, seconds);
+    });
+    next();
+  });
+  // Webhooks first: they need the raw body, before any JSON parser touches it.
+  app.use(webhookRoutes(deps));
+  app.use(healthRoutes(deps));
+  app.use("/api", apiRoutes(deps));
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,104 @@
+// The one place that reads the environment. Parsed once at boot into a frozen, typed object;
+// every bad or missing key is reported together.
+import { z } from "zod";
+
+export const DEMO_API_KEY = "backorder-hub-demo-key";
+export const DEMO_API_SECRET = "backorder-hub-demo-secret";
+export const DEFAULT_SCOPES = "read_products,write_products,read_inventory,read_orders,write_orders";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SHOPIFY_API_KEY: optionalString,
+    SHOPIFY_API_SECRET: optionalString,
+    SHOPIFY_API_SECRET_PREVIOUS: optionalString,
+    SHOPIFY_APP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+    SCOPES: z.string().default(DEFAULT_SCOPES),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    ),
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional()),
+    MAIL_FROM: z.string().default("Backorder Hub <no-reply@localhost>"),
+    SHOPIFY_ADMIN_ORIGIN: optionalString.pipe(z.url().optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATA_DIR: z.string().default(".data"),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const key of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+    if (env.SHOPIFY_ADMIN_ORIGIN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_ADMIN_ORIGIN"],
+        message: "is for development and tests only",
+      });
+    }
+  });
+
+export type Config = Readonly<{
+  env: "development" | "test" | "production";
+  port: number;
+  apiKey: string;
+  /** Current secret first, then the previous one while a rotation is under way. */
+  apiSecrets: readonly string[];
+  appUrl: string;
+  scopes: readonly string[];
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  adminOrigin: string | undefined;
+  logLevel: string;
+  dataDir: string;
+  workerConcurrency: number;
+  /** True when running with the demo credentials (the offline playground). */
+  demo: boolean;
+}>;
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n  - ${issues.join("\n  - ")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const apiSecret = env.SHOPIFY_API_SECRET ?? DEMO_API_SECRET;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    apiKey: env.SHOPIFY_API_KEY ?? DEMO_API_KEY,
+    apiSecrets: Object.freeze(
+      [apiSecret, env.SHOPIFY_API_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
+    ),
+    appUrl: (env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    scopes: Object.freeze(env.SCOPES.split(",").map((s) => s.trim()).filter(Boolean)),
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    adminOrigin: env.SHOPIFY_ADMIN_ORIGIN,
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    demo: !env.SHOPIFY_API_SECRET,
+  });
+}

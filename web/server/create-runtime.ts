@@ -1,0 +1,50 @@
+import { createQueueBackend } from "../../jobs/queue-backend.ts";
+import { createQueues, type Queues } from "../../jobs/create-queues.ts";
+import type { Config } from "./config.ts";
+import { createPrisma, type Db } from "./db/create-prisma.ts";
+import { resolveDatabase } from "./db/resolve-database.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createMetrics, type Metrics } from "./metrics/create-metrics.ts";
+import { createShopify, type ShopifyApis } from "./shopify/create-shopify.ts";
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  databaseUrl: string;
+  queues: Queues;
+  metrics: Metrics;
+  shopify: ShopifyApis;
+  close: () => Promise<void>;
+};
+
+/** Builds what both processes share: database (embedded when no DATABASE_URL), queues, Shopify. */
+export async function createRuntime(config: Config, opts: { name: string; migrate: boolean }): Promise<Runtime> {
+  const logger = createLogger({ level: config.logLevel, name: opts.name });
+  const database = await resolveDatabase(config, {
+    migrate: opts.migrate,
+    onLog: (line) => logger.debug({ component: "embedded-postgres" }, line),
+  });
+  if (database.embedded) logger.info({ url: redact(database.url) }, "using embedded PostgreSQL");
+  const db = createPrisma(database.url);
+  const queues = createQueues(createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url }));
+  logger.info({ backend: queues.backend.kind }, "queue backend");
+  return {
+    config,
+    logger,
+    db,
+    databaseUrl: database.url,
+    queues,
+    metrics: createMetrics(),
+    shopify: createShopify(config, logger),
+    close: async () => {
+      await queues.close();
+      await db.$disconnect();
+      await database.stop();
+    },
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}

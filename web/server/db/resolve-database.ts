@@ -1,0 +1,25 @@
+import path from "node:path";
+import type { Config } from "../config.ts";
+import { migrateDatabase } from "./migrate-database.ts";
+import { startEmbeddedPostgres } from "./start-embedded-postgres.ts";
+
+export type ResolvedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+/** DATABASE_URL when set; otherwise an embedded PostgreSQL whose data lives under DATA_DIR. */
+export async function resolveDatabase(
+  config: Config,
+  opts: { migrate: boolean; onLog?: (line: string) => void },
+): Promise<ResolvedDatabase> {
+  const resolved: ResolvedDatabase = config.databaseUrl
+    ? { url: config.databaseUrl, embedded: false, stop: async () => undefined }
+    : {
+        ...(await startEmbeddedPostgres({
+          dataDir: path.resolve(config.dataDir, "postgres"),
+          database: "backorder_hub",
+          onLog: opts.onLog,
+        })),
+        embedded: true,
+      };
+  if (opts.migrate) await migrateDatabase(resolved.url);
+  return resolved;
+}

@@ -1,0 +1,44 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** One registry per process (not prom-client's global), so tests can build many apps. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    webhooks: new Counter({
+      name: "backorder_webhooks_total",
+      help: "Webhook deliveries by topic and outcome (recorded, duplicate, rejected)",
+      labelNames: ["topic", "outcome"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "backorder_http_request_duration_seconds",
+      help: "HTTP request duration by route and status",
+      labelNames: ["route", "status"] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    jobs: new Counter({
+      name: "backorder_jobs_total",
+      help: "Jobs processed by queue, name and outcome",
+      labelNames: ["queue", "name", "outcome"] as const,
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: "backorder_job_duration_seconds",
+      help: "Job processing time by queue and name",
+      labelNames: ["queue", "name"] as const,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers: [registry],
+    }),
+    emails: new Counter({
+      name: "backorder_emails_total",
+      help: "Emails by kind and outcome (sent, failed, suppressed)",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+import { RequestedTokenType } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { AppDeps } from "../app-deps.ts";
+
+export type InstalledShop = { id: string; domain: string; installed: boolean };
+
+/**
+ * First authenticated request of a shop (or the first after an uninstall): exchange the session
+ * token for an offline access token, store the session, create the shop. Webhook subscriptions
+ * are declared in shopify.app.toml, so nothing is registered by hand.
+ */
+export async function ensureShopInstalled(deps: AppDeps, shop: string, sessionToken: string) {
+  const existing = await deps.db.shop.findUnique({ where: { domain: shop } });
+  const storage = new PrismaSessionStorage(deps.db);
+  const offlineId = deps.shopify.api.session.getOfflineId(shop);
+  if (existing && !existing.uninstalledAt && (await storage.loadSession(offlineId))) {
+    return { id: existing.id, domain: shop, installed: false } satisfies InstalledShop;
+  }
+  const { session } = await deps.shopify.api.auth.tokenExchange({
+    shop,
+    sessionToken,
+    requestedTokenType: RequestedTokenType.OfflineAccessToken,
+  });
+  await storage.storeSession(session);
+  const row = await deps.db.shop.upsert({
+    where: { domain: shop },
+    create: { domain: shop, scopes: session.scope ?? null, settings: { create: {} } },
+    update: { uninstalledAt: null, installedAt: new Date(), scopes: session.scope ?? null },
+  });
+  await deps.db.shopSettings.upsert({ where: { shopId: row.id }, create: { shopId: row.id }, update: {} });
+  deps.logger.info({ shop }, "shop installed");
+  await deps.onShopInstalled?.(row.id);
+  return { id: row.id, domain: shop, installed: true } satisfies InstalledShop;
+}

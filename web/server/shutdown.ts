@@ -1,0 +1,25 @@
+import type { Logger } from "./logger.ts";
+
+/** Graceful shutdown on SIGTERM/SIGINT: run the closer once, force-exit if it hangs. */
+export function onShutdown(logger: Logger, close: () => Promise<void>, graceMs = 25_000): void {
+  let closing = false;
+  const handler = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    const timer = setTimeout(() => {
+      logger.error("shutdown timed out; exiting");
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => handler("SIGTERM"));
+  process.once("SIGINT", () => handler("SIGINT"));
+}

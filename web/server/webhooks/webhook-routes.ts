@@ -1,0 +1,66 @@
+import express, { type Router } from "express";
+import { processWebhookJob } from "../../../jobs/definitions/process-webhook.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { readWebhookHeaders } from "./read-webhook-headers.ts";
+import { recordWebhook } from "./record-webhook.ts";
+import { verifyWebhookHmac } from "./verify-webhook-hmac.ts";
+
+// Shopify's documented bodies are far below this; a larger one is not from Shopify.
+const MAX_BODY = "2mb";
+
+/** POST /webhooks: verify, record, enqueue, answer. No Admin API call, email or inventory math here. */
+export function webhookRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  router.post("/webhooks", express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const topicForMetrics = String(req.headers["x-shopify-topic"] ?? "unknown").slice(0, 64);
+    if (!verifyWebhookHmac(raw, req.get("x-shopify-hmac-sha256"), deps.config.apiSecrets)) {
+      deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
+      res.status(401).json({ error: "invalid_hmac" });
+      return;
+    }
+    const body = raw.toString("utf8");
+    if (!isJson(body)) {
+      deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
+      res.status(400).json({ error: "invalid_json" });
+      return;
+    }
+    const headers = readWebhookHeaders(req.headers);
+    if (!headers.ok) {
+      deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
+      res.status(400).json({ error: "missing_headers", missing: headers.missing });
+      return;
+    }
+    const { topic, shopDomain, webhookId } = headers.headers;
+    let recorded;
+    try {
+      recorded = await recordWebhook(deps.db, headers.headers, body);
+    } catch (error) {
+      // Not recorded means not acknowledged: Shopify retries on 5xx.
+      deps.logger.error({ err: error, topic, shop: shopDomain, webhookId }, "webhook not recorded");
+      res.status(503).json({ error: "unavailable" });
+      return;
+    }
+    deps.metrics.webhooks.inc({ topic, outcome: recorded.duplicate ? "duplicate" : "recorded" });
+    if (!recorded.processed) {
+      // The row is the durable part; if the queue is away the sweeper enqueues it later.
+      await deps.queues
+        .enqueue(processWebhookJob, { webhookEventId: String(recorded.id) }, { jobId: `wh-${recorded.id}` })
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, topic, shop: shopDomain }, "enqueue failed; the sweeper will retry"),
+        );
+    }
+    res.status(200).json({ ok: true, duplicate: recorded.duplicate });
+  });
+  return router;
+}
+
+function isJson(text: string): boolean {
+  if (text.length === 0) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
