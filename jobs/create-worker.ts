@@ -1,6 +1,5 @@
 import { UnrecoverableError, type Job, type Worker } from "bullmq";
 import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
-import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
@@ -20,17 +19,23 @@ export async function createWorker(
     worker.on("failed", (job, error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      deps.logger.warn({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error }, "job failed");
+      deps.logger.warn(
+        { queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error },
+        "job failed",
+      );
       if (final) void byName.get(job.name)?.onFinalFailure?.(deps, job.data, error);
     });
     worker.on("error", (error) => deps.logger.error({ queue, err: error }, "worker error"));
     return worker;
   });
-  // Job schedulers are stored in the queue backend, so however many workers upsert this, it fires once.
+  // Job schedulers live in the queue backend, keyed by name: however many workers upsert them,
+  // each fires once per period cluster-wide.
   if (opts.schedule !== false) {
-    await deps.queues
-      .get(sweepWebhooksJob.queue)
-      .upsertJobScheduler(sweepWebhooksJob.name, { every: SWEEP_EVERY_MS }, { name: sweepWebhooksJob.name, data: {} });
+    for (const handler of JOB_HANDLERS) {
+      if (!handler.every) continue;
+      const { name, queue } = handler.definition;
+      await deps.queues.get(queue).upsertJobScheduler(name, { every: handler.every }, { name, data: {} });
+    }
   }
   return {
     workers,

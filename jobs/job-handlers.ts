@@ -1,25 +1,22 @@
-import type { Job } from "bullmq";
+import { BACKORDER_JOB_HANDLERS } from "./backorders/backorder-jobs.ts";
 import { processWebhookJob } from "./definitions/process-webhook.ts";
-import { sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
-import type { JobDefinition } from "./definitions/define-job.ts";
+import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
+import type { JobHandler } from "./job-handlers-type.ts";
+import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
 import { sweepWebhooks } from "./webhooks/sweep-webhooks.ts";
-import type { WorkerDeps } from "./worker-deps.ts";
 
-export type JobHandler = {
-  definition: JobDefinition;
-  /** Thin: re-parse the payload, call one domain function. */
-  run: (deps: WorkerDeps, data: unknown, job: Job) => Promise<unknown>;
-  /** Called once when the job has failed for good (attempts exhausted or unrecoverable). */
-  onFinalFailure?: (deps: WorkerDeps, data: unknown, error: Error) => Promise<void>;
-};
+export type { JobHandler } from "./job-handlers-type.ts";
 
 export const JOB_HANDLERS: JobHandler[] = [
   {
     definition: processWebhookJob,
-    run: (deps, data) => processWebhookEvent(deps, BigInt(processWebhookJob.schema.parse(data).webhookEventId)),
+    run: (deps, data) =>
+      processWebhookEvent(deps, BigInt(processWebhookJob.schema.parse(data).webhookEventId)),
     onFinalFailure: (deps, data, error) =>
       markWebhookFailed(deps, BigInt(processWebhookJob.schema.parse(data).webhookEventId), error.message),
   },
-  { definition: sweepWebhooksJob, run: (deps) => sweepWebhooks(deps) },
+  { definition: sweepWebhooksJob, run: (deps) => sweepWebhooks(deps), every: SWEEP_EVERY_MS },
+  ...BACKORDER_JOB_HANDLERS,
+  ...RESTOCK_JOB_HANDLERS,
 ];

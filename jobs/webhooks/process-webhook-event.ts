@@ -41,7 +41,12 @@ export async function processWebhookEvent(deps: WorkerDeps, id: bigint): Promise
     await handler(
       {
         deps,
-        shop: { id: shop.id, domain: shop.domain, uninstalledAt: shop.uninstalledAt, installedAt: shop.installedAt },
+        shop: {
+          id: shop.id,
+          domain: shop.domain,
+          uninstalledAt: shop.uninstalledAt,
+          installedAt: shop.installedAt,
+        },
         event: { id, topic: event.topic, triggeredAt: event.triggeredAt, receivedAt: event.receivedAt },
       },
       payload,

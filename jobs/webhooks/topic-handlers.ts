@@ -1,18 +1,19 @@
-import type { WorkerDeps } from "../worker-deps.ts";
+import { BACKORDER_TOPIC_HANDLERS } from "../backorders/backorder-jobs.ts";
+import { RESTOCK_TOPIC_HANDLERS } from "../restock/restock-jobs.ts";
 import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
+import type { TopicHandler } from "./topic-handler-type.ts";
 
-export type WebhookContext = {
-  deps: WorkerDeps;
-  shop: { id: string; domain: string; uninstalledAt: Date | null; installedAt: Date };
-  event: { id: bigint; topic: string; triggeredAt: Date | null; receivedAt: Date };
-};
+export type { TopicHandler, WebhookContext } from "./topic-handler-type.ts";
 
-export type TopicHandler = (ctx: WebhookContext, payload: unknown) => Promise<void>;
-
-/** Topic -> handler. shopify.app.toml names the handler of each subscription. */
-export const TOPIC_HANDLERS: Record<string, TopicHandler> = {
-  "app/uninstalled": handleAppUninstalled,
-};
+/**
+ * Topic -> handler(s). shopify.app.toml names the handler of each subscription. A topic may have
+ * handlers in several features (orders/create feeds the backorder engine and alert attribution).
+ */
+export const TOPIC_HANDLERS: Record<string, TopicHandler> = mergeHandlers([
+  { "app/uninstalled": handleAppUninstalled },
+  BACKORDER_TOPIC_HANDLERS,
+  RESTOCK_TOPIC_HANDLERS,
+]);
 
 /** Topics processed even after the shop uninstalled (cleanup and privacy duties). */
 export const TOPICS_AFTER_UNINSTALL = new Set([
@@ -21,3 +22,21 @@ export const TOPICS_AFTER_UNINSTALL = new Set([
   "customers/redact",
   "shop/redact",
 ]);
+
+function mergeHandlers(maps: Record<string, TopicHandler>[]): Record<string, TopicHandler> {
+  const byTopic = new Map<string, TopicHandler[]>();
+  for (const map of maps) {
+    for (const [topic, handler] of Object.entries(map))
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), handler]);
+  }
+  return Object.fromEntries(
+    [...byTopic].map(([topic, handlers]) => [
+      topic,
+      handlers.length === 1
+        ? handlers[0]!
+        : async (ctx, payload) => {
+            for (const handler of handlers) await handler(ctx, payload);
+          },
+    ]),
+  );
+}

@@ -19,7 +19,7 @@ describe("POST /webhooks", () => {
   });
   afterAll(() => app?.close());
 
-  const post = (headers: Record<string, string>, payload: string | Buffer = body) =>
+  const post = (headers: Record<string, string>, payload: string = body) =>
     fetch(`${app.url}/webhooks`, { method: "POST", headers, body: payload });
   const eventCount = () => app.deps.db.webhookEvent.count();
 
@@ -34,7 +34,9 @@ describe("POST /webhooks", () => {
 
     const worker = await app.startWorker();
     const row = await waitFor(async () => {
-      const r = await app.deps.db.webhookEvent.findFirstOrThrow({ where: { eventKey: headers["X-Shopify-Event-Id"] } });
+      const r = await app.deps.db.webhookEvent.findFirstOrThrow({
+        where: { eventKey: headers["X-Shopify-Event-Id"] },
+      });
       return r.status !== "RECEIVED" ? r : null;
     });
     // orders/paid has no handler: processed as SKIPPED, exactly one attempt.
@@ -66,7 +68,10 @@ describe("POST /webhooks", () => {
   it("answers 400 for a correctly signed body that is not JSON, and writes nothing", async () => {
     const before = await eventCount();
     const bad = '{"id": 1,';
-    const res = await post(webhookHeaders({ topic: "orders/create", shop: SHOP, body: bad, secret: TEST_API_SECRET }), bad);
+    const res = await post(
+      webhookHeaders({ topic: "orders/create", shop: SHOP, body: bad, secret: TEST_API_SECRET }),
+      bad,
+    );
     expect(res.status).toBe(400);
     expect(await eventCount()).toBe(before);
   });
@@ -80,7 +85,9 @@ describe("POST /webhooks", () => {
   });
 
   it("accepts a webhook signed with the previous secret during a rotation", async () => {
-    const res = await post(webhookHeaders({ topic: "orders/create", shop: SHOP, body, secret: "old-secret" }));
+    const res = await post(
+      webhookHeaders({ topic: "orders/create", shop: SHOP, body, secret: "old-secret" }),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -100,7 +107,9 @@ describe("POST /webhooks", () => {
     const headers = webhookHeaders({ topic: "orders/create", shop: SHOP, body, secret: TEST_API_SECRET });
     try {
       await admin.query(`alter database ${dbName} allow_connections false`);
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [dbName]);
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [
+        dbName,
+      ]);
       const res = await post(headers);
       expect(res.status).toBeGreaterThanOrEqual(500);
     } finally {
@@ -109,7 +118,9 @@ describe("POST /webhooks", () => {
     }
     const count = await waitFor(async () => {
       try {
-        return { n: await app.deps.db.webhookEvent.count({ where: { eventKey: headers["X-Shopify-Event-Id"] } }) };
+        return {
+          n: await app.deps.db.webhookEvent.count({ where: { eventKey: headers["X-Shopify-Event-Id"] } }),
+        };
       } catch {
         return null;
       }
@@ -123,13 +134,23 @@ describe("POST /webhooks", () => {
     const eventKey = crypto.randomUUID();
     const { id } = await recordWebhook(
       app.deps.db,
-      { topic: "app/uninstalled", shopDomain: SHOP, webhookId: eventKey, eventKey, apiVersion: "2026-07", triggeredAt: new Date() },
+      {
+        topic: "app/uninstalled",
+        shopDomain: SHOP,
+        webhookId: eventKey,
+        eventKey,
+        apiVersion: "2026-07",
+        triggeredAt: new Date(),
+      },
       JSON.stringify({ id: 1, domain: SHOP }),
     );
     await app.deps.db.session.create({
       data: { id: `offline_${SHOP}`, shop: SHOP, state: "", accessToken: "shpat_x", isOnline: false },
     });
-    await app.deps.db.webhookEvent.update({ where: { id }, data: { receivedAt: new Date(Date.now() - 120_000) } });
+    await app.deps.db.webhookEvent.update({
+      where: { id },
+      data: { receivedAt: new Date(Date.now() - 120_000) },
+    });
     const swept = await sweepWebhooks(app.workerDeps);
     expect(swept).toBeGreaterThanOrEqual(1);
     const worker = await app.startWorker();
@@ -140,7 +161,9 @@ describe("POST /webhooks", () => {
     expect(row.attempts).toBe(1);
     // app/uninstalled: sessions gone, shop marked uninstalled
     expect(await app.deps.db.session.count({ where: { shop: SHOP } })).toBe(0);
-    expect((await app.deps.db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).uninstalledAt).not.toBeNull();
+    expect(
+      (await app.deps.db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).uninstalledAt,
+    ).not.toBeNull();
     await worker.close();
   });
 });

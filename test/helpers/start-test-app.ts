@@ -32,7 +32,9 @@ export type TestApp = {
  * The web app on a random port with its own database and queue namespace, on the backend the run
  * uses (Redis when REDIS_URL is set, BullMQ's PostgreSQL backend otherwise).
  */
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; now?: () => Date } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const redisUrl = inject("redisUrl") || undefined;
   const config = loadConfig({
@@ -71,7 +73,10 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: (
     workerDeps,
     databaseUrl: database.url,
     startWorker: async (o = {}) => {
-      const worker = await createWorker(workerDeps, { concurrency: o.concurrency ?? 5, schedule: o.schedule ?? false });
+      const worker = await createWorker(workerDeps, {
+        concurrency: o.concurrency ?? 5,
+        schedule: o.schedule ?? false,
+      });
       workers.push(worker);
       return worker;
     },

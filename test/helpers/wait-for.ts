@@ -1,5 +1,9 @@
 /** Polls until the probe returns a non-null value; fails with the last error after the timeout. */
-export async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined>,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   for (;;) {

@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
     };
   }
   await assertReachable(baseUrl, "DATABASE_URL");
+  if (process.env.REDIS_URL) await assertRedisReachable(process.env.REDIS_URL);
   const template = `bh_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -52,9 +53,26 @@ async function assertReachable(url: string, name: string) {
     await client.connect();
     await client.query("select 1");
   } catch (error) {
-    throw new Error(`${name} is set but PostgreSQL is unreachable at it: ${(error as Error).message}`);
+    throw new Error(`${name} is set but PostgreSQL is unreachable at it: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+async function assertRedisReachable(url: string) {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`REDIS_URL is set but Redis is unreachable at it: ${(error as Error).message}`, {
+      cause: error,
+    });
+  } finally {
+    redis.disconnect();
   }
 }
 

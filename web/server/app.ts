@@ -3,6 +3,8 @@ import type { AppDeps } from "./app-deps.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
 import { healthRoutes } from "./health/health-routes.ts";
+import { proxyRoutes } from "./proxy/proxy-routes.ts";
+import { emailLinkRoutes } from "./subscriptions/email-link-routes.ts";
 import { webhookRoutes } from "./webhooks/webhook-routes.ts";
 
 /** The web process's HTTP app, without listen(): tests drive it directly. */
@@ -23,6 +25,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRoutes(deps));
   app.use(healthRoutes(deps));
   app.use("/api", apiRoutes(deps));
+  app.use("/proxy", proxyRoutes(deps));
+  app.use(emailLinkRoutes(deps));
   app.use(errorMiddleware(deps.logger));
   return app;
 }

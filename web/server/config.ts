@@ -19,13 +19,29 @@ const envSchema = z
     SHOPIFY_API_KEY: optionalString,
     SHOPIFY_API_SECRET: optionalString,
     SHOPIFY_API_SECRET_PREVIOUS: optionalString,
-    SHOPIFY_APP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+    SHOPIFY_APP_URL: z
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SCOPES: z.string().default(DEFAULT_SCOPES),
     DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+        .optional(),
     ),
-    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional()),
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// URL")
+        .optional(),
+    ),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// URL")
+        .optional(),
+    ),
     MAIL_FROM: z.string().default("Backorder Hub <no-reply@localhost>"),
     SHOPIFY_ADMIN_ORIGIN: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -90,7 +106,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       [apiSecret, env.SHOPIFY_API_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
     ),
     appUrl: (env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
-    scopes: Object.freeze(env.SCOPES.split(",").map((s) => s.trim()).filter(Boolean)),
+    scopes: Object.freeze(
+      env.SCOPES.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,

@@ -19,7 +19,10 @@ export type Runtime = {
 };
 
 /** Builds what both processes share: database (embedded when no DATABASE_URL), queues, Shopify. */
-export async function createRuntime(config: Config, opts: { name: string; migrate: boolean }): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  opts: { name: string; migrate: boolean },
+): Promise<Runtime> {
   const logger = createLogger({ level: config.logLevel, name: opts.name });
   const database = await resolveDatabase(config, {
     migrate: opts.migrate,

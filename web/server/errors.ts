@@ -30,11 +30,14 @@ export class AppError extends Error {
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof AppError) {
-      res.status(ERROR_STATUS[err.code]).json({ error: err.code, message: err.message, details: err.details });
+      res
+        .status(ERROR_STATUS[err.code])
+        .json({ error: err.code, message: err.message, details: err.details });
       return;
     }
     // body-parser errors carry a status (malformed JSON 400, too large 413).
-    const status = typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const status =
+      typeof err?.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err, path: req.path }, "unhandled error");
     res.status(status).json({ error: status === 500 ? "internal" : (err.type ?? "bad_request") });
   };

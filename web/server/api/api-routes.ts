@@ -1,6 +1,11 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { requireSession, type ShopLocals } from "../auth/require-session.ts";
+import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
+import { emailApiRoutes } from "../emails/email-api-routes.ts";
+import { etaApiRoutes } from "../etas/eta-api-routes.ts";
+import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
+import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
 
 /** /api/*: the embedded admin's API. Every route below runs with a verified shop from the token. */
 export function apiRoutes(deps: AppDeps): Router {
@@ -14,6 +19,14 @@ export function apiRoutes(deps: AppDeps): Router {
       select: { domain: true, name: true, installedAt: true, syncStatus: true, syncedAt: true },
     });
     res.json({ shop: row });
+  });
+  router.use(backorderApiRoutes(deps));
+  router.use(etaApiRoutes(deps));
+  router.use(subscriptionApiRoutes(deps));
+  router.use(settingsApiRoutes(deps));
+  router.use(emailApiRoutes(deps));
+  router.use((_req, res) => {
+    res.status(404).json({ error: "not_found" });
   });
   return router;
 }

@@ -22,5 +22,11 @@ export function healthRoutes(deps: AppDeps): Router {
 
 async function check(probe: () => Promise<unknown>): Promise<string> {
   const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 2000).unref());
-  return Promise.race([probe().then(() => "ok", (e: unknown) => `error: ${(e as Error).message}`), timeout]);
+  return Promise.race([
+    probe().then(
+      () => "ok",
+      (e: unknown) => `error: ${(e as Error).message}`,
+    ),
+    timeout,
+  ]);
 }

@@ -1,0 +1,118 @@
+/* global document, location, addEventListener, requestAnimationFrame, URLSearchParams, FormData, fetch */
+// Backorder Hub storefront script (loaded with `defer` by the app blocks' schema).
+// Switches the ETA and notify-me blocks when the shopper picks another variant, from the per-variant
+// JSON each block embeds: no request to the app. The only request is the notify-me sign-up.
+(() => {
+  const ID_INPUT = 'form[action*="/cart/add"] [name="id"]';
+  let shown = null;
+
+  const variants = (root) => {
+    if (!root.boVariants) {
+      try {
+        root.boVariants = JSON.parse(root.querySelector("[data-bo-variants]").textContent);
+      } catch {
+        root.boVariants = {};
+      }
+    }
+    return root.boVariants;
+  };
+
+  // Dawn and most themes update the cart form's `id` input (firing `change`) and the `?variant=` param.
+  const selectedId = (target) => {
+    if (target && target.matches && target.matches(ID_INPUT)) return target.value;
+    const fromUrl = new URLSearchParams(location.search).get("variant");
+    if (fromUrl) return fromUrl;
+    const input = document.querySelector(ID_INPUT);
+    return input && input.value;
+  };
+
+  const showEta = (root, v) => {
+    const d = root.dataset;
+    const state = v ? v.s : "";
+    let text = "";
+    if (state === "backordered") text = v.d ? d.tplUntil.replace("[date]", v.d) : d.tplBackordered;
+    else if (state === "in_stock") text = d.tplInStock;
+    else if (state === "sold_out" && v.d) text = d.tplRestock.replace("[date]", v.d);
+    const message = state === "backordered" || state === "sold_out" ? v.m : "";
+    root.dataset.state = state;
+    root.querySelector("[data-bo-text]").textContent = text;
+    const messageEl = root.querySelector("[data-bo-message]");
+    messageEl.textContent = message;
+    messageEl.hidden = !message;
+    root.hidden = !text && !message;
+  };
+
+  const showNotify = (root, v, id) => {
+    root.hidden = !(v && v.s === "sold_out");
+    root.querySelector('[name="variant_id"]').value = id;
+    setStatus(root, "", "");
+  };
+
+  const sync = (target) => {
+    const id = selectedId(target);
+    if (!id || id === shown) return;
+    shown = id;
+    document.querySelectorAll("[data-bo-block]").forEach((root) => {
+      const v = variants(root)[id];
+      if (root.dataset.boBlock === "eta") showEta(root, v);
+      else showNotify(root, v, id);
+    });
+  };
+
+  const setStatus = (root, text, kind) => {
+    const status = root.querySelector("[data-bo-status]");
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+
+  const RESULT = { 201: "Success", 200: "Already", 422: "Invalid", 429: "Limited" };
+
+  const submit = async (form) => {
+    const root = form.closest("[data-bo-block]");
+    const email = form.elements.email;
+    const button = form.querySelector("[type=submit]");
+    const data = new FormData(form);
+    let result = "Invalid";
+    if (email.value.trim() && email.validity.valid) {
+      const body = {
+        email: email.value.trim(),
+        variant_id: data.get("variant_id"),
+        locale: data.get("locale") || undefined,
+        marketing_consent: data.get("marketing_consent") === "on",
+      };
+      // Only bots fill the honeypot; forward it so the app can drop the request quietly.
+      if (data.get("website")) body.website = data.get("website");
+      button.disabled = true;
+      form.setAttribute("aria-busy", "true");
+      try {
+        const response = await fetch(form.action, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify(body),
+        });
+        result = RESULT[response.status] || "Error";
+      } catch {
+        result = "Error";
+      }
+      button.disabled = false;
+      form.removeAttribute("aria-busy");
+    }
+    email.setAttribute("aria-invalid", String(result === "Invalid"));
+    if (result === "Success" || result === "Already") email.value = "";
+    setStatus(root, root.dataset["msg" + result], result.toLowerCase());
+  };
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest && event.target.closest("[data-bo-form]");
+    if (!form) return;
+    event.preventDefault();
+    submit(form);
+  });
+  document.addEventListener("change", (event) => sync(event.target));
+  // Themes that only rewrite the URL announce it with their own events; read the URL a frame later.
+  ["variant:change", "variant:update"].forEach((name) =>
+    document.addEventListener(name, () => requestAnimationFrame(() => sync())),
+  );
+  addEventListener("popstate", () => sync());
+  sync();
+})();

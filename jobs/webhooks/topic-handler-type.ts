@@ -1,0 +1,10 @@
+import type { WorkerDeps } from "../worker-deps.ts";
+
+export type WebhookContext = {
+  deps: WorkerDeps;
+  shop: { id: string; domain: string; uninstalledAt: Date | null; installedAt: Date };
+  event: { id: bigint; topic: string; triggeredAt: Date | null; receivedAt: Date };
+};
+
+/** Handlers are idempotent: a crash after the handler and before the event is marked re-runs it. */
+export type TopicHandler = (ctx: WebhookContext, payload: unknown) => Promise<void>;

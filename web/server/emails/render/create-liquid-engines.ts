@@ -1,0 +1,44 @@
+import { Liquid } from "liquidjs";
+import type { Context } from "liquidjs";
+import { formatEmailDate } from "./format-email-date.ts";
+import type { DateStyle } from "./format-email-date.ts";
+
+export interface LiquidEngines {
+  /** Escapes every output; `| raw` opts out (only the layout uses it, for the body). */
+  html: Liquid;
+  /** No escaping: subjects and plain-text parts are not HTML. */
+  text: Liquid;
+}
+
+// Merchant-edited templates are semi-trusted input rendered in the worker, so the
+// engines are locked down: an empty in-memory template map keeps `include`/`render`/
+// `layout` off the file system, and the limits bound the CPU and memory one
+// template can take.
+const sharedOptions = {
+  strictFilters: true,
+  ownPropertyOnly: true,
+  templates: {},
+  cache: false,
+  parseLimit: 200_000,
+  renderLimit: 2_000,
+  memoryLimit: 10_000_000,
+} as const;
+
+function registerFilters(liquid: Liquid): void {
+  liquid.registerFilter(
+    "format_date",
+    function (this: { context: Context }, value: unknown, style?: unknown) {
+      const locale = this.context.getSync(["locale"]);
+      const dateStyle: DateStyle = style === "long" ? "long" : "short";
+      return formatEmailDate(value, typeof locale === "string" ? locale : "en", dateStyle) ?? "";
+    },
+  );
+}
+
+export function createLiquidEngines(): LiquidEngines {
+  const html = new Liquid({ ...sharedOptions, outputEscape: "escape" });
+  const text = new Liquid({ ...sharedOptions });
+  registerFilters(html);
+  registerFilters(text);
+  return { html, text };
+}

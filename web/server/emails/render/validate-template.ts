@@ -1,0 +1,63 @@
+import { LiquidError } from "liquidjs";
+import type { Liquid } from "liquidjs";
+import { getSampleContext } from "../templates/variables.ts";
+import { createLiquidEngines } from "./create-liquid-engines.ts";
+import { templateKinds, templateParts } from "./template-kinds.ts";
+import type { TemplateKind, TemplatePart, TemplateSource } from "./template-kinds.ts";
+
+export interface TemplateValidationError {
+  part: TemplatePart;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type TemplateValidation = { ok: true } | { ok: false; errors: TemplateValidationError[] };
+
+const maxLength: Record<TemplatePart, number> = { subject: 1_000, html: 100_000, text: 50_000 };
+
+/**
+ * Checks a merchant's template before it is saved: every part must parse and render
+ * against the sample context (of `kind` if given, else one holding every kind's
+ * variables), and the subject must not render empty.
+ */
+export function validateTemplate(source: TemplateSource, kind?: TemplateKind): TemplateValidation {
+  const engines = createLiquidEngines();
+  const context = { ...sampleContextFor(kind), locale: "en" };
+  const errors: TemplateValidationError[] = [];
+
+  for (const part of templateParts) {
+    const text = source[part];
+    if (text.length > maxLength[part]) {
+      errors.push({ part, line: 1, column: 1, message: `Too long: at most ${maxLength[part]} characters` });
+      continue;
+    }
+    const engine: Liquid = part === "html" ? engines.html : engines.text;
+    try {
+      const rendered: unknown = engine.renderSync(engine.parse(text), context);
+      if (part === "subject" && String(rendered).trim() === "") {
+        errors.push({ part, line: 1, column: 1, message: "The subject is empty" });
+      }
+    } catch (error) {
+      errors.push(toValidationError(part, error));
+    }
+  }
+  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+function sampleContextFor(kind: TemplateKind | undefined): object {
+  if (kind) return getSampleContext(kind);
+  // eta_changed goes last so its richer `lines` (with previous dates) win the merge.
+  const ordered = [...templateKinds.filter((k) => k !== "eta_changed"), "eta_changed" as const];
+  return Object.assign({}, ...ordered.map((k) => getSampleContext(k)));
+}
+
+function toValidationError(part: TemplatePart, error: unknown): TemplateValidationError {
+  if (error instanceof LiquidError) {
+    const [line = 1, column = 1] = error.token.getPosition();
+    // liquidjs appends the position to the message; the editor shows it separately.
+    const message = error.message.replace(/, line:\d+, col:\d+$/, "");
+    return { part, line, column, message };
+  }
+  return { part, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,85 @@
+import type { SupportedLocale } from "../render/resolve-locale.ts";
+import type { TemplateKind } from "../render/template-kinds.ts";
+
+/** Footer copy of the shared layout; `{shop}` is replaced with the shop's name. */
+export interface LayoutStrings {
+  reason: Record<TemplateKind, string>;
+  contact: string;
+  unsubscribe: string;
+  /** Label separator for the text part: French puts a non-breaking space before ":". */
+  colon: string;
+}
+
+// Non-breaking spaces (U+00A0) before French ":", "?" and "!" are intentional.
+export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
+  en: {
+    reason: {
+      double_opt_in:
+        "You received this email because this address was entered on {shop} to get a back-in-stock alert.",
+      restock:
+        "You received this one-time alert because you asked {shop} to let you know when this item was back.",
+      backorder_confirmation: "You received this email about your order from {shop}.",
+      eta_changed: "You received this email about your order from {shop}.",
+      backorder_ready: "You received this email about your order from {shop}.",
+    },
+    contact: "Questions? Write to us at",
+    unsubscribe: "Unsubscribe",
+    colon: ":",
+  },
+  fr: {
+    reason: {
+      double_opt_in:
+        "Vous recevez cet e-mail car cette adresse a été saisie sur {shop} pour une alerte de retour en stock.",
+      restock:
+        "Vous recevez cette alerte unique car vous avez demandé à {shop} de vous prévenir du retour de cet article.",
+      backorder_confirmation: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
+      eta_changed: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
+      backorder_ready: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
+    },
+    contact: "Une question\u00a0? Écrivez-nous à",
+    unsubscribe: "Se désabonner",
+    colon: "\u00a0:",
+  },
+  de: {
+    reason: {
+      double_opt_in:
+        "Sie erhalten diese E-Mail, weil diese Adresse bei {shop} für eine Benachrichtigung zur Wiederverfügbarkeit angegeben wurde.",
+      restock:
+        "Sie erhalten diese einmalige Benachrichtigung, weil Sie {shop} gebeten haben, Sie zu informieren, sobald der Artikel wieder da ist.",
+      backorder_confirmation: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
+      eta_changed: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
+      backorder_ready: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
+    },
+    contact: "Fragen? Schreiben Sie uns an",
+    unsubscribe: "Abmelden",
+    colon: ":",
+  },
+  es: {
+    reason: {
+      double_opt_in:
+        "Recibes este correo porque esta dirección se introdujo en {shop} para recibir un aviso de reposición.",
+      restock:
+        "Recibes este aviso único porque pediste a {shop} que te avisara cuando volviera este artículo.",
+      backorder_confirmation: "Recibes este correo por tu pedido en {shop}.",
+      eta_changed: "Recibes este correo por tu pedido en {shop}.",
+      backorder_ready: "Recibes este correo por tu pedido en {shop}.",
+    },
+    contact: "¿Tienes preguntas? Escríbenos a",
+    unsubscribe: "Darse de baja",
+    colon: ":",
+  },
+};
+
+export function footerFor(
+  locale: SupportedLocale,
+  kind: TemplateKind,
+  shopName: string,
+): Omit<LayoutStrings, "reason"> & { reason: string } {
+  const strings = layoutStrings[locale];
+  return {
+    reason: strings.reason[kind].replaceAll("{shop}", () => shopName),
+    contact: strings.contact,
+    unsubscribe: strings.unsubscribe,
+    colon: strings.colon,
+  };
+}

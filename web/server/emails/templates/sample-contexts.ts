@@ -1,0 +1,127 @@
+import { formatEmailDate } from "../render/format-email-date.ts";
+import { resolveLocale } from "../render/resolve-locale.ts";
+import type { SupportedLocale } from "../render/resolve-locale.ts";
+import type { TemplateKind } from "../render/template-kinds.ts";
+import type { BaseContext, EmailContext, EmailContextMap, OrderLineVariables } from "./variables.ts";
+
+// Localised so a merchant previewing the French template sees French data, as their
+// French customers would.
+const samples: Record<
+  SupportedLocale,
+  { firstName: string; product: string; variant: string; second: string; message: string; price: string }
+> = {
+  en: {
+    firstName: "Alex",
+    product: "Merino Trail Hoodie",
+    variant: "Forest green / M",
+    second: "Waxed Canvas Cap",
+    message: "Made to order in our Lyon workshop",
+    price: "€89.00",
+  },
+  fr: {
+    firstName: "Camille",
+    product: "Sweat à capuche en mérinos",
+    variant: "Vert forêt / M",
+    second: "Casquette en toile cirée",
+    message: "Fabriqué à la commande dans notre atelier lyonnais",
+    price: "89,00 €",
+  },
+  de: {
+    firstName: "Lena",
+    product: "Merino-Kapuzenpullover",
+    variant: "Waldgrün / M",
+    second: "Kappe aus gewachstem Canvas",
+    message: "Wird in unserer Werkstatt in Lyon auf Bestellung gefertigt",
+    price: "89,00 €",
+  },
+  es: {
+    firstName: "Lucía",
+    product: "Sudadera de merino con capucha",
+    variant: "Verde bosque / M",
+    second: "Gorra de lona encerada",
+    message: "Se fabrica por encargo en nuestro taller de Lyon",
+    price: "89,00 €",
+  },
+};
+
+const SHOP_URL = "https://alpine-outfitters.example";
+const APP_URL = "https://backorder-hub.example";
+const SAMPLE_TOKEN = "sample-token";
+
+/** A realistic context for previews and tests; never contains real customer data. */
+export function getSampleContext<K extends TemplateKind>(kind: K, locale: string = "en"): EmailContext<K> {
+  const resolved = resolveLocale(locale);
+  const s = samples[resolved];
+  const base: BaseContext = {
+    shop: {
+      name: "Alpine Outfitters",
+      domain: "alpine-outfitters.myshopify.com",
+      email: "hello@alpine-outfitters.example",
+      url: SHOP_URL,
+    },
+    locale: resolved,
+    recipient: { email: "customer@example.com" },
+  };
+  const variant = {
+    title: s.variant,
+    product_title: s.product,
+    image_url: "https://cdn.shopify.com/s/files/1/0000/0001/files/merino-trail-hoodie.jpg",
+    url: `${SHOP_URL}/products/merino-trail-hoodie?variant=45678901234567890`,
+  };
+  const lines: OrderLineVariables[] = [
+    line(s.product, s.variant, 2, 2, "2026-12-12", s.message, resolved),
+    line(s.second, null, 3, 1, null, null, resolved),
+  ];
+  const order = {
+    ...base,
+    order: { name: "#1042", url: `${SHOP_URL}/account/orders/sample` },
+    customer: { first_name: s.firstName },
+  };
+  const contexts: EmailContextMap = {
+    double_opt_in: {
+      ...base,
+      variant,
+      confirm_url: `${APP_URL}/subscriptions/confirm/${SAMPLE_TOKEN}`,
+      unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
+    },
+    restock: {
+      ...base,
+      variant: {
+        ...variant,
+        price: s.price,
+        url: `${variant.url}&utm_source=backorder-hub&utm_medium=email&utm_campaign=restock&bh=${SAMPLE_TOKEN}`,
+      },
+      unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
+    },
+    backorder_confirmation: { ...order, lines },
+    eta_changed: {
+      ...order,
+      lines: lines.map((l, i) => ({
+        ...l,
+        previous_eta_formatted: i === 0 ? formatEmailDate("2026-11-28", resolved) : null,
+      })),
+    },
+    backorder_ready: { ...order, lines },
+  };
+  return contexts[kind];
+}
+
+function line(
+  title: string,
+  variantTitle: string | null,
+  quantity: number,
+  backordered: number,
+  eta: string | null,
+  message: string | null,
+  locale: SupportedLocale,
+): OrderLineVariables {
+  return {
+    title,
+    variant_title: variantTitle,
+    quantity,
+    backordered_quantity: backordered,
+    eta,
+    eta_formatted: formatEmailDate(eta, locale),
+    message,
+  };
+}

@@ -1,0 +1,141 @@
+import type { TemplateKind } from "../render/template-kinds.ts";
+
+export { getSampleContext } from "./sample-contexts.ts";
+
+/**
+ * What each email template can use. Callers build these objects; the admin editor shows
+ * `templateVariables` next to the editor and previews with `getSampleContext`.
+ * All strings are plain text: the HTML part escapes them, the text part and subject don't.
+ */
+export interface ShopVariables {
+  name: string;
+  /** e.g. "alpine-outfitters.myshopify.com" */
+  domain: string;
+  /** Customer-facing contact address, if the shop has one. */
+  email?: string | null;
+  /** Storefront home page (https). */
+  url: string;
+}
+
+export interface BaseContext {
+  shop: ShopVariables;
+  /** The language of the template; the renderer sets it to the resolved locale. */
+  locale: string;
+  recipient: { email: string };
+}
+
+export interface VariantVariables {
+  /** Variant option title ("Green / M"); empty for single-variant products. */
+  title: string;
+  product_title: string;
+  image_url: string | null;
+  url: string;
+}
+
+export interface DoubleOptInContext extends BaseContext {
+  variant: VariantVariables;
+  confirm_url: string;
+  unsubscribe_url: string;
+}
+
+export interface RestockContext extends BaseContext {
+  /** `url` already carries the UTM parameters and the signed attribution token; `price` is formatted. */
+  variant: VariantVariables & { price: string };
+  unsubscribe_url: string;
+}
+
+export interface OrderLineVariables {
+  title: string;
+  variant_title: string | null;
+  quantity: number;
+  backordered_quantity: number;
+  /** YYYY-MM-DD or null when no ETA is known. */
+  eta: string | null;
+  /** `eta` formatted for the locale ("12 Dec 2026"), null when unknown. */
+  eta_formatted: string | null;
+  /** The merchant's ETA message for the variant, if any. */
+  message: string | null;
+}
+
+export interface OrderContext<Line extends OrderLineVariables = OrderLineVariables> extends BaseContext {
+  order: { name: string; url: string };
+  customer: { first_name?: string | null };
+  lines: Line[];
+}
+
+export interface EtaChangedLineVariables extends OrderLineVariables {
+  previous_eta_formatted: string | null;
+}
+
+export interface EmailContextMap {
+  double_opt_in: DoubleOptInContext;
+  restock: RestockContext;
+  backorder_confirmation: OrderContext;
+  eta_changed: OrderContext<EtaChangedLineVariables>;
+  backorder_ready: OrderContext;
+}
+
+export type EmailContext<K extends TemplateKind> = EmailContextMap[K];
+
+export interface VariableDoc {
+  name: string;
+  description: string;
+}
+
+const common: VariableDoc[] = [
+  { name: "shop.name", description: "Your shop's name" },
+  { name: "shop.domain", description: "Your shop's myshopify.com domain" },
+  { name: "shop.email", description: "Your customer contact email (may be empty)" },
+  { name: "shop.url", description: "Your storefront's home page" },
+  { name: "locale", description: "Language of this template: en, fr, de or es" },
+  { name: "recipient.email", description: "The recipient's email address" },
+];
+
+const variant: VariableDoc[] = [
+  { name: "variant.product_title", description: "Product title" },
+  {
+    name: "variant.title",
+    description: "Variant title, e.g. “Green / M” (empty for single-variant products)",
+  },
+  { name: "variant.image_url", description: "Image URL (may be empty)" },
+  { name: "variant.url", description: "Product page link, preselecting the variant" },
+];
+
+const order: VariableDoc[] = [
+  { name: "order.name", description: "Order number, e.g. #1001" },
+  { name: "order.url", description: "Link to the order status page" },
+  { name: "customer.first_name", description: "Customer's first name (may be empty)" },
+  { name: "lines", description: "Backordered lines: loop with {% for line in lines %}" },
+  { name: "line.title", description: "Product title" },
+  { name: "line.variant_title", description: "Variant title (may be empty)" },
+  { name: "line.quantity", description: "Quantity ordered" },
+  { name: "line.backordered_quantity", description: "Quantity on backorder" },
+  {
+    name: "line.eta",
+    description: "Expected date, YYYY-MM-DD (may be empty); try {{ line.eta | format_date }}",
+  },
+  { name: "line.eta_formatted", description: "Expected date in the email's language (may be empty)" },
+  { name: "line.message", description: "Your ETA message for the variant (may be empty)" },
+];
+
+export const templateVariables: Record<TemplateKind, readonly VariableDoc[]> = {
+  double_opt_in: [
+    ...common,
+    ...variant,
+    { name: "confirm_url", description: "Link that confirms the subscription" },
+    { name: "unsubscribe_url", description: "Link that cancels the subscription" },
+  ],
+  restock: [
+    ...common,
+    ...variant,
+    { name: "variant.price", description: "Price, formatted with currency" },
+    { name: "unsubscribe_url", description: "One-click unsubscribe link" },
+  ],
+  backorder_confirmation: [...common, ...order],
+  eta_changed: [
+    ...common,
+    ...order,
+    { name: "line.previous_eta_formatted", description: "The previous expected date (may be empty)" },
+  ],
+  backorder_ready: [...common, ...order],
+};

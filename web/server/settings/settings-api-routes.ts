@@ -1,0 +1,48 @@
+import express, { type Router } from "express";
+import type { AppDeps } from "../app-deps.ts";
+import type { ShopLocals } from "../auth/require-session.ts";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { settingsUpdateSchema } from "./settings-schema.ts";
+import { loadShopSettings, updateShopSettings } from "./shop-settings-repository.ts";
+
+/** /api/settings and /api/locations. Mounted under /api behind the session-token guard. */
+export function settingsApiRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+
+  router.get("/settings", async (_req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    res.json({ settings: await loadShopSettings(deps.db, shop.id) });
+  });
+
+  router.put("/settings", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const parsed = settingsUpdateSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      throw new AppError("unprocessable", "Invalid settings", {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      });
+    }
+    res.json({ settings: await updateShopSettings(deps.db, shop.id, parsed.data) });
+  });
+
+  router.get("/locations", async (_req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const [locations, settings] = await Promise.all([
+      deps.db.location.findMany({ where: { shopId: shop.id }, orderBy: [{ name: "asc" }, { locationId: "asc" }] }),
+      loadShopSettings(deps.db, shop.id),
+    ]);
+    // An empty counted list means "every location".
+    const counted = new Set(settings.countedLocationIds);
+    res.json({
+      locations: locations.map((l) => ({
+        id: l.locationId.toString(),
+        name: l.name ?? `Location ${l.locationId}`,
+        active: l.active,
+        counted: counted.size === 0 || counted.has(l.locationId.toString()),
+      })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// Header values end up in SMTP headers: a line break would let a merchant-entered value start a new header.
+const headerSafe = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\r\n\u2028\u2029]*$/, "must be a single line");
+
+/**
+ * Every setting the admin can change, with the ranges that keep the worker sane. PUT accepts any
+ * subset (absent keys keep their value); unknown keys are refused so typos do not silently no-op.
+ */
+export const settingsUpdateSchema = z
+  .object({
+    countedLocationIds: z.array(z.string().regex(/^\d{1,20}$/, "must be a numeric location id")).max(250),
+    restockThreshold: z.number().int().min(0).max(100_000),
+    waveMultiplier: z.number().min(0).max(100),
+    waveWindowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+    doubleOptIn: z.boolean(),
+    keepSubscribed: z.boolean(),
+    attributionWindowDays: z.number().int().min(1).max(90),
+    senderName: headerSafe(100)
+      .nullable()
+      .transform((v) => (v ? v : null)),
+    replyTo: z
+      .union([z.email().max(254), z.literal(""), z.null()])
+      .transform((v) => (v ? v : null)),
+    sendRatePerSecond: z.number().int().min(1).max(100),
+    // Shopify order tags: at most 40 characters, and a comma would split it into two tags.
+    orderTag: headerSafe(40)
+      .min(1)
+      .regex(/^[^,]*$/, "must not contain a comma"),
+    defaultLeadTimeDays: z.number().int().min(0).max(365).nullable(),
+    emailBackorderConfirmation: z.boolean(),
+    emailEtaChanged: z.boolean(),
+    emailBackorderReady: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export const SETTINGS_FIELDS = [
+  "countedLocationIds",
+  "restockThreshold",
+  "waveMultiplier",
+  "waveWindowMinutes",
+  "doubleOptIn",
+  "keepSubscribed",
+  "attributionWindowDays",
+  "senderName",
+  "replyTo",
+  "sendRatePerSecond",
+  "orderTag",
+  "defaultLeadTimeDays",
+  "emailBackorderConfirmation",
+  "emailEtaChanged",
+  "emailBackorderReady",
+] as const;
