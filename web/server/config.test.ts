@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEMO_API_KEY, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("runs the playground on demo credentials and embedded services when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      apiKey: DEMO_API_KEY,
+      demo: true,
+      port: 3000,
+      appUrl: "http://localhost:3000",
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("keeps the previous secret after the current one for rotations", () => {
+    const config = loadConfig({ SHOPIFY_API_SECRET: "new", SHOPIFY_API_SECRET_PREVIOUS: "old" });
+    expect(config.apiSecrets).toEqual(["new", "old"]);
+    expect(config.demo).toBe(false);
+  });
+
+  it("lists every bad or missing key at once", () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: "production", PORT: "70000", DATABASE_URL: "mysql://x", REDIS_URL: "http://x" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues.join("\n");
+    for (const key of ["PORT", "DATABASE_URL", "REDIS_URL"]) expect(issues).toContain(key);
+  });
+
+  it("requires credentials, app URL and database in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(
+      /SHOPIFY_API_KEY[\s\S]*SHOPIFY_API_SECRET[\s\S]*SHOPIFY_APP_URL[\s\S]*DATABASE_URL/,
+    );
+  });
+});
