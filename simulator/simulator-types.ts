@@ -1,0 +1,94 @@
+import type { CancelOrderInput } from "./actions/cancel-order.ts";
+import type { CreatedProduct, CreateProductInput } from "./actions/create-product.ts";
+import type { CreateShopInput } from "./actions/create-shop.ts";
+import type { FulfillLines } from "./actions/fulfill-order.ts";
+import type { PlaceOrderInput } from "./actions/place-order.ts";
+import type { UpdateProductInput } from "./actions/update-product.ts";
+import type { MintSessionTokenInput } from "./auth/mint-session-token.ts";
+import type { GraphqlLogEntry } from "./graphql/graphql-types.ts";
+import type { BucketSettings, ThrottleStatus } from "./graphql/leaky-bucket.ts";
+import type {
+  SimBulkOperation,
+  SimDiscount,
+  SimInventoryLevel,
+  SimMetafield,
+  SimOrder,
+  SimProduct,
+  SimShop,
+  SimVariant,
+} from "./store/store-types.ts";
+import type {
+  DeliveryAttempt,
+  FlushOptions,
+  PendingDelivery,
+  WebhookRetryOptions,
+} from "./webhooks/webhook-types.ts";
+
+export interface SimulatorOptions {
+  apiKey: string;
+  apiSecret: string;
+  /** Webhooks go to `${appUrl}/webhooks`; until set, deliveries are held (see setAppUrl). */
+  appUrl?: string;
+  /** Topics the app subscribes to (default: every topic). Compliance topics are always sent. */
+  webhookTopics?: string[];
+  bucket?: BucketSettings;
+  webhookRetry?: WebhookRetryOptions;
+  /** Per-attempt timeout; Shopify's is 5 s. */
+  webhookTimeoutMs?: number;
+  port?: number;
+  now?: () => Date;
+}
+
+type Id = bigint | string;
+
+export interface Simulator {
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  readonly apiKey: string;
+  /** Numeric app id; `$app` metafield namespaces resolve to `app--${appId}`. */
+  readonly appId: bigint;
+  close(): Promise<void>;
+  setAppUrl(url: string): void;
+  setBucket(shop: string, settings: Partial<ThrottleStatus>): void;
+
+  createShop(input?: CreateShopInput): SimShop;
+  createProduct(shop: string, input: CreateProductInput): CreatedProduct;
+  updateProduct(shop: string, productId: Id, input: UpdateProductInput): SimProduct;
+  deleteProduct(shop: string, productId: Id): void;
+  placeOrder(shop: string, input: PlaceOrderInput): SimOrder;
+  fulfillOrder(shop: string, orderId: Id, lines?: FulfillLines): SimOrder;
+  cancelOrder(shop: string, orderId: Id, input: CancelOrderInput): SimOrder;
+  setInventory(shop: string, inventoryItemId: Id, locationId: Id, available: number): SimInventoryLevel;
+  adjustInventory(shop: string, inventoryItemId: Id, locationId: Id, delta: number): SimInventoryLevel;
+  uninstallApp(shop: string): void;
+  sendComplianceWebhook(topic: string, shop: string, payload?: Record<string, unknown>): void;
+
+  /** An offline access token without going through token exchange (tests, playground). */
+  issueAccessToken(shop: string): string;
+  mintSessionToken(input: MintSessionTokenInput): Promise<string>;
+
+  /** Every webhook attempt, in the order attempts finished. */
+  readonly deliveries: readonly DeliveryAttempt[];
+  waitForDeliveries(): Promise<void>;
+  webhooks: {
+    pause(): void;
+    resume(): void;
+    flush(options?: FlushOptions): void;
+    redeliver(webhookId: string): void;
+    queued(): PendingDelivery[];
+  };
+  readonly graphqlLog: readonly GraphqlLogEntry[];
+
+  getShop(shop: string): SimShop | undefined;
+  getProduct(shop: string, productId: Id): SimProduct | undefined;
+  getVariant(shop: string, variantId: Id): SimVariant | undefined;
+  getOrder(shop: string, orderId: Id): SimOrder | undefined;
+  getOrderTags(shop: string, orderId: Id): string[];
+  getInventoryLevels(shop: string, inventoryItemId: Id): Array<SimInventoryLevel & { onHand: number }>;
+  getMetafields(ownerGid: string): SimMetafield[];
+  getBulkOperation(shop: string, id: Id): SimBulkOperation | undefined;
+  getDiscounts(shop: string): SimDiscount[];
+  listShops(): SimShop[];
+  listProducts(shop: string): Array<SimProduct & { variants: SimVariant[] }>;
+  listOrders(shop: string): SimOrder[];
+}

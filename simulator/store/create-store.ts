@@ -1,0 +1,56 @@
+import { FIRST_ID } from "../constants.ts";
+import type {
+  SimBulkOperation,
+  SimCustomer,
+  SimDiscount,
+  SimInventoryItem,
+  SimInventoryLevel,
+  SimLocation,
+  SimMetafield,
+  SimOrder,
+  SimProduct,
+  SimShop,
+  SimVariant,
+} from "./store-types.ts";
+
+export interface Store {
+  nextId(): bigint;
+  shops: Map<string, SimShop>;
+  locations: Map<bigint, SimLocation>;
+  products: Map<bigint, SimProduct>;
+  variants: Map<bigint, SimVariant>;
+  inventoryItems: Map<bigint, SimInventoryItem>;
+  /** Keyed by levelKey(inventoryItemId, locationId). */
+  levels: Map<string, SimInventoryLevel>;
+  customers: Map<bigint, SimCustomer>;
+  orders: Map<bigint, SimOrder>;
+  metafields: Map<bigint, SimMetafield>;
+  bulkOperations: Map<bigint, SimBulkOperation>;
+  discounts: Map<bigint, SimDiscount>;
+}
+
+export function createStore(): Store {
+  let next = FIRST_ID;
+  return {
+    nextId() {
+      const id = next;
+      next += 2n;
+      return id;
+    },
+    shops: new Map(),
+    locations: new Map(),
+    products: new Map(),
+    variants: new Map(),
+    inventoryItems: new Map(),
+    levels: new Map(),
+    customers: new Map(),
+    orders: new Map(),
+    metafields: new Map(),
+    bulkOperations: new Map(),
+    discounts: new Map(),
+  };
+}
+
+export function levelKey(inventoryItemId: bigint, locationId: bigint): string {
+  return `${inventoryItemId}:${locationId}`;
+}
