@@ -2,9 +2,7 @@
 // Admin GraphQL) goes through its abstract fetch; rewriting it here points the library at the
 // Shopify simulator without touching the library. The shop travels in a header the simulator reads.
 import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-
-/** Header name the simulator reads to know which shop a redirected request was meant for. */
-export const SIMULATED_SHOP_HEADER = "X-Shopify-Shop-Domain-Simulated";
+import { SIMULATED_SHOP_HEADER } from "../../../simulator/constants.ts";
 
 let target: URL | null = null;
 let installed = false;
