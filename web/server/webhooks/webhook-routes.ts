@@ -7,6 +7,7 @@ import { verifyWebhookHmac } from "./verify-webhook-hmac.ts";
 
 // Shopify's documented bodies are far below this; a larger one is not from Shopify.
 const MAX_BODY = "2mb";
+const ENQUEUE_TIMEOUT_MS = 1_500;
 
 /** POST /webhooks: verify, record, enqueue, answer. No Admin API call, email or inventory math here. */
 export function webhookRoutes(deps: AppDeps): Router {
@@ -44,15 +45,27 @@ export function webhookRoutes(deps: AppDeps): Router {
     deps.metrics.webhooks.inc({ topic, outcome: recorded.duplicate ? "duplicate" : "recorded" });
     if (!recorded.processed) {
       // The row is the durable part; if the queue is away the sweeper enqueues it later.
-      await deps.queues
-        .enqueue(processWebhookJob, { webhookEventId: String(recorded.id) }, { jobId: `wh-${recorded.id}` })
-        .catch((error: unknown) =>
-          deps.logger.warn({ err: error, topic, shop: shopDomain }, "enqueue failed; the sweeper will retry"),
-        );
+      // Bounded: a queue backend that hangs must not hold Shopify past its 5 s budget.
+      const enqueued = deps.queues.enqueue(
+        processWebhookJob,
+        { webhookEventId: String(recorded.id) },
+        { jobId: `wh-${recorded.id}` },
+      );
+      await withTimeout(enqueued, ENQUEUE_TIMEOUT_MS).catch((error: unknown) =>
+        deps.logger.warn({ err: error, topic, shop: shopDomain }, "enqueue failed; the sweeper will retry"),
+      );
     }
     res.status(200).json({ ok: true, duplicate: recorded.duplicate });
   });
   return router;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function isJson(text: string): boolean {
