@@ -8,9 +8,16 @@ export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
 /** One BullMQ worker per queue, dispatching by job name. Any number may run, on any machine. */
 export async function createWorker(
   deps: WorkerDeps,
-  opts: { queues?: readonly QueueName[]; concurrency?: number; schedule?: boolean } = {},
+  opts: {
+    queues?: readonly QueueName[];
+    concurrency?: number;
+    schedule?: boolean;
+    /** Replaces the app's handler list (tests that count executions); defaults to JOB_HANDLERS. */
+    handlers?: readonly JobHandler[];
+  } = {},
 ): Promise<RunningWorker> {
-  const byName = new Map<string, JobHandler>(JOB_HANDLERS.map((h) => [h.definition.name, h]));
+  const handlers = opts.handlers ?? JOB_HANDLERS;
+  const byName = new Map<string, JobHandler>(handlers.map((h) => [h.definition.name, h]));
   const workers = (opts.queues ?? QUEUE_NAMES).map((queue) => {
     const worker = deps.queues.backend.createWorker(queue, (job: Job) => runJob(deps, byName, queue, job), {
       concurrency: opts.concurrency ?? deps.config.workerConcurrency,
@@ -23,17 +30,23 @@ export async function createWorker(
         { queue, job: job.name, jobId: job.id, attempt: job.attemptsMade, final, err: error },
         "job failed",
       );
-      if (final) void byName.get(job.name)?.onFinalFailure?.(deps, job.data, error);
+      if (!final) return;
+      deps.metrics.jobFinalFailures.inc({ queue, name: job.name });
+      void byName.get(job.name)?.onFinalFailure?.(deps, job.data, error);
     });
+    worker.on("stalled", () => deps.metrics.jobsStalled.inc({ queue }));
     worker.on("error", (error) => deps.logger.error({ queue, err: error }, "worker error"));
     return worker;
   });
   // Job schedulers live in the queue backend, keyed by name: however many workers upsert them,
-  // each fires once per period cluster-wide.
+  // each fires once per period cluster-wide. An unchanged scheduler is left alone: re-upserting it
+  // re-times its next run (on the PostgreSQL backend, an extra run inside one period).
   if (opts.schedule !== false) {
-    for (const handler of JOB_HANDLERS) {
+    for (const handler of handlers) {
       if (!handler.every) continue;
       const { name, queue } = handler.definition;
+      const existing = await deps.queues.get(queue).getJobScheduler(name);
+      if (existing && Number(existing.every) === handler.every) continue;
       await deps.queues.get(queue).upsertJobScheduler(name, { every: handler.every }, { name, data: {} });
     }
   }

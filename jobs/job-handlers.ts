@@ -1,4 +1,5 @@
 import { BACKORDER_JOB_HANDLERS } from "./backorders/backorder-jobs.ts";
+import { ETA_JOB_HANDLERS } from "./etas/eta-jobs.ts";
 import { processWebhookJob } from "./definitions/process-webhook.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
 import type { JobHandler } from "./job-handlers-type.ts";
@@ -19,4 +20,5 @@ export const JOB_HANDLERS: JobHandler[] = [
   { definition: sweepWebhooksJob, run: (deps) => sweepWebhooks(deps), every: SWEEP_EVERY_MS },
   ...BACKORDER_JOB_HANDLERS,
   ...RESTOCK_JOB_HANDLERS,
+  ...ETA_JOB_HANDLERS,
 ];

@@ -2,6 +2,7 @@ import type { Config } from "../web/server/config.ts";
 import type { Db } from "../web/server/db/create-prisma.ts";
 import type { Logger } from "../web/server/logger.ts";
 import type { Metrics } from "../web/server/metrics/create-metrics.ts";
+import type { Mailer } from "../web/server/notifications/create-mailer.ts";
 import type { ShopifyApis } from "../web/server/shopify/create-shopify.ts";
 import type { Queues } from "./create-queues.ts";
 
@@ -14,4 +15,6 @@ export type WorkerDeps = {
   metrics: Metrics;
   shopify: ShopifyApis;
   now: () => Date;
+  /** Outgoing SMTP (pooled); absent in a worker that must not send mail: sends then wait in the ledger. */
+  mailer?: Mailer;
 };

@@ -13,6 +13,7 @@ import { DEFAULT_SCOPES, WEBHOOK_TIMEOUT_MS } from "./constants.ts";
 import { createGraphqlService } from "./graphql/create-graphql-service.ts";
 import { loadAdminSchema } from "./graphql/load-schema.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
+import { installIdCounter, restoreStore, snapshotStore } from "./persist-state.ts";
 import type { SimCore } from "./sim-core.ts";
 import type { Simulator, SimulatorOptions } from "./simulator-types.ts";
 import { createStateReaders } from "./state-readers.ts";
@@ -25,6 +26,8 @@ export type { Simulator, SimulatorOptions } from "./simulator-types.ts";
 /** Starts a Shopify simulator on 127.0.0.1 (random port by default). */
 export async function createSimulator(opts: SimulatorOptions): Promise<Simulator> {
   const store = createStore();
+  const peekNextId = installIdCounter(store, opts.state?.nextId);
+  if (opts.state) restoreStore(store, opts.state);
   let appUrl = opts.appUrl?.replace(/\/+$/, "");
   let origin = "";
   const webhooks = createWebhookSender({
@@ -37,7 +40,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
     store,
     apiKey: opts.apiKey,
     apiSecret: opts.apiSecret,
-    appId: store.nextId(),
+    appId: opts.state?.appId ?? store.nextId(),
     now: opts.now ?? (() => new Date()),
     webhooks,
     topics: opts.webhookTopics ? new Set(opts.webhookTopics) : null,
@@ -45,6 +48,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
     schema: loadAdminSchema(),
   };
   const tokens = createAccessTokens();
+  if (opts.state) tokens.restore(opts.state.accessTokens);
   const graphql = createGraphqlService({
     core,
     tokens,
@@ -107,10 +111,19 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
       queued: () => webhooks.queued(),
     },
     graphqlLog: graphql.log,
+    exportState: () =>
+      snapshotStore(store, { appId: core.appId, nextId: peekNextId(), accessTokens: tokens.list() }),
     ...createStateReaders(core),
   };
 
-  const server: Server = createHttpApp({ core, tokens, graphql, sim }).listen(opts.port ?? 0, "127.0.0.1");
+  const server: Server = createHttpApp({
+    core,
+    tokens,
+    graphql,
+    sim,
+    onChange: opts.onChange,
+    routes: opts.routes?.(sim),
+  }).listen(opts.port ?? 0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

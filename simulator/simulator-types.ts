@@ -1,3 +1,4 @@
+import type { Router } from "express";
 import type { CancelOrderInput } from "./actions/cancel-order.ts";
 import type { CreatedProduct, CreateProductInput } from "./actions/create-product.ts";
 import type { CreateShopInput } from "./actions/create-shop.ts";
@@ -7,6 +8,7 @@ import type { UpdateProductInput } from "./actions/update-product.ts";
 import type { MintSessionTokenInput } from "./auth/mint-session-token.ts";
 import type { GraphqlLogEntry } from "./graphql/graphql-types.ts";
 import type { BucketSettings, ThrottleStatus } from "./graphql/leaky-bucket.ts";
+import type { SimState } from "./persist-state.ts";
 import type {
   SimBulkOperation,
   SimDiscount,
@@ -37,6 +39,12 @@ export interface SimulatorOptions {
   webhookTimeoutMs?: number;
   port?: number;
   now?: () => Date;
+  /** Start from a saved state (see exportState) instead of an empty store. */
+  state?: SimState;
+  /** Called after every HTTP request that may have changed the state (any method but GET/HEAD). */
+  onChange?: () => void;
+  /** Extra routes (the playground's storefront and console), mounted before the simulator's own. */
+  routes?: (sim: Simulator) => Router;
 }
 
 type Id = bigint | string;
@@ -78,6 +86,8 @@ export interface Simulator {
     queued(): PendingDelivery[];
   };
   readonly graphqlLog: readonly GraphqlLogEntry[];
+  /** A copy of everything that must survive a restart (ids, counter, app id, access tokens). */
+  exportState(): SimState;
 
   getShop(shop: string): SimShop | undefined;
   getProduct(shop: string, productId: Id): SimProduct | undefined;

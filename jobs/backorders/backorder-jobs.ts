@@ -1,8 +1,102 @@
 import type { JobHandler } from "../job-handlers-type.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
+import { notifyOrderJob } from "../definitions/notify-order.ts";
+import { pushOrderSummariesJob } from "../definitions/push-order-summaries.ts";
+import { recomputeVariantJob } from "../definitions/recompute-variant.ts";
+import {
+  RECONCILE_EVERY_MS,
+  reconcileBackordersJob,
+  reconcileShopJob,
+} from "../definitions/reconcile-backorders.ts";
+import { refreshVariantJob } from "../definitions/refresh-variant.ts";
+import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
+import { syncShopJob } from "../definitions/sync-shop.ts";
+import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
+import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
+import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
+import { syncOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
+import { refreshVariant } from "../../web/server/inventory/refresh-variant.ts";
+import { reconcileShopVariants } from "../../web/server/inventory/reconcile-shop-variants.ts";
+import { enqueueRecompute } from "./enqueue-variant-work.ts";
+import { handleInventoryLevelUpdate } from "./handle-inventory-level-update.ts";
+import { handleOrderWebhook } from "./handle-order-webhook.ts";
+import { handleProductDelete, handleProductUpdate } from "./handle-product-webhooks.ts";
+import { reconcileAllShops, runSyncShopStep } from "./run-sync-jobs.ts";
+import { shopAdminClient } from "./shop-admin-client.ts";
 
 /** Jobs of the backorder engine (allocation, order tagging, sync, reconciliation). */
-export const BACKORDER_JOB_HANDLERS: JobHandler[] = [];
+export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
+  {
+    definition: recomputeVariantJob,
+    run: async (deps, data) => {
+      const { shopId, variantId } = recomputeVariantJob.schema.parse(data);
+      const result = await recomputeVariant(deps, shopId, BigInt(variantId));
+      return result && { transitions: result.transitions.length, available: result.available };
+    },
+  },
+  {
+    definition: notifyOrderJob,
+    run: async (deps, data) => {
+      const { shopId, orderId } = notifyOrderJob.schema.parse(data);
+      return { emails: await notifyOrder(deps, shopId, BigInt(orderId)) };
+    },
+  },
+  {
+    definition: syncOrderTagJob,
+    run: async (deps, data) => {
+      const { shopId, orderId } = syncOrderTagJob.schema.parse(data);
+      return syncOrderTag({ db: deps.db, client: shopAdminClient(deps, shopId) }, shopId, BigInt(orderId));
+    },
+  },
+  {
+    definition: pushOrderSummariesJob,
+    run: async (deps, data) => {
+      const { shopId } = pushOrderSummariesJob.schema.parse(data);
+      return {
+        pushed: await pushOrderSummaries({ db: deps.db, client: shopAdminClient(deps, shopId) }, shopId),
+      };
+    },
+  },
+  {
+    definition: refreshVariantJob,
+    run: async (deps, data) => {
+      const { shopId, variantId, inventoryItemId } = refreshVariantJob.schema.parse(data);
+      const target = variantId
+        ? { variantId: BigInt(variantId) }
+        : { inventoryItemId: BigInt(inventoryItemId!) };
+      const refreshed = await refreshVariant(
+        { db: deps.db, client: shopAdminClient(deps, shopId), now: deps.now },
+        shopId,
+        target,
+      );
+      if (refreshed !== null) await enqueueRecompute(deps.queues, shopId, [refreshed]);
+      return { variantId: refreshed === null ? null : String(refreshed) };
+    },
+  },
+  { definition: syncShopJob, run: (deps, data) => runSyncShopStep(deps, syncShopJob.schema.parse(data)) },
+  { definition: reconcileBackordersJob, run: (deps) => reconcileAllShops(deps), every: RECONCILE_EVERY_MS },
+  {
+    definition: reconcileShopJob,
+    run: async (deps, data) => {
+      const { shopId } = reconcileShopJob.schema.parse(data);
+      const ids = await reconcileShopVariants(
+        { db: deps.db, client: shopAdminClient(deps, shopId), now: deps.now },
+        shopId,
+      );
+      await enqueueRecompute(deps.queues, shopId, ids);
+      return { variants: ids.length };
+    },
+  },
+];
 
 /** Webhook topics the backorder engine handles. */
-export const BACKORDER_TOPIC_HANDLERS: Record<string, TopicHandler> = {};
+export const BACKORDER_TOPIC_HANDLERS: Record<string, TopicHandler> = {
+  "orders/create": handleOrderWebhook,
+  "orders/updated": handleOrderWebhook,
+  "orders/cancelled": handleOrderWebhook,
+  "orders/fulfilled": handleOrderWebhook,
+  "orders/partially_fulfilled": handleOrderWebhook,
+  "inventory_levels/update": handleInventoryLevelUpdate,
+  "products/update": handleProductUpdate,
+  "products/delete": handleProductDelete,
+};

@@ -1,8 +1,58 @@
+import { attributeOrderConversions } from "../../web/server/restock/attribute-order-conversions.ts";
+import { detectRestock } from "../../web/server/restock/detect-restock.ts";
+import { runRestockWave } from "../../web/server/restock/run-restock-wave.ts";
+import { sweepRestock } from "../../web/server/restock/sweep-restock.ts";
+import { exportCustomerData } from "../../web/server/compliance/export-customer-data.ts";
+import { redactCustomer } from "../../web/server/compliance/redact-customer.ts";
+import { redactShop } from "../../web/server/compliance/redact-shop.ts";
+import { markFailed } from "../../web/server/notifications/notification-ledger.ts";
+import { sendNotification } from "../../web/server/notifications/send-notification.ts";
+import { restockWaveJob } from "../definitions/restock-wave.ts";
+import { sendNotificationJob } from "../definitions/send-notification.ts";
+import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../definitions/sweep-restock.ts";
+import { variantStockChangedJob } from "../definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
+import { delayJob } from "./delay-job.ts";
 
 /** Jobs of back-in-stock alerts and the notification ledger (restock waves, fan-out, email send). */
-export const RESTOCK_JOB_HANDLERS: JobHandler[] = [];
+export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
+  {
+    definition: variantStockChangedJob,
+    run: (deps, data) => {
+      const { shopId, variantId } = variantStockChangedJob.schema.parse(data);
+      return detectRestock(deps, shopId, BigInt(variantId));
+    },
+  },
+  {
+    definition: restockWaveJob,
+    run: async (deps, data, job) => {
+      const { restockEventId, wave } = restockWaveJob.schema.parse(data);
+      const result = await runRestockWave(deps, restockEventId, wave);
+      if (result.outcome === "wait") await delayJob(job, result.until);
+      return result;
+    },
+  },
+  {
+    definition: sendNotificationJob,
+    run: async (deps, data, job) => {
+      const result = await sendNotification(deps, sendNotificationJob.schema.parse(data).notificationId);
+      if (result.outcome === "later") await delayJob(job, result.at);
+      return result;
+    },
+    // Retries used up on transient errors: FAILED, visible, and re-sendable by enqueueing again.
+    onFinalFailure: (deps, data, error) =>
+      markFailed(deps.db, sendNotificationJob.schema.parse(data).notificationId, `gave up: ${error.message}`),
+  },
+  { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },
+];
 
 /** Webhook topics the alerts feature handles (compliance topics included). */
-export const RESTOCK_TOPIC_HANDLERS: Record<string, TopicHandler> = {};
+export const RESTOCK_TOPIC_HANDLERS: Record<string, TopicHandler> = {
+  "orders/create": async (ctx, payload) => {
+    await attributeOrderConversions(ctx, payload);
+  },
+  "customers/data_request": exportCustomerData,
+  "customers/redact": redactCustomer,
+  "shop/redact": (ctx) => redactShop(ctx),
+};

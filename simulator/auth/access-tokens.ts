@@ -28,6 +28,11 @@ export function createAccessTokens() {
     revokeShop(shop: string): void {
       for (const [token, record] of tokens) if (record.shop === shop) tokens.delete(token);
     },
+    /** For the playground's saved state: the app keeps its tokens across simulator restarts. */
+    list: (): AccessTokenRecord[] => [...tokens.values()].map((record) => ({ ...record })),
+    restore(records: AccessTokenRecord[]): void {
+      for (const record of records) tokens.set(record.token, { ...record });
+    },
   };
 }
 

@@ -14,11 +14,21 @@ export interface HttpDeps {
   tokens: AccessTokens;
   graphql: GraphqlService;
   sim: Simulator;
+  onChange?: () => void;
+  routes?: express.Router;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  const onChange = deps.onChange;
+  if (onChange) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== "GET" && req.method !== "HEAD") res.on("finish", onChange);
+      next();
+    });
+  }
+  if (deps.routes) app.use(deps.routes);
   const simulatedShop = (req: Request) => req.get(SIMULATED_SHOP_HEADER) ?? undefined;
 
   app.post(

@@ -35,7 +35,7 @@ describe("POST /webhooks", () => {
     const worker = await app.startWorker();
     const row = await waitFor(async () => {
       const r = await app.deps.db.webhookEvent.findFirstOrThrow({
-        where: { eventKey: headers["X-Shopify-Event-Id"] },
+        where: { eventKey: { startsWith: `${headers["X-Shopify-Event-Id"]}#` } },
       });
       return r.status !== "RECEIVED" ? r : null;
     });
@@ -97,7 +97,27 @@ describe("POST /webhooks", () => {
       const res = await post(webhookHeaders({ topic, shop: SHOP, body, secret: TEST_API_SECRET, eventId }));
       expect(await res.json()).toMatchObject({ duplicate: false });
     }
-    expect(await app.deps.db.webhookEvent.count({ where: { eventKey: eventId } })).toBe(2);
+    expect(await app.deps.db.webhookEvent.count({ where: { eventKey: { startsWith: `${eventId}#` } } })).toBe(
+      2,
+    );
+  });
+
+  it("keeps two deliveries of one topic and one action with different bodies, and collapses repeats", async () => {
+    const eventId = crypto.randomUUID();
+    const bodies = ['{"inventory_item_id":1,"available":3}', '{"inventory_item_id":2,"available":-1}'];
+    for (const b of [...bodies, bodies[0]!]) {
+      const headers = webhookHeaders({
+        topic: "inventory_levels/update",
+        shop: SHOP,
+        body: b,
+        secret: TEST_API_SECRET,
+        eventId,
+      });
+      expect((await post(headers, b)).status).toBe(200);
+    }
+    expect(await app.deps.db.webhookEvent.count({ where: { eventKey: { startsWith: `${eventId}#` } } })).toBe(
+      2,
+    );
   });
 
   it("answers 5xx and acknowledges nothing while the database refuses connections", async () => {

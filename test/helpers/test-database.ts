@@ -6,7 +6,7 @@ import { withDatabase } from "../setup/global-setup.ts";
 /** A fresh, migrated database for one test file, cloned from the run's template. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const baseUrl = inject("databaseBaseUrl");
-  const name = `bh_t_${crypto.randomBytes(6).toString("hex")}`;
+  const name = `bh_t_${inject("runId")}_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

@@ -22,7 +22,9 @@ export default async function setup(project: TestProject) {
   }
   await assertReachable(baseUrl, "DATABASE_URL");
   if (process.env.REDIS_URL) await assertRedisReachable(process.env.REDIS_URL);
-  const template = `bh_template_${process.pid}`;
+  // Names carry this run's id so concurrent runs on one server never touch each other's databases.
+  const runId = `${process.pid}${Math.floor(Math.random() * 1e6)}`;
+  const template = `bh_template_${runId}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${template}`);
@@ -31,13 +33,14 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(withDatabase(baseUrl, template));
   project.provide("databaseBaseUrl", baseUrl);
   project.provide("templateDatabase", template);
+  project.provide("runId", runId);
   project.provide("redisUrl", process.env.REDIS_URL ?? "");
   return async () => {
     const cleanup = new pg.Client({ connectionString: baseUrl });
     await cleanup.connect();
     const leftovers = await cleanup.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'bh_t_%' or datname = $1`,
-      [template],
+      `select datname from pg_database where datname like $1 or datname = $2`,
+      [`bh\\_t\\_${runId}\\_%`, template],
     );
     for (const row of leftovers.rows) {
       await cleanup.query(`drop database if exists "${row.datname}" with (force)`).catch(() => undefined);
@@ -86,6 +89,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseBaseUrl: string;
     templateDatabase: string;
+    runId: string;
     redisUrl: string;
   }
 }

@@ -13,6 +13,4 @@ export type AppDeps = {
   logger: Logger;
   metrics: Metrics;
   shopify: ShopifyApis;
-  /** Called once when a shop installs (or re-installs): starts its initial sync. */
-  onShopInstalled?: (shopId: string) => Promise<void>;
 };

@@ -1,8 +1,10 @@
 import express, { type Express } from "express";
 import type { AppDeps } from "./app-deps.ts";
+import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
 import { healthRoutes } from "./health/health-routes.ts";
+import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
 import { emailLinkRoutes } from "./subscriptions/email-link-routes.ts";
 import { webhookRoutes } from "./webhooks/webhook-routes.ts";
@@ -24,6 +26,9 @@ export function createApp(deps: AppDeps): Express {
   // Webhooks first: they need the raw body, before any JSON parser touches it.
   app.use(webhookRoutes(deps));
   app.use(healthRoutes(deps));
+  // Before the admin UI: its /admin/* catch-all would answer /admin/queues otherwise.
+  app.use(queueDashboardRoutes(deps));
+  app.use(createAdminUiRoutes(deps));
   app.use("/api", apiRoutes(deps));
   app.use("/proxy", proxyRoutes(deps));
   app.use(emailLinkRoutes(deps));

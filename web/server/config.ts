@@ -47,8 +47,24 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATA_DIR: z.string().default(".data"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+    OPS_USER: optionalString,
+    OPS_PASSWORD: optionalString,
+    METRICS_PORT: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number().int().min(0).max(65535).optional()),
   })
   .superRefine((env, ctx) => {
+    // Half a credential pair would leave the queue dashboard open or silently off: refuse both.
+    if (Boolean(env.OPS_USER) !== Boolean(env.OPS_PASSWORD)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPS_PASSWORD"],
+        message: "OPS_USER and OPS_PASSWORD go together",
+      });
+    }
+    if (env.OPS_PASSWORD && env.OPS_PASSWORD.length < 12) {
+      ctx.addIssue({ code: "custom", path: ["OPS_PASSWORD"], message: "must be at least 12 characters" });
+    }
     if (env.NODE_ENV !== "production") return;
     for (const key of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
@@ -78,6 +94,10 @@ export type Config = Readonly<{
   logLevel: string;
   dataDir: string;
   workerConcurrency: number;
+  /** Operator credentials for /admin/queues (basic auth); unset = the dashboard is off (404). */
+  ops: Readonly<{ user: string; password: string }> | undefined;
+  /** The worker's own /healthz and /metrics listener; unset = none. */
+  metricsPort: number | undefined;
   /** True when running with the demo credentials (the offline playground). */
   demo: boolean;
 }>;
@@ -119,6 +139,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    ops:
+      env.OPS_USER && env.OPS_PASSWORD
+        ? Object.freeze({ user: env.OPS_USER, password: env.OPS_PASSWORD })
+        : undefined,
+    metricsPort: env.METRICS_PORT,
     demo: !env.SHOPIFY_API_SECRET,
   });
 }

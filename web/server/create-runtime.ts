@@ -38,7 +38,8 @@ export async function createRuntime(
     db,
     databaseUrl: database.url,
     queues,
-    metrics: createMetrics(),
+    // The web process also exports state gauges (backorders, subscriptions, queue depth) at scrape time.
+    metrics: createMetrics(opts.name === "web" ? { state: { db, queues } } : {}),
     shopify: createShopify(config, logger),
     close: async () => {
       await queues.close();

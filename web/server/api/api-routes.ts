@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import { activityApiRoutes } from "../activity/activity-api-routes.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { requireSession, type ShopLocals } from "../auth/require-session.ts";
 import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
@@ -25,6 +26,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(subscriptionApiRoutes(deps));
   router.use(settingsApiRoutes(deps));
   router.use(emailApiRoutes(deps));
+  router.use(activityApiRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -1,8 +1,53 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import type { ShopLocals } from "../auth/require-session.ts";
+import { AppError } from "../errors.ts";
+import { exportBackordersCsv } from "./export-backorders-csv.ts";
+import { backorderFiltersSchema, backorderPageSchema, listBackorders } from "./list-backorders.ts";
+import { loadBackorderMetrics, metricsPeriod, metricsQuerySchema } from "./load-backorder-metrics.ts";
+
+function parse<T>(
+  schema: {
+    safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: unknown[] } };
+  },
+  value: unknown,
+): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("bad_request", "invalid query", result.error.issues);
+  return result.data;
+}
 
 /** /api/backorders* (list, metrics, CSV export). Mounted under /api behind the session-token guard; the shop is res.locals.shop. */
-export function backorderApiRoutes(_deps: AppDeps): Router {
+export function backorderApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
+
+  router.get("/backorders", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    res.json(await listBackorders(deps.db, shop.id, parse(backorderPageSchema, req.query), new Date()));
+  });
+
+  router.get("/backorders/metrics", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const now = new Date();
+    const period = metricsPeriod(parse(metricsQuerySchema, req.query), now);
+    if (period.from >= period.to) throw new AppError("bad_request", "from must be before to");
+    const metrics = await loadBackorderMetrics(deps.db, shop.id, period, now);
+    res.json({
+      ...metrics,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      unitsByVariant: metrics.unitsByVariant.map((v) => ({ variantId: String(v.variantId), units: v.units })),
+    });
+  });
+
+  router.get("/backorders/export.csv", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const filters = parse(backorderFiltersSchema, req.query);
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", 'attachment; filename="backorders.csv"');
+    for await (const chunk of exportBackordersCsv(deps.db, shop.id, filters, new Date())) res.write(chunk);
+    res.end();
+  });
+
   return router;
 }

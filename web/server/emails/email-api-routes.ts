@@ -24,7 +24,9 @@ const TEST_SENDS_PER_HOUR = 20;
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError("bad_request", "Invalid request", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+    throw new AppError("bad_request", "Invalid request", {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    });
   }
   return parsed.data;
 }
@@ -32,7 +34,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** Invalid Liquid answers 422 with each part's line, column and message, so the editor can point at it. */
 function assertValidLiquid(kind: Target["kind"], template: TemplateSource): void {
   const result = validateTemplate(template, kind);
-  if (!result.ok) throw new AppError("unprocessable", "The template has Liquid errors", { errors: result.errors });
+  if (!result.ok)
+    throw new AppError("unprocessable", "The template has Liquid errors", { errors: result.errors });
 }
 
 type Target = z.infer<typeof target>;
@@ -110,7 +113,10 @@ export function emailApiRoutes(deps: AppDeps): Router {
     assertValidLiquid(kind, template);
     const row = await deps.db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { name: true } });
     const sample = getSampleContext(kind, locale);
-    const context = { ...sample, shop: { ...sample.shop, name: row.name ?? shop.domain, domain: shop.domain } };
+    const context = {
+      ...sample,
+      shop: { ...sample.shop, name: row.name ?? shop.domain, domain: shop.domain },
+    };
     // The given source stands in for the saved one, so the preview shows exactly what is being edited.
     const renderer = createEmailRenderer({ loadOverride: async () => template, logger: deps.logger });
     res.json({ preview: await renderer.render(kind, locale, context) });
@@ -127,7 +133,8 @@ export function emailApiRoutes(deps: AppDeps): Router {
         createdAt: { gt: new Date(Date.now() - 3_600_000) },
       },
     });
-    if (recent >= TEST_SENDS_PER_HOUR) throw new AppError("rate_limited", "Too many test emails; try again later");
+    if (recent >= TEST_SENDS_PER_HOUR)
+      throw new AppError("rate_limited", "Too many test emails; try again later");
     const [notificationId] = await enqueueNotifications(deps, [
       {
         shopId: shop.id,

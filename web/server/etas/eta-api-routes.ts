@@ -1,8 +1,105 @@
 import express, { type Router } from "express";
+import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
+import type { ShopLocals } from "../auth/require-session.ts";
+import { AppError } from "../errors.ts";
+import { applyEtaChanges } from "./apply-eta-changes.ts";
+import { etaCsvRoutes } from "./eta-csv-routes.ts";
+import {
+  bulkEtaBodySchema,
+  leadTimeBodySchema,
+  setEtaBodySchema,
+  shopifyIdSchema,
+} from "./eta-input-schema.ts";
+import { loadEtaView } from "./load-eta-view.ts";
+import { listEtas, listEtasQuerySchema } from "./list-etas.ts";
+import { setProductLeadTime } from "./set-product-lead-time.ts";
 
 /** /api/etas* (get/set one, bulk, CSV import/export). Mounted under /api behind the session-token guard; the shop is res.locals.shop. */
-export function etaApiRoutes(_deps: AppDeps): Router {
+export function etaApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
+  const shopOf = (locals: unknown) => (locals as ShopLocals).shop;
+
+  router.get("/etas", async (req, res) => {
+    const query = parse(listEtasQuerySchema, req.query, "bad_request");
+    res.json(await listEtas(deps.db, shopOf(res.locals).id, query, new Date()));
+  });
+
+  // Before /etas/:variantId so "export.csv" is not taken for an id.
+  router.use(etaCsvRoutes(deps));
+
+  router.post("/etas/bulk", async (req, res) => {
+    const shop = shopOf(res.locals);
+    const body = parse(bulkEtaBodySchema, req.body);
+    const ids = [...new Set(body.variantIds)].map((id) => BigInt(id));
+    const known = await deps.db.variant.findMany({
+      where: { shopId: shop.id, deletedAt: null, variantId: { in: ids } },
+      select: { variantId: true },
+    });
+    const knownIds = new Set(known.map((v) => v.variantId));
+    const unknown = ids.filter((id) => !knownIds.has(id));
+    if (unknown.length > 0) {
+      throw new AppError("unprocessable", "Unknown variants", {
+        fieldErrors: { variantIds: [`unknown variant ids: ${unknown.join(", ")}`] },
+      });
+    }
+    const changes = ids.map((variantId) => ({ variantId, eta: body.eta, message: body.message }));
+    const result = await applyEtaChanges(deps, shop.id, changes, "bulk", new Date());
+    res.json({ updated: result.updated, moved: result.moved.map(String) });
+  });
+
+  router.put("/etas/products/:productId/lead-time", async (req, res) => {
+    const productId = BigInt(parse(shopifyIdSchema, req.params.productId, "bad_request"));
+    const body = parse(leadTimeBodySchema, req.body);
+    const result = await setProductLeadTime(
+      deps,
+      shopOf(res.locals).id,
+      productId,
+      body.leadTimeDays,
+      new Date(),
+    );
+    res.json({
+      productId: result.productId,
+      leadTimeDays: result.leadTimeDays,
+      moved: result.moved.map(String),
+    });
+  });
+
+  router.get("/etas/:variantId", async (req, res) => {
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    res.json({ variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, new Date()) });
+  });
+
+  router.put("/etas/:variantId", async (req, res) => {
+    const shop = shopOf(res.locals);
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    const body = parse(setEtaBodySchema, req.body);
+    await loadEtaView(deps.db, shop.id, variantId, new Date()); // 404 before writing anything
+    await applyEtaChanges(
+      deps,
+      shop.id,
+      [{ variantId, eta: body.eta, message: body.message }],
+      "manual",
+      new Date(),
+    );
+    res.json({ variant: await loadEtaView(deps.db, shop.id, variantId, new Date()) });
+  });
+
   return router;
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code: "bad_request" | "unprocessable" = "unprocessable",
+): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    throw new AppError(code, "Invalid request", {
+      fieldErrors: flat.fieldErrors,
+      formErrors: flat.formErrors,
+    });
+  }
+  return parsed.data;
 }

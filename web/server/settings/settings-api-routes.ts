@@ -29,7 +29,10 @@ export function settingsApiRoutes(deps: AppDeps): Router {
   router.get("/locations", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
     const [locations, settings] = await Promise.all([
-      deps.db.location.findMany({ where: { shopId: shop.id }, orderBy: [{ name: "asc" }, { locationId: "asc" }] }),
+      deps.db.location.findMany({
+        where: { shopId: shop.id },
+        orderBy: [{ name: "asc" }, { locationId: "asc" }],
+      }),
       loadShopSettings(deps.db, shop.id),
     ]);
     // An empty counted list means "every location".

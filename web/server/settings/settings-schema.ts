@@ -28,9 +28,7 @@ export const settingsUpdateSchema = z
     senderName: headerSafe(100)
       .nullable()
       .transform((v) => (v ? v : null)),
-    replyTo: z
-      .union([z.email().max(254), z.literal(""), z.null()])
-      .transform((v) => (v ? v : null)),
+    replyTo: z.union([z.email().max(254), z.literal(""), z.null()]).transform((v) => (v ? v : null)),
     sendRatePerSecond: z.number().int().min(1).max(100),
     // Shopify order tags: at most 40 characters, and a comma would split it into two tags.
     orderTag: headerSafe(40)

@@ -19,7 +19,11 @@ export async function loadShopSettings(db: Db, shopId: string): Promise<Settings
   return toView(row);
 }
 
-export async function updateShopSettings(db: Db, shopId: string, update: SettingsUpdate): Promise<SettingsView> {
+export async function updateShopSettings(
+  db: Db,
+  shopId: string,
+  update: SettingsUpdate,
+): Promise<SettingsView> {
   if (update.countedLocationIds && update.countedLocationIds.length > 0) {
     const ids = [...new Set(update.countedLocationIds)];
     const known = await db.location.findMany({

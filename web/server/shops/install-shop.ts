@@ -1,6 +1,7 @@
 import { RequestedTokenType } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { AppDeps } from "../app-deps.ts";
+import { startInitialSync } from "../backorders/start-initial-sync.ts";
 
 export type InstalledShop = { id: string; domain: string; installed: boolean };
 
@@ -14,6 +15,8 @@ export async function ensureShopInstalled(deps: AppDeps, shop: string, sessionTo
   const storage = new PrismaSessionStorage(deps.db);
   const offlineId = deps.shopify.api.session.getOfflineId(shop);
   if (existing && !existing.uninstalledAt && (await storage.loadSession(offlineId))) {
+    // An install whose sync never got enqueued (the queue was away) gets it now; dedupes by job id.
+    if (existing.syncStatus === "PENDING") await startInitialSync(deps, existing);
     return { id: existing.id, domain: shop, installed: false } satisfies InstalledShop;
   }
   const { session } = await deps.shopify.api.auth.tokenExchange({
@@ -25,10 +28,15 @@ export async function ensureShopInstalled(deps: AppDeps, shop: string, sessionTo
   const row = await deps.db.shop.upsert({
     where: { domain: shop },
     create: { domain: shop, scopes: session.scope ?? null, settings: { create: {} } },
-    update: { uninstalledAt: null, installedAt: new Date(), scopes: session.scope ?? null },
+    update: {
+      uninstalledAt: null,
+      installedAt: new Date(),
+      scopes: session.scope ?? null,
+      syncStatus: "PENDING",
+    },
   });
   await deps.db.shopSettings.upsert({ where: { shopId: row.id }, create: { shopId: row.id }, update: {} });
   deps.logger.info({ shop }, "shop installed");
-  await deps.onShopInstalled?.(row.id);
+  await startInitialSync(deps, row);
   return { id: row.id, domain: shop, installed: true } satisfies InstalledShop;
 }

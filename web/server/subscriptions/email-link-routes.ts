@@ -1,7 +1,51 @@
-import express, { type Router } from "express";
+import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import { confirmSubscription } from "./confirm-subscription.ts";
+import { renderLinkPage } from "./render-link-page.ts";
+import { isLinkTokenShape } from "./subscription-tokens.ts";
+import { findUnsubscribeToken, unsubscribe } from "./unsubscribe.ts";
+
+const CONFIRM_MESSAGES = {
+  confirmed: ["You're subscribed", "We'll email you once when this item is back in stock at {shop}."],
+  already_confirmed: ["You're subscribed", "This alert was already confirmed. We'll email you when it is back at {shop}."],
+  expired: ["This link has expired", "Confirmation links are valid for 7 days. Sign up again on the product page."],
+  unsubscribed: ["You unsubscribed", "This address is unsubscribed from alerts of {shop}. Sign up again on the product page."],
+} as const;
 
 /** Email links: GET /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
-export function emailLinkRoutes(_deps: AppDeps): Router {
-  return express.Router();
+export function emailLinkRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  const page = (res: Response, status: number, title: string, message: string, form?: { action: string; button: string }) => {
+    res.status(status).set("Cache-Control", "no-store").type("html").send(renderLinkPage({ title, message, ...(form ? { form } : {}) }));
+  };
+  const notFound = (res: Response) => page(res, 404, "Link not found", "This link is not valid any more.");
+
+  router.get("/subscriptions/confirm/:token", async (req, res) => {
+    if (!isLinkTokenShape(req.params.token)) return notFound(res);
+    const result = await confirmSubscription(deps.db, req.params.token, new Date());
+    if (result.outcome === "not_found") return notFound(res);
+    const [title, message] = CONFIRM_MESSAGES[result.outcome];
+    page(res, result.outcome === "expired" ? 410 : 200, title, message.replace("{shop}", result.shopName));
+  });
+
+  // GET never unsubscribes: link scanners and prefetchers follow GETs. The page's button POSTs.
+  router.get("/unsubscribe/:token", async (req, res) => {
+    if (!isLinkTokenShape(req.params.token)) return notFound(res);
+    const found = await findUnsubscribeToken(deps.db, req.params.token);
+    if (found.outcome === "not_found") return notFound(res);
+    if (found.alreadyUnsubscribed) return page(res, 200, "You're unsubscribed", `You will not get alerts from ${found.shopName} any more.`);
+    page(res, 200, "Unsubscribe", `Stop back-in-stock alerts from ${found.shopName}?`, {
+      action: `/unsubscribe/${req.params.token}`,
+      button: "Unsubscribe",
+    });
+  });
+
+  // One-click (RFC 8058: body "List-Unsubscribe=One-Click") and the page's form both land here.
+  router.post("/unsubscribe/:token", express.urlencoded({ extended: false, limit: "1kb" }), async (req, res) => {
+    if (!isLinkTokenShape(req.params.token)) return notFound(res);
+    const result = await unsubscribe(deps.db, req.params.token, new Date());
+    if (result.outcome === "not_found") return notFound(res);
+    page(res, 200, "You're unsubscribed", `You will not get alerts from ${result.shopName} any more.`);
+  });
+  return router;
 }

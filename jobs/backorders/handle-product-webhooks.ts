@@ -1,0 +1,15 @@
+import { markProductDeleted, storeProductWebhook } from "../../web/server/inventory/store-product-webhook.ts";
+import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
+import { enqueueRefresh } from "./enqueue-variant-work.ts";
+
+/** products/update: cache product and variants; new variants are read from the Admin API. */
+export const handleProductUpdate: TopicHandler = async ({ deps, shop }, payload) => {
+  const result = await storeProductWebhook(deps.db, shop.id, payload);
+  for (const variantId of result?.newVariantIds ?? [])
+    await enqueueRefresh(deps.queues, shop.id, { variantId });
+};
+
+/** products/delete: mark deleted; open backorders of its variants stay until their orders close. */
+export const handleProductDelete: TopicHandler = async ({ deps, shop }, payload) => {
+  await markProductDeleted(deps.db, shop.id, payload, deps.now());
+};

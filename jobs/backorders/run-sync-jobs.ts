@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { reconcileShopJob } from "../definitions/reconcile-backorders.ts";
+import { SYNC_MAX_POLLS, SYNC_POLL_MS, syncShopJob } from "../definitions/sync-shop.ts";
+import { runShopSync } from "../../web/server/inventory/run-shop-sync.ts";
+import type { WorkerDeps } from "../worker-deps.ts";
+import { enqueueRecompute } from "./enqueue-variant-work.ts";
+import { shopAdminClient } from "./shop-admin-client.ts";
+import { UnrecoverableError } from "bullmq";
+
+type SyncPayload = z.output<typeof syncShopJob.schema>;
+
+/** One step of the initial sync; a running bulk operation is polled by a delayed copy of the job. */
+export async function runSyncShopStep(deps: WorkerDeps, data: SyncPayload) {
+  const client = shopAdminClient(deps, data.shopId);
+  const step = await runShopSync({ db: deps.db, client, now: deps.now }, data.shopId, data.bulkOperationId);
+  if (step.state === "done") {
+    // Every variant: its counted `available` is summed (and published) by the recompute.
+    await enqueueRecompute(deps.queues, data.shopId, step.variantIds);
+    return { variants: step.variantIds.length };
+  }
+  if (data.polls >= SYNC_MAX_POLLS)
+    throw new UnrecoverableError(`bulk sync for ${data.shopId} never completed`);
+  const bulkOperationId = step.state === "started" ? step.bulkOperationId : data.bulkOperationId!;
+  const polls = step.state === "started" ? 0 : data.polls + 1;
+  await deps.queues.enqueue(
+    syncShopJob,
+    { shopId: data.shopId, bulkOperationId, polls },
+    { jobId: `sync-shop-${data.shopId}-${bulkOperationId.replace(/\D/g, "")}-${polls}`, delay: SYNC_POLL_MS },
+  );
+  return { state: step.state, polls };
+}
+
+/** Scheduled fan-out: one reconcile job per installed shop, spread over the next few minutes. */
+export async function reconcileAllShops(deps: WorkerDeps) {
+  const shops = await deps.db.shop.findMany({ where: { uninstalledAt: null }, select: { id: true } });
+  const bucket = Math.floor(Date.now() / 60_000);
+  await deps.queues.enqueueBulk(
+    reconcileShopJob,
+    shops.map((shop, i) => ({
+      payload: { shopId: shop.id },
+      jobId: `reconcile-shop-${shop.id}-${bucket}`,
+      delay: (i % 300) * 1_000,
+    })),
+  );
+  return { shops: shops.length };
+}

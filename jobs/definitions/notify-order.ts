@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { DEFAULT_JOB_OPTIONS, defineJob } from "./define-job.ts";
+
+/** Decides the order's backorder emails (confirmation, ETA changed, ready) from the database. */
+export const notifyOrderJob = defineJob({
+  name: "notify-order",
+  queue: "events",
+  schema: z.object({ shopId: z.string(), orderId: z.string().regex(/^\d+$/) }),
+  options: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 600, count: 2000 } },
+});

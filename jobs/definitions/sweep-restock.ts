@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineJob } from "./define-job.ts";
+
+/**
+ * Housekeeping of alerts and the email ledger, once a minute cluster-wide: resumes due waves,
+ * re-enqueues ledger rows whose job was lost, expires unconfirmed subscriptions, prunes counters.
+ */
+export const sweepRestockJob = defineJob({
+  name: "sweep-restock",
+  queue: "events",
+  schema: z.object({}).passthrough(),
+  options: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+});
+
+export const SWEEP_RESTOCK_EVERY_MS = 60_000;

@@ -1,0 +1,191 @@
+import express from "express";
+import type { Request, Response } from "express";
+import { gid } from "./gid.ts";
+import type { SimState } from "./persist-state.ts";
+import { signAppProxyQuery } from "./sign-app-proxy-query.ts";
+import type { Simulator } from "./simulator-types.ts";
+import { escapeHtml } from "./storefront/escape-html.ts";
+import { readExtensionAsset } from "./storefront/read-extension-asset.ts";
+import { renderProductPage } from "./storefront/render-product-page.ts";
+import type { StorefrontProduct } from "./storefront/render-product-page.ts";
+
+export const ASSET_BASE = "/extensions/assets";
+/** shopify.app.toml's [app_proxy]: prefix "apps", subpath "backorder". */
+export const PROXY_PREFIX = "/apps/backorder";
+
+export interface StorefrontRoutesOptions {
+  sim: Simulator;
+  apiSecret: string;
+  /** Where the app runs; the proxy forwards to `${appUrl}/proxy/...`. */
+  appUrl: () => string | undefined;
+  /** Shop shown when a URL names none (`?shop=`): the first one otherwise. */
+  defaultShop?: string;
+}
+
+/**
+ * A shop's storefront as the theme would serve it: a product index, product pages with the app's
+ * theme blocks, the extension's assets, and the app proxy (`/apps/backorder/*` → `/proxy/*`).
+ */
+export function createStorefrontRoutes(opts: StorefrontRoutesOptions): express.Router {
+  const router = express.Router();
+  const shopOf = (req: Request) => resolveShop(opts, req);
+
+  router.get("/", (req, res) => {
+    const shop = shopOf(req);
+    if (!shop) return void res.status(404).type("text/plain").send("No shop yet");
+    const state = opts.sim.exportState();
+    const items = state.products
+      .filter((p) => p.shopDomain === shop && p.status === "ACTIVE")
+      .map((p) => `<li><a href="/products/${encodeURIComponent(p.handle)}">${escapeHtml(p.title)}</a></li>`);
+    const name = state.shops.find((s) => s.domain === shop)?.name ?? shop;
+    res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${escapeHtml(name)}</title><style>body{font-family:system-ui,sans-serif;margin:2rem}</style></head>
+<body><h1>${escapeHtml(name)}</h1><p>Simulated storefront of ${escapeHtml(shop)} · <a href="/console">Shop console</a></p>
+<ul>${items.join("\n")}</ul></body></html>`);
+  });
+
+  router.get("/products/:handle", async (req, res) => {
+    const shop = shopOf(req);
+    const state = opts.sim.exportState();
+    const product = shop ? buildStorefrontProduct(state, shop, String(req.params.handle)) : null;
+    const shopRecord = state.shops.find((s) => s.domain === shop);
+    if (!product || !shopRecord) return void res.status(404).type("text/plain").send("Product not found");
+    const variant = typeof req.query.variant === "string" ? req.query.variant : undefined;
+    const html = await renderProductPage({
+      shop: { name: shopRecord.name, domain: shopRecord.domain, locale: shopRecord.locale },
+      product,
+      selectedVariantId: variant,
+      assetBaseUrl: ASSET_BASE,
+    });
+    res.type("html").set("Cache-Control", "no-store").send(html);
+  });
+
+  router.get(`${ASSET_BASE}/:name`, async (req, res) => {
+    const asset = await readExtensionAsset(String(req.params.name));
+    if (!asset) return void res.status(404).type("text/plain").send("Not found");
+    res.type(asset.contentType).send(asset.body);
+  });
+
+  router.all(`${PROXY_PREFIX}/{*rest}`, express.raw({ type: "*/*", limit: "1mb" }), async (req, res) => {
+    await forwardToAppProxy(opts, req, res, shopOf(req));
+  });
+  return router;
+}
+
+/** `?shop=` on the page, or on the page that made the request (the proxy's Referer), or the default. */
+function resolveShop(opts: StorefrontRoutesOptions, req: Request): string | undefined {
+  const fromQuery = typeof req.query.shop === "string" ? req.query.shop : undefined;
+  let fromReferer: string | undefined;
+  try {
+    fromReferer = new URL(req.get("Referer") ?? "").searchParams.get("shop") ?? undefined;
+  } catch {
+    fromReferer = undefined;
+  }
+  return fromQuery ?? fromReferer ?? opts.defaultShop ?? opts.sim.listShops()[0]?.domain;
+}
+
+/** Shapes a product of the saved state for the Liquid renderer, with the `$app` metafields. */
+export function buildStorefrontProduct(
+  state: SimState,
+  shop: string,
+  handle: string,
+): StorefrontProduct | null {
+  const product = state.products.find((p) => p.shopDomain === shop && p.handle === handle);
+  if (!product || product.status !== "ACTIVE") return null;
+  const namespace = `app--${state.appId}`;
+  const variants = product.variantIds.flatMap((id) => {
+    const variant = state.variants.find((v) => v.id === id);
+    if (!variant) return [];
+    const item = state.inventoryItems.find((i) => i.id === variant.inventoryItemId);
+    const tracked = item?.tracked ?? true;
+    const quantity = state.levels
+      .filter((l) => l.inventoryItemId === variant.inventoryItemId)
+      .reduce((sum, l) => sum + l.available, 0);
+    const owner = gid("ProductVariant", variant.id);
+    const mf = (key: string) =>
+      state.metafields.find((m) => m.ownerGid === owner && m.namespace === namespace && m.key === key)?.value;
+    const backordered = mf("backordered");
+    const eta = mf("eta");
+    const message = mf("message");
+    return [
+      {
+        id: variant.id.toString(),
+        title: variant.title,
+        price: variant.price,
+        available: !tracked || quantity > 0 || variant.inventoryPolicy === "CONTINUE",
+        inventoryQuantity: quantity,
+        inventoryPolicy: variant.inventoryPolicy,
+        tracked,
+        metafields: {
+          ...(eta !== undefined ? { eta } : {}),
+          ...(message !== undefined ? { message } : {}),
+          ...(backordered !== undefined ? { backordered: backordered === "true" } : {}),
+        },
+      },
+    ];
+  });
+  return {
+    id: product.id.toString(),
+    title: product.title,
+    handle: product.handle,
+    ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
+    variants,
+  };
+}
+
+// Like Shopify's proxy: no cookies either way, the shopper's address in X-Forwarded-For, and a
+// freshly signed query naming the shop (an anonymous shopper: empty logged_in_customer_id).
+async function forwardToAppProxy(
+  opts: StorefrontRoutesOptions,
+  req: Request,
+  res: Response,
+  shop: string | undefined,
+): Promise<void> {
+  const appUrl = opts.appUrl();
+  if (!appUrl || !shop) return void res.status(502).type("text/plain").send("The app is not reachable");
+  const incoming = new URL(req.originalUrl, "http://storefront.invalid");
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of incoming.searchParams) params[key] = [...(params[key] ?? []), value];
+  Object.assign(params, {
+    shop: [shop],
+    logged_in_customer_id: [""],
+    path_prefix: [PROXY_PREFIX],
+    timestamp: [String(Math.floor(Date.now() / 1000))],
+  });
+  const query = new URLSearchParams();
+  for (const [key, values] of Object.entries(params)) for (const v of values) query.append(key, v);
+  query.append("signature", signAppProxyQuery(params, opts.apiSecret));
+  const path = incoming.pathname.slice(PROXY_PREFIX.length);
+  const headers: Record<string, string> = {
+    "X-Forwarded-For": req.ip ?? "127.0.0.1",
+    "X-Forwarded-Host": req.get("Host") ?? shop,
+  };
+  for (const name of ["content-type", "accept", "accept-language", "user-agent"]) {
+    const value = req.get(name);
+    if (value) headers[name] = value;
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD" && Buffer.isBuffer(req.body);
+  try {
+    const answer = await fetch(`${appUrl}/proxy${path}?${query}`, {
+      method: req.method,
+      headers,
+      body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
+      redirect: "manual",
+    });
+    res.status(answer.status);
+    for (const [name, value] of answer.headers) {
+      if (
+        !["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection"].includes(
+          name,
+        )
+      )
+        res.set(name, value);
+    }
+    res.send(Buffer.from(await answer.arrayBuffer()));
+  } catch (error) {
+    res
+      .status(502)
+      .type("text/plain")
+      .send(`App proxy error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,252 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureAdminBuild } from "./helpers/ensure-admin-build.ts";
+import { startAdminApp, type AdminTestApp } from "./helpers/start-admin-app.ts";
+import { IDS, seedBrowserShop } from "./helpers/seed-browser-shop.ts";
+
+const SHOP = "alpine-outfitters.myshopify.com";
+const ARTIFACTS = path.resolve("test/artifacts/admin");
+const LCP_BUDGET_MS = 2_500;
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Navigates through the app's own navigation (client-side), then waits for the page's title. */
+async function visit(page: Page, label: string, heading: string) {
+  await page.getByRole("link", { name: label, exact: true }).first().click();
+  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+}
+
+describe("embedded admin in Chromium", () => {
+  let app: AdminTestApp;
+  let browser: Browser;
+  let page: Page;
+  let shopId: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureAdminBuild();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startAdminApp();
+    shopId = await app.installShop(SHOP, { name: "Alpine Outfitters", currency: "EUR" });
+    await seedBrowserShop(app.deps.db, shopId);
+    await app.deps.db.webhookEvent.create({
+      data: {
+        shopDomain: SHOP,
+        topic: "orders/create",
+        eventKey: "seed-1",
+        webhookId: "w-1",
+        body: "{}",
+        status: "FAILED",
+        attempts: 8,
+        lastError: "variant lookup timed out",
+      },
+    });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    });
+    // Largest contentful paint and layout shifts, as the browser reports them, from the first byte.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __lcp: number; __cls: number };
+      w.__lcp = 0;
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__lcp = entry.startTime;
+      }).observe({ type: "largest-contentful-paint", buffered: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[]) {
+          if (!entry.hadRecentInput) w.__cls += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("logs in with a session token and renders the dashboard fast, without layout shift", async () => {
+    const token = await app.token(SHOP, { ttlSeconds: 60 });
+    await page.goto(`${app.adminUrl}/admin?shop=${SHOP}&id_token=${token}`, { waitUntil: "load" });
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Alerts sent" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    // The token left the address bar; the shop stays for reloads.
+    expect(page.url()).not.toContain("id_token");
+    expect(page.url()).toContain(`shop=${SHOP}`);
+    await page.waitForTimeout(300);
+    const { lcp, cls } = await page.evaluate(() => {
+      const w = window as unknown as { __lcp: number; __cls: number };
+      return { lcp: w.__lcp, cls: w.__cls };
+    });
+    fs.writeFileSync(
+      path.join(ARTIFACTS, "dashboard-metrics.json"),
+      JSON.stringify({ lcpMs: Math.round(lcp), cls }, null, 2),
+    );
+    console.log(`dashboard LCP ${Math.round(lcp)} ms, CLS ${cls.toFixed(4)}`);
+    expect(lcp).toBeGreaterThan(0);
+    expect(lcp).toBeLessThan(LCP_BUDGET_MS);
+    expect(cls).toBeLessThan(0.1);
+    // Seeded alert results: 3 sent, 1 conversion worth €89.
+    await expect.poll(() => page.getByText("€89.00").first().isVisible()).toBe(true);
+    await screenshot(page, "1-dashboard");
+  });
+
+  it("shows the backorders page with server-side filters", async () => {
+    await visit(page, "Backorders", "Backorders");
+    const overdueRow = page.getByRole("row").filter({ hasText: "Black" });
+    await overdueRow.waitFor();
+    expect(await page.getByRole("row").filter({ hasText: "#1001" }).count()).toBe(1);
+    expect(await overdueRow.getByText("Overdue").isVisible()).toBe(true);
+    await screenshot(page, "2-backorders");
+    await page.getByLabel("Overdue ETA only").check({ force: true });
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "Forest green / M" }).count()).toBe(0);
+    expect(await overdueRow.isVisible()).toBe(true);
+    await page.getByLabel("Overdue ETA only").uncheck({ force: true });
+  });
+
+  it("edits ETAs in bulk", async () => {
+    await visit(page, "ETAs", "ETAs");
+    const green = page.getByRole("row").filter({ hasText: "Forest green / M" });
+    const blue = page.getByRole("row").filter({ hasText: "Glacier blue / M" });
+    await green.waitFor();
+    // The seeded past ETA is flagged.
+    await expect
+      .poll(() => page.getByRole("row").filter({ hasText: "Black" }).getByText("Overdue").isVisible())
+      .toBe(true);
+    await screenshot(page, "3-etas");
+    await green.getByRole("checkbox").check({ force: true });
+    await blue.getByRole("checkbox").check({ force: true });
+    await page.getByRole("button", { name: "Set ETA" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Expected date").fill("2030-01-15");
+    await dialog.getByLabel("Message shown to shoppers").fill("Next shipment from the mill");
+    await screenshot(page, "3-etas-bulk-modal");
+    await dialog.getByRole("button", { name: "Set ETA" }).click();
+    await page.getByText("ETA set on 2 variants").waitFor();
+    const rows = await app.deps.db.variantEta.findMany({
+      where: { shopId, variantId: { in: [IDS.hoodieGreen, IDS.hoodieBlue] } },
+      orderBy: { variantId: "asc" },
+    });
+    expect(rows.map((r) => [r.etaDate?.toISOString().slice(0, 10), r.message, r.source])).toEqual([
+      ["2030-01-15", "Next shipment from the mill", "bulk"],
+      ["2030-01-15", "Next shipment from the mill", "bulk"],
+    ]);
+    await expect.poll(() => green.getByText("15 Jan 2030").isVisible()).toBe(true);
+  });
+
+  it("imports a CSV with one bad row and reports that row, changing nothing", async () => {
+    const csv = `variant_id,eta,message\n${IDS.hoodieRed},2030-02-01,Good row\n${IDS.capBlack},2030-13-45,Bad date\n`;
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "etas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText("nothing was imported", { exact: false }).waitFor();
+    const report = page.getByRole("row").filter({ hasText: "YYYY-MM-DD" });
+    await expect.poll(() => report.first().textContent()).toContain("3");
+    await screenshot(page, "3-etas-import-report");
+    expect(
+      await app.deps.db.variantEta.findUnique({
+        where: { shopId_variantId: { shopId, variantId: IDS.hoodieRed } },
+      }),
+    ).toBeNull();
+  });
+
+  it("shows the subscribers page, never with whole email addresses", async () => {
+    await visit(page, "Subscribers", "Subscribers");
+    // The demand table, or the empty state while the subscriptions API is not on this server.
+    await page
+      .getByText(/Glacier blue \/ M|Subscriber demand is not available yet/)
+      .first()
+      .waitFor();
+    const table = page.getByRole("row").filter({ hasText: "Glacier blue / M" });
+    if ((await table.count()) > 0) {
+      await table.getByRole("button", { name: /Subscribers of/ }).click();
+      await page
+        .getByRole("dialog")
+        .getByText(/\*\*\*@example\.com/)
+        .first()
+        .waitFor();
+    }
+    expect(await page.content()).not.toMatch(/(ana|ben|chloe)@example\.com/);
+    await screenshot(page, "4-subscribers");
+    if ((await table.count()) > 0) await page.keyboard.press("Escape");
+  });
+
+  it("edits a template: a Liquid error is shown with its line, then a valid one previews and saves", async () => {
+    await visit(page, "Emails", "Emails");
+    const html = page.getByLabel("HTML body");
+    await html.waitFor();
+    await html.fill("<p>Hello</p>\n<p>{% if variant.title %}{{ variant.title }}</p>");
+    await page.getByText(/HTML body, line 2, column \d+/).waitFor();
+    await screenshot(page, "5-emails-liquid-error");
+    await html.fill("<p>{{ variant.product_title }} is back, {{ recipient.email }}!</p>");
+    await page.getByLabel("Subject").fill("Back: {{ variant.product_title }}");
+    await expect
+      .poll(() => page.getByTestId("preview-subject").textContent(), { timeout: 10_000 })
+      .toBe("Back: Merino Trail Hoodie");
+    const frame = page.frameLocator('iframe[title="Email preview"]');
+    await frame.getByText("Merino Trail Hoodie is back, customer@example.com!").waitFor();
+    expect(await page.getByText(/line 2, column/).count()).toBe(0);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Template saved").waitFor();
+    const saved = await app.deps.db.emailTemplate.findUniqueOrThrow({
+      where: { shopId_kind_locale: { shopId, kind: "restock", locale: "en" } },
+    });
+    expect(saved.subject).toBe("Back: {{ variant.product_title }}");
+    await screenshot(page, "5-emails");
+  });
+
+  it("changes a setting and sees it persist across a reload", async () => {
+    await visit(page, "Settings", "Settings");
+    const threshold = page.getByLabel("Restock threshold");
+    await threshold.fill("7");
+    await page.getByLabel("Keep subscribed after an alert").check({ force: true });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Settings saved").waitFor();
+    await screenshot(page, "6-settings");
+    // A reload has no id_token any more: the page gets a fresh token from the dev provider.
+    await page.reload();
+    await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+    await expect.poll(() => page.getByLabel("Restock threshold").inputValue()).toBe("7");
+    expect(await page.getByLabel("Keep subscribed after an alert").isChecked()).toBe(true);
+    const row = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
+    expect([row.restockThreshold, row.keepSubscribed]).toEqual([7, true]);
+  });
+
+  it("shows the activity log, reachable from the keyboard", async () => {
+    await page.getByRole("link", { name: "Activity log", exact: true }).first().focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Activity log", level: 1 }).waitFor();
+    await page.getByText("variant lookup timed out").waitFor();
+    await page.getByText("b***@example.com").first().waitFor();
+    expect(await page.content()).not.toContain("bounce@example.com");
+    await screenshot(page, "7-activity");
+  });
+
+  it("logged no page errors", () => {
+    const expected = [
+      // An API route another feature has not shipped yet, and the Liquid error the test provoked.
+      /Failed to load resource: the server responded with a status of (404|422)/,
+      // Playwright's own probe into the email preview, which is sandboxed without scripts on purpose.
+      /Blocked script execution in 'about:srcdoc'/,
+    ];
+    expect(errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import express from "express";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { adminContentSecurityPolicy } from "../../web/server/admin-ui/content-security-policy.ts";
+import { createAdminUiRoutes } from "../../web/server/admin-ui/create-admin-ui-routes.ts";
+import { renderAdminHtml } from "../../web/server/admin-ui/render-admin-html.ts";
+import { verifySessionToken } from "../../web/server/auth/verify-session-token.ts";
+import { loadConfig } from "../../web/server/config.ts";
+import { createShopify } from "../../web/server/shopify/create-shopify.ts";
+import { pino } from "pino";
+
+const SECRET = "admin-ui-secret";
+const HTML = `<!doctype html><html><head><title>x</title><script type="module" src="/admin/assets/app.js"></script></head><body><div id="root"></div></body></html>`;
+
+function fakeDist(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-admin-dist-"));
+  fs.mkdirSync(path.join(dir, "assets"));
+  fs.writeFileSync(path.join(dir, "index.html"), HTML);
+  fs.writeFileSync(path.join(dir, "assets", "app.js"), "console.log(1)");
+  return dir;
+}
+
+function appFor(env: Record<string, string>, distDir = fakeDist()) {
+  const config = loadConfig({
+    SHOPIFY_API_KEY: "key-1",
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: "https://app.example",
+    DATABASE_URL: "postgresql://x@localhost/x",
+    ...env,
+  });
+  const app = express();
+  app.use(createAdminUiRoutes({ config, distDir }));
+  return { app, config };
+}
+
+describe("adminContentSecurityPolicy", () => {
+  it.each([
+    ["shop.myshopify.com", "frame-ancestors https://shop.myshopify.com https://admin.shopify.com;"],
+    ["my-shop-2.myshopify.com", "frame-ancestors https://my-shop-2.myshopify.com https://admin.shopify.com;"],
+    ["evil.com", "frame-ancestors 'none';"],
+    ["shop.myshopify.com.evil.com", "frame-ancestors 'none';"],
+    ["shop.myshopify.com https://evil.com", "frame-ancestors 'none';"],
+    ["SHOP.myshopify.com", "frame-ancestors 'none';"],
+    [undefined, "frame-ancestors 'none';"],
+    [["a.myshopify.com", "b.myshopify.com"], "frame-ancestors 'none';"],
+  ])("%s -> %s", (shop, policy) => {
+    expect(adminContentSecurityPolicy(shop)).toBe(policy);
+  });
+});
+
+describe("renderAdminHtml", () => {
+  it("puts the API key first and loads App Bridge only when embedded", () => {
+    const standalone = renderAdminHtml(HTML, { apiKey: 'k"<', embedded: false });
+    expect(standalone).toContain('<meta name="shopify-api-key" content="k&quot;&lt;" />');
+    expect(standalone).not.toContain("app-bridge.js");
+    const embedded = renderAdminHtml(HTML, { apiKey: "k", embedded: true });
+    expect(embedded.indexOf("app-bridge.js")).toBeLessThan(embedded.indexOf('type="module"'));
+  });
+});
+
+describe("createAdminUiRoutes", () => {
+  const { app } = appFor({ NODE_ENV: "test" });
+
+  it("serves the SPA for /admin and deep links, with the shop's frame-ancestors and no caching", async () => {
+    for (const url of ["/admin?shop=a.myshopify.com", "/admin/etas?shop=a.myshopify.com"]) {
+      const res = await request(app).get(url);
+      expect(res.status).toBe(200);
+      expect(res.headers["content-security-policy"]).toBe(
+        "frame-ancestors https://a.myshopify.com https://admin.shopify.com;",
+      );
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.text).toContain('<div id="root">');
+      expect(res.text).toContain('content="key-1"');
+    }
+  });
+
+  it("forbids framing without a valid shop", async () => {
+    const res = await request(app).get("/admin?shop=evil.com");
+    expect(res.headers["content-security-policy"]).toBe("frame-ancestors 'none';");
+  });
+
+  it("adds App Bridge when Shopify opens it embedded", async () => {
+    const res = await request(app).get("/admin?shop=a.myshopify.com&host=YWRtaW4&embedded=1");
+    expect(res.text).toContain("https://cdn.shopify.com/shopifycloud/app-bridge.js");
+  });
+
+  it("caches hashed assets forever and 404s missing ones", async () => {
+    const ok = await request(app).get("/admin/assets/app.js");
+    expect(ok.status).toBe(200);
+    expect(ok.headers["cache-control"]).toContain("immutable");
+    expect((await request(app).get("/admin/assets/missing.js")).status).toBe(404);
+  });
+
+  it("redirects / to /admin with the query when a shop is given, and leaves / alone otherwise", async () => {
+    const res = await request(app).get("/?shop=a.myshopify.com&host=abc");
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe("/admin?shop=a.myshopify.com&host=abc");
+    expect((await request(app).get("/")).status).toBe(404);
+  });
+
+  it("answers 503 with a hint when the bundle is not built", async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "bh-admin-empty-"));
+    const res = await request(appFor({ NODE_ENV: "test" }, empty).app).get("/admin?shop=a.myshopify.com");
+    expect(res.status).toBe(503);
+    expect(res.text).toContain("build:admin");
+  });
+
+  it("mints a session token the API accepts, in test mode", async () => {
+    const { app: testApp, config } = appFor({ NODE_ENV: "test" });
+    const res = await request(testApp).get("/dev/session-token?shop=a.myshopify.com");
+    expect(res.status).toBe(200);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    const verified = await verifySessionToken(
+      createShopify(config, pino({ level: "silent" })),
+      `Bearer ${res.body.token}`,
+    );
+    expect(verified).toMatchObject({ ok: true, shop: "a.myshopify.com", userId: "1" });
+    expect((await request(testApp).get("/dev/session-token?shop=evil.com")).status).toBe(400);
+  });
+
+  it.each([
+    ["production", { NODE_ENV: "production" }],
+    ["development with real credentials", { NODE_ENV: "development" }],
+  ])("has no token endpoint in %s", async (_name, env) => {
+    const res = await request(appFor(env).app).get("/dev/session-token?shop=a.myshopify.com");
+    expect(res.status).toBe(404);
+  });
+
+  it("has the token endpoint in the demo playground (no credentials)", async () => {
+    const config = loadConfig({ NODE_ENV: "development" });
+    expect(config.demo).toBe(true);
+    const demo = express().use(createAdminUiRoutes({ config, distDir: fakeDist() }));
+    expect((await request(demo).get("/dev/session-token?shop=a.myshopify.com")).status).toBe(200);
+  });
+});

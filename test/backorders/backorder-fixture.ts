@@ -1,0 +1,132 @@
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { Prisma } from "@prisma/client";
+import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
+import { startInitialSync } from "../../web/server/backorders/start-initial-sync.ts";
+import { createMailer, type Mailer } from "../../web/server/notifications/create-mailer.ts";
+import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
+import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
+import { waitFor } from "../helpers/wait-for.ts";
+
+export type BackorderShop = { id: string; domain: string; locationId: bigint };
+
+export type BackorderFixture = {
+  sim: Simulator;
+  app: TestApp;
+  smtp: SmtpCatcher;
+  addShop(settings?: Prisma.ShopSettingsCreateWithoutShopInput): Promise<BackorderShop>;
+  /** A CONTINUE variant (sellable when out of stock) with this much stock at the first location. */
+  addVariant(
+    shop: BackorderShop,
+    title: string,
+    stock: number,
+    eta?: string,
+  ): Promise<{ variantId: bigint; inventoryItemId: bigint }>;
+  /** Runs the initial sync (bulk operation) and waits until the shop is synced. */
+  sync(shop: BackorderShop): Promise<void>;
+  /** Waits until webhooks were delivered and every queue is drained. */
+  settle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Simulator (webhooks to the app), app + worker, SMTP catcher with a real mailer. */
+export async function startBackorderFixture(opts: { concurrency?: number } = {}): Promise<BackorderFixture> {
+  const sim = await createSimulator({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    webhookRetry: { attempts: 3, baseDelayMs: 50 },
+  });
+  const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin } });
+  const smtp = await startSmtpCatcher();
+  const mailer: Mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
+  app.workerDeps.mailer = mailer;
+  sim.setAppUrl(app.url);
+  await app.startWorker({ concurrency: opts.concurrency ?? 8 });
+  const db = app.deps.db;
+
+  const settle = async (timeoutMs = 60_000) => {
+    await sim.waitForDeliveries();
+    // Two quiet reads in a row: a job may enqueue another (recompute -> notify -> send).
+    let quiet = 0;
+    await waitFor(
+      async () => {
+        const counts = await Promise.all(
+          (["events", "shopify", "email"] as const).map((q) =>
+            app.deps.queues
+              .get(q)
+              .getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children"),
+          ),
+        );
+        const busy = counts.some((c) => Object.values(c).some((n) => n > 0));
+        const pending = await db.webhookEvent.count({ where: { status: "RECEIVED" } });
+        quiet = busy || pending > 0 ? 0 : quiet + 1;
+        return quiet >= 3 ? true : null;
+      },
+      timeoutMs,
+      100,
+    );
+  };
+
+  return {
+    sim,
+    app,
+    smtp,
+    settle,
+    async addShop(settings = {}) {
+      const simShop = sim.createShop({
+        name: `Backorder shop ${Math.random().toString(36).slice(2, 7)}`,
+        ianaTimezone: "UTC",
+      });
+      const api = app.deps.shopify.api;
+      await new PrismaSessionStorage(db).storeSession(
+        new Session({
+          id: api.session.getOfflineId(simShop.domain),
+          shop: simShop.domain,
+          state: "test",
+          isOnline: false,
+          accessToken: sim.issueAccessToken(simShop.domain),
+          scope: app.config.scopes.join(","),
+        }),
+      );
+      const shop = await db.shop.create({
+        data: { domain: simShop.domain, name: simShop.name, timezone: "UTC", settings: { create: settings } },
+      });
+      return { id: shop.id, domain: simShop.domain, locationId: simShop.locationIds[0]! };
+    },
+    async addVariant(shop, title, stock, eta) {
+      const created = sim.createProduct(shop.domain, {
+        title,
+        variants: [{ title: "Default Title", price: "20.00", inventoryPolicy: "CONTINUE", inventory: stock }],
+      });
+      const variant = created.variants[0]!;
+      if (eta) {
+        await db.variantEta.create({
+          data: { shopId: shop.id, variantId: variant.id, etaDate: new Date(`${eta}T00:00:00Z`) },
+        });
+      }
+      return { variantId: variant.id, inventoryItemId: variant.inventoryItemId };
+    },
+    async sync(shop) {
+      await startInitialSync(app.deps, { id: shop.id, installedAt: new Date() });
+      await waitFor(async () => {
+        const row = await db.shop.findUniqueOrThrow({ where: { id: shop.id } });
+        if (row.syncStatus === "FAILED") throw new Error("sync failed");
+        return row.syncStatus === "DONE" ? row : null;
+      }, 30_000);
+      await settle();
+    },
+    async close() {
+      await app.close();
+      mailer.close();
+      await smtp.close();
+      await sim.close();
+    },
+  };
+}
+
+/** Body of a caught message, quoted-printable soft breaks removed (enough to find text in it). */
+export function messageText(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

@@ -1,0 +1,89 @@
+import type { TokenProvider } from "./session-token.ts";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: { error?: string; message?: string; details?: unknown } | null;
+  constructor(status: number, body: ApiError["body"]) {
+    super(body?.message ?? body?.error ?? `Request failed (${status})`);
+    this.name = "ApiError";
+    this.status = status;
+    this.body = body;
+  }
+  /** The /api catch-all answers this for a route that does not exist (yet). */
+  get isMissingRoute(): boolean {
+    return this.status === 404 && this.body?.error === "not_found" && !this.body.message;
+  }
+}
+
+export type ApiRequest = {
+  method?: string;
+  body?: unknown;
+  rawBody?: string;
+  contentType?: string;
+  signal?: AbortSignal;
+};
+export type ApiClient = {
+  request: <T>(path: string, init?: ApiRequest) => Promise<T>;
+  download: (path: string, fallbackName: string) => Promise<void>;
+  shop: string | null;
+};
+
+/** Every call goes to /api/* with a fresh session token; a 401 gets one retry with a new token. */
+export function createApiClient(tokens: TokenProvider): ApiClient {
+  async function send(path: string, init: ApiRequest, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
+    let body: string | undefined;
+    if (init.rawBody !== undefined) {
+      body = init.rawBody;
+      headers["Content-Type"] = init.contentType ?? "text/plain";
+    } else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers["Content-Type"] = "application/json";
+    }
+    for (let attempt = 0; ; attempt++) {
+      headers.Authorization = `Bearer ${await tokens.getToken({ forceRefresh: attempt > 0 })}`;
+      const response = await fetch(`/api${path}`, {
+        method: init.method ?? "GET",
+        headers,
+        body,
+        signal: init.signal,
+      });
+      if (response.status !== 401 || attempt > 0) return response;
+    }
+  }
+
+  async function fail(response: Response): Promise<never> {
+    const text = await response.text();
+    let parsed: ApiError["body"];
+    try {
+      parsed = JSON.parse(text) as ApiError["body"];
+    } catch {
+      parsed = { message: text.slice(0, 200) || undefined };
+    }
+    throw new ApiError(response.status, parsed);
+  }
+
+  return {
+    shop: tokens.shop,
+    async request<T>(path: string, init: ApiRequest = {}): Promise<T> {
+      const response = await send(path, init, "application/json");
+      if (!response.ok) return fail(response);
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    },
+    async download(path, fallbackName) {
+      const response = await send(path, {}, "text/csv");
+      if (!response.ok) return fail(response);
+      const disposition = response.headers.get("content-disposition") ?? "";
+      const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+      const url = URL.createObjectURL(await response.blob());
+      const anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = name;
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { NavMenu } from "@shopify/app-bridge-react";
+import { Frame, Navigation } from "@shopify/polaris";
+import {
+  ChartVerticalIcon,
+  ClockIcon,
+  EmailIcon,
+  HomeIcon,
+  ListBulletedIcon,
+  PersonIcon,
+  SettingsIcon,
+} from "@shopify/polaris-icons";
+import type { ReactNode } from "react";
+import { appBridge } from "../api/session-token.ts";
+import { RouterLink, usePath } from "../router/router.tsx";
+import { ROUTES, type RouteId } from "../router/routes.ts";
+import { ToastProvider } from "./toast.tsx";
+
+const ICONS: Record<RouteId, typeof HomeIcon> = {
+  dashboard: HomeIcon,
+  backorders: ListBulletedIcon,
+  etas: ClockIcon,
+  subscribers: PersonIcon,
+  emails: EmailIcon,
+  settings: SettingsIcon,
+  activity: ChartVerticalIcon,
+};
+
+/**
+ * Inside the Shopify admin the navigation belongs to the admin (App Bridge's nav menu); on its own
+ * (playground, tests) the app draws the same navigation with Polaris.
+ */
+export function AppFrame({ children }: { children: ReactNode }) {
+  const path = usePath();
+  if (appBridge()) {
+    return (
+      <Frame>
+        <NavMenu>
+          {ROUTES.map((route) => (
+            <RouterLink key={route.id} url={route.path} rel={route.id === "dashboard" ? "home" : undefined}>
+              {route.label}
+            </RouterLink>
+          ))}
+        </NavMenu>
+        <ToastProvider>{children}</ToastProvider>
+      </Frame>
+    );
+  }
+  const navigation = (
+    <Navigation location={path}>
+      <Navigation.Section
+        title="Backorder Hub"
+        items={ROUTES.map((route) => ({
+          url: route.path,
+          label: route.label,
+          icon: ICONS[route.id],
+          selected: route.path === path,
+          exactMatch: true,
+        }))}
+      />
+    </Navigation>
+  );
+  return (
+    <Frame navigation={navigation}>
+      <ToastProvider>{children}</ToastProvider>
+    </Frame>
+  );
+}

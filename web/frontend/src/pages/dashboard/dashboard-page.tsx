@@ -1,0 +1,106 @@
+import { BlockStack, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { useApi } from "../../api/use-api.ts";
+import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
+import { formatHours, formatNumber, formatPercent } from "../../format/format.ts";
+import { readBackorderMetrics, readDemand, type AlertMetricsView } from "./dashboard-contract.ts";
+import { AlertsSection } from "./alerts-section.tsx";
+import { MetricCard } from "./metric-card.tsx";
+import { MostWantedCard } from "./most-wanted-card.tsx";
+
+const PERIODS = [
+  { label: "Last 7 days", value: "7" },
+  { label: "Last 30 days", value: "30" },
+  { label: "Last 90 days", value: "90" },
+];
+
+function periodQuery(days: number, now = new Date()): string {
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return `from=${from}&to=${to}`;
+}
+
+function periodStart(days: number, now = new Date()): string {
+  return new Date(
+    `${new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
+  ).toISOString();
+}
+
+export function DashboardPage() {
+  const [days, setDays] = useState("30");
+  const query = periodQuery(Number(days));
+  // The backorders API takes instants (its period ends now); the alerts API takes inclusive days.
+  const backorders = useApi<unknown>(
+    `/backorders/metrics?from=${encodeURIComponent(periodStart(Number(days)))}`,
+  );
+  const alerts = useApi<AlertMetricsView>(`/activity/alerts?${query}`);
+  const demand = useApi<unknown>("/subscriptions/demand");
+
+  return (
+    <Page title="Dashboard">
+      <BlockStack gap="400">
+        <InlineGrid columns={{ xs: 1, md: "2fr 1fr" }}>
+          <Text as="p" tone="subdued">
+            Backorders and back-in-stock alerts at a glance.
+          </Text>
+          <Select label="Period" labelInline options={PERIODS} value={days} onChange={setDays} />
+        </InlineGrid>
+        <Layout>
+          <Layout.Section>
+            <ApiView
+              state={backorders}
+              what="Backorder metrics"
+              skeleton={<CardSkeleton lines={4} minHeight="132px" />}
+            >
+              {(body) => {
+                const m = readBackorderMetrics(body);
+                return (
+                  <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+                    <MetricCard
+                      label="Open backorders"
+                      value={formatNumber(m.openOrders)}
+                      detail={`${formatNumber(m.openLines)} lines · ${formatNumber(m.openUnits)} units`}
+                    />
+                    <MetricCard
+                      label="Backorder rate"
+                      value={formatPercent(m.backorderRate)}
+                      detail="of orders in the period"
+                    />
+                    <MetricCard
+                      label="Average backorder time"
+                      value={formatHours(m.avgDurationHours)}
+                      detail="order placed → ready"
+                    />
+                    <MetricCard
+                      label="90th percentile"
+                      value={formatHours(m.p90DurationHours)}
+                      detail="9 in 10 were ready sooner"
+                    />
+                  </InlineGrid>
+                );
+              }}
+            </ApiView>
+          </Layout.Section>
+          <Layout.Section>
+            <ApiView
+              state={alerts}
+              what="Alert results"
+              skeleton={<CardSkeleton lines={12} minHeight="420px" />}
+            >
+              {(a) => <AlertsSection alerts={a} />}
+            </ApiView>
+          </Layout.Section>
+          <Layout.Section>
+            <ApiView
+              state={demand}
+              what="Subscriber demand"
+              skeleton={<CardSkeleton lines={5} minHeight="200px" />}
+            >
+              {(body) => <MostWantedCard rows={readDemand(body)} />}
+            </ApiView>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
+    </Page>
+  );
+}

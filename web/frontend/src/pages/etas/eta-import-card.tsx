@@ -1,0 +1,97 @@
+import { Banner, BlockStack, Card, DataTable, DropZone, InlineStack, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { ApiError } from "../../api/api-client.ts";
+import { errorMessage, useApiClient } from "../../api/use-api.ts";
+import { CsvButton } from "../../components/csv-button.tsx";
+import { readImportReport, type ImportReport } from "./etas-contract.ts";
+
+/** CSV import (variant_id, eta, message) with the server's per-row report. */
+export function EtaImportCard({ onImported }: { onImported: () => void }) {
+  const api = useApiClient();
+  const [report, setReport] = useState<(ImportReport & { file: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      const body = await api.request<unknown>("/etas/import", {
+        method: "POST",
+        rawBody: await file.text(),
+        contentType: "text/csv",
+      });
+      setReport({ ...readImportReport(body), file: file.name });
+      onImported();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.body?.details) {
+        setReport({ ...readImportReport(e.body.details), file: file.name });
+      } else {
+        setError(
+          e instanceof ApiError && e.isMissingRoute
+            ? "CSV import is not available on this server yet."
+            : errorMessage(e),
+        );
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingSm">
+            Import ETAs from CSV
+          </Text>
+          <CsvButton path="/etas/export.csv" filename="etas.csv">
+            Export CSV
+          </CsvButton>
+        </InlineStack>
+        <Text as="p" tone="subdued">
+          Columns: variant_id or sku, eta (YYYY-MM-DD, empty to clear), message. All rows are checked first:
+          one bad row and nothing is changed. Export first to get a filled-in file.
+        </Text>
+        <DropZone
+          accept=".csv,text/csv"
+          allowMultiple={false}
+          type="file"
+          label="CSV file"
+          labelHidden
+          disabled={busy}
+          onDropAccepted={(files) => files[0] && void upload(files[0])}
+        >
+          <DropZone.FileUpload
+            actionTitle={busy ? "Importing…" : "Add CSV file"}
+            actionHint="or drop a .csv file"
+          />
+        </DropZone>
+        {error ? (
+          <Banner tone="critical" title="Import failed">
+            <p>{error}</p>
+          </Banner>
+        ) : null}
+        {report ? (
+          <Banner
+            tone={report.applied ? "success" : "critical"}
+            title={
+              report.applied
+                ? `${report.file}: ${report.updated} variant${report.updated === 1 ? "" : "s"} updated`
+                : `${report.file}: nothing was imported. Fix ${report.errors.length} row${report.errors.length === 1 ? "" : "s"} and import the file again`
+            }
+          >
+            {report.errors.length ? (
+              <DataTable
+                columnContentTypes={["numeric", "text", "text"]}
+                headings={["Row", "Column", "Problem"]}
+                rows={report.errors.map((e) => [e.row, e.column ?? "", e.message])}
+              />
+            ) : null}
+          </Banner>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,125 @@
+import { Badge, Button, Card, IndexTable, InlineStack, Text, useIndexResourceState } from "@shopify/polaris";
+import { useState } from "react";
+import { formatDate, formatNumber } from "../../format/format.ts";
+import { EtaBulkModal } from "./eta-bulk-modal.tsx";
+import { EtaInlineEditor } from "./eta-inline-editor.tsx";
+import type { EtaRowView } from "./etas-contract.ts";
+
+const SOURCE_LABEL: Record<string, string> = {
+  variant: "",
+  product: "product lead time",
+  shop: "shop lead time",
+  none: "",
+};
+
+/** Variants with stock, policy and ETA; select many for a bulk ETA, or edit one in its row. */
+export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (message: string) => void }) {
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(rows.map((r) => ({ id: r.variantId })));
+  const [editing, setEditing] = useState<string | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  return (
+    <Card padding="0">
+      <IndexTable
+        resourceName={{ singular: "variant", plural: "variants" }}
+        itemCount={rows.length}
+        selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+        onSelectionChange={handleSelectionChange}
+        promotedBulkActions={[{ content: "Set ETA", onAction: () => setBulkOpen(true) }]}
+        headings={[
+          { title: "Variant" },
+          { title: "Available", alignment: "end" },
+          { title: "Policy" },
+          { title: "ETA" },
+          { title: "Message" },
+          { title: "" },
+        ]}
+      >
+        {rows.map((row, index) => (
+          <IndexTable.Row
+            id={row.variantId}
+            key={row.variantId}
+            position={index}
+            selected={selectedResources.includes(row.variantId)}
+            tone={row.overdue ? "critical" : undefined}
+          >
+            <IndexTable.Cell>
+              <Text as="span" fontWeight="semibold">
+                {row.productTitle}
+              </Text>
+              {row.variantTitle ? (
+                <Text as="span" tone="subdued">
+                  {" "}
+                  — {row.variantTitle}
+                </Text>
+              ) : null}
+              {row.sku ? (
+                <Text as="p" variant="bodySm" tone="subdued">
+                  SKU {row.sku}
+                </Text>
+              ) : null}
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric tone={row.available < 0 ? "critical" : undefined}>
+                {row.tracked ? formatNumber(row.available) : "not tracked"}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {row.inventoryPolicy === "CONTINUE" ? (
+                <Badge tone="info">Continue selling</Badge>
+              ) : (
+                <Badge>Stop selling</Badge>
+              )}
+            </IndexTable.Cell>
+            {editing === row.variantId ? (
+              <IndexTable.Cell colSpan={3}>
+                <EtaInlineEditor
+                  row={row}
+                  onDone={(saved) => {
+                    setEditing(null);
+                    if (saved) onChanged("ETA saved");
+                  }}
+                />
+              </IndexTable.Cell>
+            ) : (
+              <>
+                <IndexTable.Cell>
+                  <InlineStack gap="100" blockAlign="center">
+                    <span>{formatDate(row.eta)}</span>
+                    {row.overdue ? <Badge tone="critical">Overdue</Badge> : null}
+                    {row.eta && SOURCE_LABEL[row.etaSource] ? (
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        ({SOURCE_LABEL[row.etaSource]})
+                      </Text>
+                    ) : null}
+                  </InlineStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{row.message ?? "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Button
+                    variant="plain"
+                    onClick={() => setEditing(row.variantId)}
+                    accessibilityLabel={`Edit ETA of ${row.productTitle} ${row.variantTitle}`}
+                  >
+                    Edit
+                  </Button>
+                </IndexTable.Cell>
+              </>
+            )}
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+      {bulkOpen ? (
+        <EtaBulkModal
+          variantIds={allResourcesSelected ? rows.map((r) => r.variantId) : selectedResources}
+          onClose={() => setBulkOpen(false)}
+          onSaved={(count) => {
+            setBulkOpen(false);
+            clearSelection();
+            onChanged(`ETA set on ${count} variant${count === 1 ? "" : "s"}`);
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}

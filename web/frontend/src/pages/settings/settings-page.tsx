@@ -1,0 +1,32 @@
+import { Page } from "@shopify/polaris";
+import { useApi } from "../../api/use-api.ts";
+import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
+import type { LocationRow, Settings } from "./settings-contract.ts";
+import { SettingsForm } from "./settings-form.tsx";
+
+export default function SettingsPage() {
+  const settings = useApi<{ settings: Settings }>("/settings");
+  const locations = useApi<{ locations: LocationRow[] }>("/locations");
+  return (
+    <Page title="Settings">
+      <ApiView state={settings} what="Settings" skeleton={<CardSkeleton lines={14} minHeight="640px" />}>
+        {(s) => (
+          <ApiView
+            state={locations}
+            what="Locations"
+            skeleton={<CardSkeleton lines={14} minHeight="640px" />}
+          >
+            {(l) => (
+              <SettingsForm
+                key={s.settings.updatedAt}
+                settings={s.settings}
+                locations={l.locations}
+                onSaved={() => undefined}
+              />
+            )}
+          </ApiView>
+        )}
+      </ApiView>
+    </Page>
+  );
+}

@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import type { InlineConfig } from "vite";
+
+export const FRONTEND_ROOT = fileURLToPath(new URL("./", import.meta.url));
+export const DIST_DIR = fileURLToPath(new URL("./dist/", import.meta.url));
+
+/** One Vite configuration for the build script and `vite dev` alike. Served by the web process at /admin. */
+export function adminViteConfig(): InlineConfig {
+  return {
+    root: FRONTEND_ROOT,
+    base: "/admin/",
+    configFile: false,
+    logLevel: "warn",
+    plugins: [react()],
+    build: {
+      outDir: DIST_DIR,
+      emptyOutDir: true,
+      target: "es2022",
+      sourcemap: false,
+      chunkSizeWarningLimit: 1500,
+    },
+  };
+}

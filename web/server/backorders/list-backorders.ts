@@ -1,0 +1,158 @@
+import type { Prisma } from "@prisma/client";
+import { z } from "zod";
+import type { Db } from "../db/create-prisma.ts";
+
+const SORTS = {
+  placedAt: "placedAt",
+  openedAt: "openedAt",
+  eta: "etaCurrent",
+  backordered: "backorderedQuantity",
+  status: "status",
+} as const;
+
+const idString = z
+  .string()
+  .regex(/^\d{1,20}$/)
+  .transform((v) => BigInt(v));
+const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const backorderFiltersSchema = z.object({
+  status: csvList(["OPEN", "READY", "FULFILLED", "CANCELLED"]).optional(),
+  product: idString.optional(),
+  variant: idString.optional(),
+  /** Only OPEN lines whose current ETA is before today (UTC). */
+  overdue: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default("placedAt"),
+  direction: z.enum(["asc", "desc"]).default("desc"),
+});
+
+export const backorderPageSchema = backorderFiltersSchema.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export type BackorderFilters = z.output<typeof backorderFiltersSchema>;
+
+export type BackorderListItem = {
+  id: string;
+  orderId: string;
+  orderName: string | null;
+  lineItemId: string;
+  variantId: string;
+  productId: string | null;
+  productTitle: string | null;
+  variantTitle: string | null;
+  sku: string | null;
+  status: string;
+  quantity: number;
+  backorderedQuantity: number;
+  etaAtOrder: string | null;
+  etaCurrent: string | null;
+  placedAt: string;
+  openedAt: string;
+  readyAt: string | null;
+  fulfilledAt: string | null;
+  cancelledAt: string | null;
+};
+
+export async function backorderWhere(db: Db, shopId: string, f: BackorderFilters, now: Date) {
+  const where: Prisma.BackorderLineWhereInput = { shopId };
+  if (f.status?.length) where.status = { in: f.status };
+  const variantIds: bigint[] = [];
+  if (f.product !== undefined) {
+    const variants = await db.variant.findMany({
+      where: { shopId, productId: f.product },
+      select: { variantId: true },
+    });
+    variantIds.push(...variants.map((v) => v.variantId));
+    where.variantId = { in: variantIds };
+  }
+  if (f.variant !== undefined) where.AND = [{ variantId: f.variant }];
+  if (f.overdue) {
+    const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+    where.AND = [
+      ...((where.AND as Prisma.BackorderLineWhereInput[]) ?? []),
+      { status: "OPEN", etaCurrent: { lt: today } },
+    ];
+  }
+  return where;
+}
+
+export function backorderOrderBy(f: BackorderFilters): Prisma.BackorderLineOrderByWithRelationInput[] {
+  return [{ [SORTS[f.sort]]: f.direction }, { lineItemId: f.direction }];
+}
+
+/** One page of the shop's backorder lines with the order, product and variant names. */
+export async function listBackorders(
+  db: Db,
+  shopId: string,
+  q: z.output<typeof backorderPageSchema>,
+  now: Date,
+) {
+  const where = await backorderWhere(db, shopId, q, now);
+  const [total, rows] = await Promise.all([
+    db.backorderLine.count({ where }),
+    db.backorderLine.findMany({
+      where,
+      orderBy: backorderOrderBy(q),
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
+  ]);
+  return { items: await describeBackorders(db, shopId, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+type Row = Awaited<ReturnType<Db["backorderLine"]["findMany"]>>[number];
+
+export async function describeBackorders(db: Db, shopId: string, rows: Row[]): Promise<BackorderListItem[]> {
+  const [orders, variants, lines] = await Promise.all([
+    db.order.findMany({
+      where: { shopId, orderId: { in: rows.map((r) => r.orderId) } },
+      select: { orderId: true, name: true },
+    }),
+    db.variant.findMany({
+      where: { shopId, variantId: { in: rows.map((r) => r.variantId) } },
+      select: { variantId: true, productId: true, title: true, sku: true },
+    }),
+    db.orderLine.findMany({
+      where: { shopId, lineItemId: { in: rows.map((r) => r.lineItemId) } },
+      select: { lineItemId: true, title: true },
+    }),
+  ]);
+  const orderName = new Map(orders.map((o) => [o.orderId, o.name]));
+  const variant = new Map(variants.map((v) => [v.variantId, v]));
+  const lineTitle = new Map(lines.map((l) => [l.lineItemId, l.title]));
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return rows.map((r) => {
+    const v = variant.get(r.variantId);
+    return {
+      id: r.id,
+      orderId: String(r.orderId),
+      orderName: orderName.get(r.orderId) ?? null,
+      lineItemId: String(r.lineItemId),
+      variantId: String(r.variantId),
+      productId: v ? String(v.productId) : null,
+      productTitle: lineTitle.get(r.lineItemId) ?? null,
+      variantTitle: v?.title ?? null,
+      sku: v?.sku ?? null,
+      status: r.status,
+      quantity: r.quantity,
+      backorderedQuantity: r.backorderedQuantity,
+      etaAtOrder: day(r.etaAtOrder),
+      etaCurrent: day(r.etaCurrent),
+      placedAt: r.placedAt.toISOString(),
+      openedAt: r.openedAt.toISOString(),
+      readyAt: iso(r.readyAt),
+      fulfilledAt: iso(r.fulfilledAt),
+      cancelledAt: iso(r.cancelledAt),
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import { enqueueEtaMetafieldSync } from "../etas/enqueue-eta-jobs.ts";
+import type { Db } from "../db/create-prisma.ts";
+import type { Queues } from "../../../jobs/create-queues.ts";
+import { variantStockChangedJob } from "../../../jobs/definitions/variant-stock-changed.ts";
+import { sumCountedAvailable } from "../inventory/sum-counted-available.ts";
+import { allocateBackorders } from "./allocate-backorders.ts";
+import { applyBackorderTransitions } from "./apply-backorder-transitions.ts";
+import { enqueueOrderFollowUps } from "./enqueue-order-follow-ups.ts";
+import { loadVariantLines } from "./load-variant-lines.ts";
+import { planBackorderTransitions, type Transition } from "./plan-backorder-transitions.ts";
+import { loadVariantEtaResolver } from "./resolve-variant-eta.ts";
+
+export type RecomputeDeps = { db: Db; queues: Queues; now: () => Date };
+
+export type RecomputeResult = { available: number; stockChanged: boolean; transitions: Transition[] };
+
+/**
+ * Allocates one variant's backordered units from the database and applies the planned transitions
+ * in one transaction, holding the Variant row lock so concurrent workers serialize per variant.
+ * Idempotent: a second run against the same data plans nothing.
+ */
+export async function recomputeVariant(
+  deps: RecomputeDeps,
+  shopId: string,
+  variantId: bigint,
+): Promise<RecomputeResult | null> {
+  const result = await deps.db.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Variant" WHERE "shopId" = ${shopId} AND "variantId" = ${variantId} FOR UPDATE`;
+      if (!locked) return null;
+      const variant = await tx.variant.findUniqueOrThrow({ where: { id: locked.id } });
+      const settings = await tx.shopSettings.findUnique({ where: { shopId } });
+      const available =
+        variant.inventoryItemId === null
+          ? variant.available
+          : await sumCountedAvailable(
+              tx,
+              shopId,
+              variant.inventoryItemId,
+              settings?.countedLocationIds ?? [],
+            );
+      const stockChanged = available !== variant.available;
+      if (stockChanged) await tx.variant.update({ where: { id: variant.id }, data: { available } });
+
+      const { lines, existing } = await loadVariantLines(tx, shopId, variantId);
+      // A deleted variant keeps its last known stock: its open lines still close on fulfilment or
+      // cancellation, and nothing else about them can be known any more.
+      const allocation = allocateBackorders({ available, tracked: variant.tracked, lines });
+      const now = deps.now();
+      const transitions = planBackorderTransitions(existing, allocation, now);
+      if (transitions.length > 0) {
+        const eta = await loadVariantEtaResolver(tx, shopId, variant, settings?.defaultLeadTimeDays ?? null);
+        const placedAt = new Map(lines.map((l) => [l.lineItemId, l.placedAt]));
+        await applyBackorderTransitions(
+          tx,
+          shopId,
+          transitions,
+          { variantId, placedAt: (id) => placedAt.get(id) ?? now, eta },
+          eta(now),
+        );
+        await tx.order.updateMany({
+          where: { shopId, orderId: { in: [...new Set(transitions.map((t) => t.orderId))] } },
+          data: { summaryDirtyAt: now },
+        });
+      }
+      return { available, stockChanged, transitions };
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  if (!result) return null;
+  // After commit: every follow-up reads the committed state, and is safe to enqueue twice.
+  if (result.stockChanged) {
+    await deps.queues.enqueue(
+      variantStockChangedJob,
+      { shopId, variantId: String(variantId) },
+      { jobId: `variant-stock-changed-${shopId}-${variantId}-${Date.now()}` },
+    );
+    await enqueueEtaMetafieldSync(deps, shopId);
+  }
+  await enqueueOrderFollowUps(deps.queues, shopId, result.transitions);
+  return result;
+}

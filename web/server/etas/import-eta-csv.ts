@@ -1,0 +1,55 @@
+import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Db } from "../db/create-prisma.ts";
+import { applyEtaChanges } from "./apply-eta-changes.ts";
+import { parseCsv } from "./parse-csv.ts";
+import {
+  importIdentifiers,
+  planEtaImport,
+  readImportHeader,
+  type ImportRowError,
+} from "./validate-eta-import.ts";
+
+export type ImportReport = {
+  /** False when any row is bad: then nothing at all was written. */
+  applied: boolean;
+  rows: number;
+  updated: number;
+  errors: ImportRowError[];
+};
+
+/** Validates every row of an ETA CSV, then applies all of them in one transaction, or none. */
+export async function importEtaCsv(
+  deps: { db: Db; queues: Queues },
+  shopId: string,
+  csv: string,
+  now: Date,
+): Promise<ImportReport> {
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) return rejected(0, [{ row: parsed.record, message: `malformed CSV: ${parsed.message}` }]);
+  if (parsed.records.length === 0) return rejected(0, [{ row: 1, message: "the file is empty" }]);
+  const header = readImportHeader(parsed.records);
+  if ("row" in header) return rejected(parsed.records.length - 1, [header]);
+
+  const { ids, skus } = importIdentifiers(parsed.records, header);
+  const variants = await deps.db.variant.findMany({
+    where: {
+      shopId,
+      deletedAt: null,
+      OR: [{ variantId: { in: ids.map((id) => BigInt(id)) } }, { sku: { in: skus } }],
+    },
+    select: { variantId: true, sku: true },
+  });
+  const bySku = new Map<string, bigint[]>();
+  for (const v of variants) if (v.sku) bySku.set(v.sku, [...(bySku.get(v.sku) ?? []), v.variantId]);
+  const plan = planEtaImport(parsed.records, header, {
+    ids: new Set(variants.map((v) => v.variantId.toString())),
+    skus: bySku,
+  });
+  if (plan.errors.length > 0) return rejected(plan.rows, plan.errors);
+  const result = await applyEtaChanges(deps, shopId, plan.changes, "csv", now);
+  return { applied: true, rows: plan.rows, updated: result.updated, errors: [] };
+}
+
+function rejected(rows: number, errors: ImportRowError[]): ImportReport {
+  return { applied: false, rows, updated: 0, errors };
+}

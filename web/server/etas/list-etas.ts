@@ -1,0 +1,50 @@
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import type { Db } from "../db/create-prisma.ts";
+import { loadEtaShopContext } from "./eta-shop-context.ts";
+import { toEtaView, type EtaView } from "./eta-view.ts";
+import { countEtaRows, selectEtaRows } from "./query-eta-rows.ts";
+import { calendarDate } from "./resolve-eta.ts";
+
+export const listEtasQuerySchema = z.object({
+  query: z.string().trim().max(200).optional(),
+  filter: z.enum(["all", "overdue", "backordered"]).default("all"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(250).default(50),
+});
+export type ListEtasQuery = z.infer<typeof listEtasQuerySchema>;
+
+export type EtaPage = { variants: EtaView[]; page: number; pageSize: number; total: number };
+
+/** Variants with their ETA, by product then variant title; filtered and paged in SQL. */
+export async function listEtas(db: Db, shopId: string, query: ListEtasQuery, now: Date): Promise<EtaPage> {
+  const ctx = await loadEtaShopContext(db, shopId);
+  const where: Prisma.Sql[] = [];
+  if (query.query) {
+    const pattern = `%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      Prisma.sql`(p."title" ILIKE ${pattern} OR v."title" ILIKE ${pattern} OR v."sku" ILIKE ${pattern})`,
+    );
+  }
+  // Same definitions as resolveEta (an explicit date before the shop's today) and isBackordered.
+  if (query.filter === "overdue") {
+    where.push(Prisma.sql`e."etaDate" < ${calendarDate(now, ctx.timezone)}::date`);
+  } else if (query.filter === "backordered") {
+    where.push(Prisma.sql`v."tracked" AND v."inventoryPolicy" = 'CONTINUE' AND v."available" <= 0`);
+  }
+  const [rows, total] = await Promise.all([
+    selectEtaRows(db, shopId, {
+      where,
+      orderBy: Prisma.sql`p."title" ASC NULLS LAST, v."title" ASC, v."variantId" ASC`,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
+    countEtaRows(db, shopId, where),
+  ]);
+  return {
+    variants: rows.map((r) => toEtaView(r, ctx, now)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}

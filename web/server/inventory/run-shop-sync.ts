@@ -1,0 +1,81 @@
+import { UnrecoverableError } from "bullmq";
+import { z } from "zod";
+import type { Db } from "../db/create-prisma.ts";
+import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
+import {
+  BULK_OPERATION_QUERY,
+  BULK_OPERATION_RUN_QUERY_MUTATION,
+  BULK_SYNC_QUERY,
+} from "../shopify/admin/documents/index.ts";
+import { parseBulkVariants } from "./parse-bulk-variants.ts";
+import { storeVariantState } from "./store-variant-state.ts";
+
+export type SyncStep =
+  | { state: "started"; bulkOperationId: string }
+  | { state: "running" }
+  | { state: "done"; variantIds: bigint[] };
+
+type SyncDeps = { db: Db; client: () => Promise<AdminClient>; now: () => Date; fetch?: typeof fetch };
+
+const runResult = z.object({
+  bulkOperationRunQuery: z.object({
+    bulkOperation: z.object({ id: z.string() }).nullable(),
+    userErrors: z.array(z.object({ message: z.string(), code: z.string().nullish() })),
+  }),
+});
+const statusResult = z.object({
+  node: z
+    .object({
+      id: z.string(),
+      status: z.string(),
+      errorCode: z.string().nullish(),
+      url: z.string().nullish(),
+    })
+    .nullable(),
+});
+
+/**
+ * One step of the initial sync: start the bulk operation, or check on it and, once completed, cache
+ * every variant with its levels. The caller re-runs running steps later (a delayed job).
+ */
+export async function runShopSync(
+  deps: SyncDeps,
+  shopId: string,
+  bulkOperationId?: string,
+): Promise<SyncStep> {
+  const client = await deps.client();
+  if (!bulkOperationId) {
+    const result = runResult.parse(
+      await client.request(BULK_OPERATION_RUN_QUERY_MUTATION, { query: BULK_SYNC_QUERY }),
+    );
+    const operation = result.bulkOperationRunQuery.bulkOperation;
+    if (!operation) {
+      // A shop runs one bulk query at a time: another one still running is worth waiting for.
+      const busy = result.bulkOperationRunQuery.userErrors.some((e) =>
+        /already in progress/i.test(e.message),
+      );
+      if (busy) throw new Error("another bulk operation is running");
+      throw new UnrecoverableError(result.bulkOperationRunQuery.userErrors.map((e) => e.message).join("; "));
+    }
+    await deps.db.shop.update({ where: { id: shopId }, data: { syncStatus: "RUNNING" } });
+    return { state: "started", bulkOperationId: operation.id };
+  }
+  const { node } = statusResult.parse(await client.request(BULK_OPERATION_QUERY, { id: bulkOperationId }));
+  if (!node || ["FAILED", "CANCELED", "EXPIRED"].includes(node.status)) {
+    await deps.db.shop.update({ where: { id: shopId }, data: { syncStatus: "FAILED" } });
+    throw new UnrecoverableError(
+      `bulk sync ${bulkOperationId}: ${node?.status ?? "missing"} ${node?.errorCode ?? ""}`,
+    );
+  }
+  if (node.status !== "COMPLETED") return { state: "running" };
+  const states = node.url ? parseBulkVariants(await download(deps.fetch ?? fetch, node.url), deps.now()) : [];
+  for (const state of states) await storeVariantState(deps.db, shopId, state);
+  await deps.db.shop.update({ where: { id: shopId }, data: { syncStatus: "DONE", syncedAt: deps.now() } });
+  return { state: "done", variantIds: states.map((s) => s.variantId) };
+}
+
+async function download(fetchFn: typeof fetch, url: string): Promise<string> {
+  const response = await fetchFn(url);
+  if (!response.ok) throw new Error(`bulk result download failed: ${response.status}`);
+  return response.text();
+}

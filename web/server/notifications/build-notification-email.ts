@@ -1,0 +1,69 @@
+import type { Notification } from "@prisma/client";
+import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
+import type { RenderedEmail } from "../emails/render/template-kinds.ts";
+import { doubleOptInContext, restockContext, unsubscribeUrl } from "./build-subscription-email-context.ts";
+import { orderEmailContext } from "./build-order-email-context.ts";
+import type { OutgoingEmail } from "./create-mailer.ts";
+import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
+import type { NotificationKind } from "./notification-kinds.ts";
+
+export type BuiltEmail =
+  | { ok: true; email: OutgoingEmail }
+  /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
+  | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
+
+type Deps = Pick<WorkerDeps, "db" | "logger" | "config">;
+
+/** Renders one ledger row into a message: the template is parsed once per shop/kind/locale. */
+export async function buildNotificationEmail(deps: Deps, shop: EmailShop, row: Notification): Promise<BuiltEmail> {
+  const kind = row.kind as NotificationKind;
+  const caches = emailSendCaches(deps);
+  const headers: Record<string, string> = {};
+  let rendered: RenderedEmail;
+  if (kind === "restock" || kind === "double_opt_in") {
+    const subscription = row.subscriptionId
+      ? await deps.db.subscription.findUnique({ where: { id: row.subscriptionId } })
+      : null;
+    if (!subscription || subscription.shopId !== row.shopId) return { ok: false, status: "SUPPRESSED", reason: "subscription gone" };
+    if (subscription.status === "UNSUBSCRIBED") return { ok: false, status: "SUPPRESSED", reason: "unsubscribed" };
+    if (kind === "double_opt_in" && subscription.status !== "PENDING") {
+      return { ok: false, status: "SUPPRESSED", reason: `subscription ${subscription.status.toLowerCase()}` };
+    }
+    const variant = await loadEmailVariant(deps, row.shopId, subscription.variantId);
+    if (!variant) return { ok: false, status: "FAILED", reason: "variant not found" };
+    if (kind === "restock") {
+      const template = await caches.template(row.shopId, "restock", row.locale);
+      rendered = await template.render(restockContext(deps.config, shop, variant, subscription, row));
+      // RFC 8058: an https URL the mail client POSTs to, each header on one line.
+      headers["List-Unsubscribe"] = `<${unsubscribeUrl(deps.config, subscription)}>`;
+      headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+    } else {
+      const template = await caches.template(row.shopId, "double_opt_in", row.locale);
+      rendered = await template.render(doubleOptInContext(deps.config, shop, variant, subscription, row));
+    }
+  } else {
+    const template = await caches.template(row.shopId, kind, row.locale);
+    rendered = await template.render(await orderEmailContext(deps.db, shop, row));
+  }
+  return {
+    ok: true,
+    email: {
+      from: formatFrom(deps.config.mailFrom, shop.senderName),
+      to: row.recipient,
+      ...(shop.replyTo ? { replyTo: shop.replyTo } : {}),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId: `<${row.id}@backorder-hub>`,
+      headers,
+    },
+  };
+}
+
+/** The app's sending address with the merchant's sender name, when set. */
+export function formatFrom(mailFrom: string, senderName: string | null): string {
+  if (!senderName) return mailFrom;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const name = senderName.replace(/["\\\r\n]/g, "").trim();
+  return name ? `"${name}" <${address}>` : mailFrom;
+}

@@ -1,0 +1,51 @@
+import type { Notification, Subscription } from "@prisma/client";
+import type { Config } from "../config.ts";
+import type { DoubleOptInContext, RestockContext } from "../emails/templates/variables.ts";
+import { signProductLinkToken } from "../subscriptions/subscription-tokens.ts";
+import { formatPrice, productUrl, variantVariables } from "./build-variant-variables.ts";
+import type { EmailShop, EmailVariant } from "./email-send-caches.ts";
+
+export const UTM = { utm_source: "backorder-hub", utm_medium: "email", utm_campaign: "restock" } as const;
+/** Query parameter carrying the signed product-link token (attribution of clicks). */
+export const LINK_TOKEN_PARAM = "bh_token";
+
+export function unsubscribeUrl(config: Pick<Config, "appUrl">, subscription: Pick<Subscription, "unsubscribeToken">): string {
+  return `${config.appUrl}/unsubscribe/${subscription.unsubscribeToken}`;
+}
+
+export function restockContext(
+  config: Pick<Config, "appUrl" | "apiSecrets">,
+  shop: EmailShop,
+  variant: EmailVariant,
+  subscription: Subscription,
+  notification: Pick<Notification, "recipient" | "locale">,
+): RestockContext {
+  const url = productUrl(shop, variant, {
+    ...UTM,
+    [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscription.id),
+  });
+  return {
+    shop: shop.variables,
+    locale: notification.locale,
+    recipient: { email: notification.recipient },
+    variant: { ...variantVariables(shop, variant, url), price: formatPrice(variant.price, shop.currency, notification.locale) },
+    unsubscribe_url: unsubscribeUrl(config, subscription),
+  };
+}
+
+export function doubleOptInContext(
+  config: Pick<Config, "appUrl">,
+  shop: EmailShop,
+  variant: EmailVariant,
+  subscription: Subscription,
+  notification: Pick<Notification, "recipient" | "locale">,
+): DoubleOptInContext {
+  return {
+    shop: shop.variables,
+    locale: notification.locale,
+    recipient: { email: notification.recipient },
+    variant: variantVariables(shop, variant, productUrl(shop, variant)),
+    confirm_url: `${config.appUrl}/subscriptions/confirm/${subscription.confirmToken}`,
+    unsubscribe_url: unsubscribeUrl(config, subscription),
+  };
+}

@@ -1,0 +1,13 @@
+import type { NotificationKind } from "./notification-kinds.ts";
+
+export type SuppressionReason = "unsubscribed" | "bounced" | "complaint";
+
+/**
+ * Pure: whether a suppression stops an email of this kind. A dead or complaining address gets
+ * nothing. An unsubscribe stops alerts (restock) but not the confirmation the person asks for
+ * when subscribing again (the new opt-in), nor mail about their own orders.
+ */
+export function isBlockedBySuppression(kind: NotificationKind, reason: string): boolean {
+  if (reason === "bounced" || reason === "complaint") return true;
+  return kind === "restock";
+}

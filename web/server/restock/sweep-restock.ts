@@ -1,0 +1,58 @@
+import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
+import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import { sendNotificationJob } from "../../../jobs/definitions/send-notification.ts";
+import { deleteStaleRateCounters } from "../notifications/hit-rate-counter.ts";
+import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
+
+const BATCH = 1_000;
+/** A PENDING row older than this whose job is gone was lost between commit and enqueue. */
+const STUCK_AFTER_MS = 2 * 60_000;
+
+export type SweepResult = { waves: number; notifications: number; expired: number };
+
+/** Periodic safety net; every step is idempotent and bounded per run. */
+export async function sweepRestock(deps: WorkerDeps): Promise<SweepResult> {
+  const waves = await resumeDueWaves(deps);
+  const notifications = await reenqueueStuckNotifications(deps);
+  const expired = await expireUnconfirmedSubscriptions(deps.db, deps.now());
+  await deleteStaleRateCounters(deps.db, 24 * 3600);
+  return { waves, notifications, expired };
+}
+
+/**
+ * Active events whose next wave is due: start the wave job, or promote it when it is still
+ * delayed (the window was shortened, or the clock says the window has passed).
+ */
+export async function resumeDueWaves(deps: WorkerDeps): Promise<number> {
+  const due = await deps.db.restockEvent.findMany({
+    where: { status: "ACTIVE", nextWaveAt: { lte: deps.now() } },
+    select: { id: true, shopId: true, wavesSent: true },
+    orderBy: { nextWaveAt: "asc" },
+    take: BATCH,
+  });
+  const queue = deps.queues.get(restockWaveJob.queue);
+  for (const event of due) {
+    const wave = event.wavesSent + 1;
+    const jobId = restockWaveJobId(event.id, wave);
+    const job = await queue.getJob(jobId);
+    if (job && (await job.isDelayed())) await job.promote();
+    else if (!job) await deps.queues.enqueue(restockWaveJob, { shopId: event.shopId, restockEventId: event.id, wave }, { jobId });
+  }
+  return due.length;
+}
+
+async function reenqueueStuckNotifications(deps: WorkerDeps): Promise<number> {
+  const before = new Date(deps.now().getTime() - STUCK_AFTER_MS);
+  const stuck = await deps.db.notification.findMany({
+    where: { status: "PENDING", createdAt: { lt: before } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+  });
+  // Rows whose job still exists (delayed by the rate limit, backing off) are deduped by jobId.
+  await deps.queues.enqueueBulk(
+    sendNotificationJob,
+    stuck.map((row) => ({ payload: { notificationId: row.id }, jobId: `mail-${row.id}` })),
+  );
+  return stuck.length;
+}

@@ -1,0 +1,74 @@
+import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Db } from "../db/create-prisma.ts";
+import { AppError } from "../errors.ts";
+import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
+import { newLinkToken } from "./subscription-tokens.ts";
+
+export type SignupInput = {
+  email: string; // normalised
+  variantId: bigint;
+  locale: string;
+  marketingConsent: boolean;
+  customerId: bigint | null;
+};
+
+export type SignupResult = { created: boolean };
+
+/**
+ * One live subscription per (shop, variant, email), enforced by the unique activeKey: a repeat
+ * signup creates nothing and sends nothing. With double opt-in, and always for an address that
+ * unsubscribed before (no silent re-subscription), it starts PENDING and a confirmation goes out.
+ */
+export async function createSubscription(
+  deps: { db: Db; queues: Queues },
+  shopId: string,
+  input: SignupInput,
+  now: Date,
+): Promise<SignupResult> {
+  const variant = await deps.db.variant.findUnique({
+    where: { shopId_variantId: { shopId, variantId: input.variantId } },
+    select: { deletedAt: true },
+  });
+  if (!variant || variant.deletedAt) {
+    throw new AppError("unprocessable", "invalid fields", { fieldErrors: { variant_id: ["unknown variant"] } });
+  }
+  const [settings, suppression] = await Promise.all([
+    deps.db.shopSettings.findUnique({ where: { shopId }, select: { doubleOptIn: true } }),
+    deps.db.suppression.findUnique({ where: { shopId_email: { shopId, email: input.email } }, select: { reason: true } }),
+  ]);
+  const confirm = (settings?.doubleOptIn ?? true) || suppression !== null;
+  const [created] = await deps.db.subscription.createManyAndReturn({
+    data: [
+      {
+        shopId,
+        variantId: input.variantId,
+        email: input.email,
+        status: confirm ? "PENDING" : "ACTIVE",
+        activeKey: `${input.variantId}:${input.email}`,
+        locale: input.locale,
+        marketingConsent: input.marketingConsent,
+        customerId: input.customerId,
+        confirmToken: newLinkToken(),
+        unsubscribeToken: newLinkToken(),
+        createdAt: now,
+        confirmedAt: confirm ? null : now,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (!created) return { created: false };
+  if (confirm) {
+    await enqueueNotifications(deps, [
+      {
+        shopId,
+        kind: "double_opt_in",
+        idempotencyKey: `double_opt_in:${created.id}`,
+        recipient: input.email,
+        locale: input.locale,
+        subscriptionId: created.id,
+      },
+    ]);
+  }
+  return { created: true };
+}

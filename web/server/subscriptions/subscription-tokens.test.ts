@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { normalizeEmail, maskEmail } from "./normalize-email.ts";
+import { isLinkTokenShape, newLinkToken, signProductLinkToken, verifyProductLinkToken } from "./subscription-tokens.ts";
+
+describe("link tokens", () => {
+  it("are 32 url-safe characters and differ every time", () => {
+    const a = newLinkToken();
+    const b = newLinkToken();
+    expect(isLinkTokenShape(a)).toBe(true);
+    expect(a).not.toBe(b);
+  });
+
+  it.each([
+    ["short", "abc", false],
+    ["with a slash", `${"a".repeat(31)}/`, false],
+    ["33 characters", "a".repeat(33), false],
+    ["exact", `${"a".repeat(30)}-_`, true],
+  ])("shape check: %s", (_name, token, ok) => {
+    expect(isLinkTokenShape(token)).toBe(ok);
+  });
+});
+
+describe("product link token", () => {
+  const id = "6f1c9e1e-6b1c-4d7e-9a8b-0c2d3e4f5a6b";
+  it.each<[string, string, readonly string[], string | null]>([
+    ["verifies with the signing secret", signProductLinkToken("s1", id), ["s1"], id],
+    ["verifies during a rotation", signProductLinkToken("old", id), ["new", "old"], id],
+    ["rejects another secret", signProductLinkToken("s1", id), ["s2"], null],
+    ["rejects a swapped id", signProductLinkToken("s1", id).replace(id, id.replace("6f", "7f")), ["s1"], null],
+    ["rejects garbage", "nope", ["s1"], null],
+    ["rejects an empty signature", `${id}.`, ["s1"], null],
+  ])("%s", (_name, token, secrets, expected) => {
+    expect(verifyProductLinkToken(secrets, token)).toBe(expected);
+  });
+});
+
+describe("normalizeEmail", () => {
+  it.each<[string, string | null]>([
+    ["  Jane.Doe@Example.COM ", "jane.doe@example.com"],
+    ["jane+alerts@example.com", "jane+alerts@example.com"],
+    ["not-an-email", null],
+    ["", null],
+    ["a@b", null],
+    [`${"a".repeat(250)}@example.com`, null],
+  ])("%j -> %j", (input, expected) => {
+    expect(normalizeEmail(input)).toBe(expected);
+  });
+
+  it("masks addresses for logs", () => {
+    expect(maskEmail("jane@example.com")).toBe("j***@example.com");
+  });
+});

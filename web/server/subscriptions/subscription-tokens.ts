@@ -1,0 +1,36 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** Confirm and unsubscribe tokens: random, stored (unique) on the subscription, unguessable. */
+export function newLinkToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+/** Link tokens in URLs: 32 base64url characters; anything else is not worth a database lookup. */
+export function isLinkTokenShape(token: string): boolean {
+  return /^[A-Za-z0-9_-]{32}$/.test(token);
+}
+
+/**
+ * The token on the product link of a restock email: the subscription id and an HMAC of it, so a
+ * click can be tied to the alert without a stored token and cannot be forged for another id.
+ */
+export function signProductLinkToken(secret: string, subscriptionId: string): string {
+  return `${subscriptionId}.${mac(secret, subscriptionId)}`;
+}
+
+/** The subscription id of a product-link token signed with any of the secrets, else null. */
+export function verifyProductLinkToken(secrets: readonly string[], token: string): string | null {
+  const dot = token.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const id = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1));
+  for (const secret of secrets) {
+    const expected = Buffer.from(mac(secret, id));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) return id;
+  }
+  return null;
+}
+
+function mac(secret: string, subscriptionId: string): string {
+  return createHmac("sha256", secret).update(`restock-link:${subscriptionId}`).digest("base64url").slice(0, 22);
+}
