@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { build } from "vite";
+import { adminBuildIsStale } from "./admin-build-is-stale.ts";
 import { adminViteConfig, DIST_DIR } from "./vite-config.ts";
 
 function listFiles(dir: string): string[] {
@@ -37,6 +38,7 @@ export async function buildAdmin(): Promise<{ raw: number; gzip: number }> {
   return total;
 }
 
+// `--if-stale` (npm run dev): build only when the bundle is missing or older than its sources.
 if (import.meta.main) {
-  await buildAdmin();
+  if (!process.argv.includes("--if-stale") || adminBuildIsStale()) await buildAdmin();
 }

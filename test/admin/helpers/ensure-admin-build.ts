@@ -1,25 +1,10 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { adminBuildIsStale } from "../../../web/frontend/admin-build-is-stale.ts";
 
-const FRONTEND = fileURLToPath(new URL("../../../web/frontend/", import.meta.url));
-
-function newestMtime(target: string): number {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    0,
-    ...fs
-      .readdirSync(target)
-      .filter((n) => n !== "dist" && n !== "node_modules")
-      .map((n) => newestMtime(path.join(target, n))),
-  );
-}
+const BUILD = fileURLToPath(new URL("../../../web/frontend/build.ts", import.meta.url));
 
 /** Builds the admin bundle when dist is missing or older than any source (no globalSetup needed). */
 export function ensureAdminBuild(): void {
-  const index = path.join(FRONTEND, "dist", "index.html");
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(FRONTEND)) return;
-  execFileSync(process.execPath, [path.join(FRONTEND, "build.ts")], { stdio: "inherit" });
+  if (adminBuildIsStale()) execFileSync(process.execPath, [BUILD], { stdio: "inherit" });
 }
