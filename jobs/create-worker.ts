@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job, type Worker } from "bullmq";
+import { DelayedError, UnrecoverableError, type Job, type Worker } from "bullmq";
 import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -67,7 +67,12 @@ async function runJob(deps: WorkerDeps, byName: Map<string, JobHandler>, queue: 
     deps.metrics.jobs.inc({ queue, name: job.name, outcome: "completed" });
     return result;
   } catch (error) {
-    deps.metrics.jobs.inc({ queue, name: job.name, outcome: "failed" });
+    // A job that moved itself to delayed (rate limits) did not fail.
+    deps.metrics.jobs.inc({
+      queue,
+      name: job.name,
+      outcome: error instanceof DelayedError ? "delayed" : "failed",
+    });
     throw error;
   } finally {
     stop();

@@ -1,4 +1,5 @@
 import { BACKORDER_JOB_HANDLERS } from "./backorders/backorder-jobs.ts";
+import { CONTROL_JOB_HANDLERS } from "./controls/control-jobs.ts";
 import { ETA_JOB_HANDLERS } from "./etas/eta-jobs.ts";
 import { processWebhookJob } from "./definitions/process-webhook.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
@@ -21,4 +22,5 @@ export const JOB_HANDLERS: JobHandler[] = [
   ...BACKORDER_JOB_HANDLERS,
   ...RESTOCK_JOB_HANDLERS,
   ...ETA_JOB_HANDLERS,
+  ...CONTROL_JOB_HANDLERS,
 ];

@@ -5,7 +5,7 @@ import { sweepRestock } from "../../web/server/restock/sweep-restock.ts";
 import { exportCustomerData } from "../../web/server/compliance/export-customer-data.ts";
 import { redactCustomer } from "../../web/server/compliance/redact-customer.ts";
 import { redactShop } from "../../web/server/compliance/redact-shop.ts";
-import { markFailed } from "../../web/server/notifications/notification-ledger.ts";
+import { markGaveUp } from "../../web/server/notifications/notification-ledger.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
 import { restockWaveJob } from "../definitions/restock-wave.ts";
 import { sendNotificationJob } from "../definitions/send-notification.ts";
@@ -42,7 +42,7 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
     },
     // Retries used up on transient errors: FAILED, visible, and re-sendable by enqueueing again.
     onFinalFailure: (deps, data, error) =>
-      markFailed(deps.db, sendNotificationJob.schema.parse(data).notificationId, `gave up: ${error.message}`),
+      markGaveUp(deps.db, sendNotificationJob.schema.parse(data).notificationId, `gave up: ${error.message}`),
   },
   { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },
 ];

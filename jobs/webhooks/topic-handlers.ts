@@ -1,4 +1,5 @@
 import { BACKORDER_TOPIC_HANDLERS } from "../backorders/backorder-jobs.ts";
+import { CONTROL_TOPIC_HANDLERS } from "../controls/control-jobs.ts";
 import { RESTOCK_TOPIC_HANDLERS } from "../restock/restock-jobs.ts";
 import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
 import type { TopicHandler } from "./topic-handler-type.ts";
@@ -12,6 +13,7 @@ export type { TopicHandler, WebhookContext } from "./topic-handler-type.ts";
 export const TOPIC_HANDLERS: Record<string, TopicHandler> = mergeHandlers([
   { "app/uninstalled": handleAppUninstalled },
   BACKORDER_TOPIC_HANDLERS,
+  CONTROL_TOPIC_HANDLERS,
   RESTOCK_TOPIC_HANDLERS,
 ]);
 

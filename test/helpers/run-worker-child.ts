@@ -27,10 +27,26 @@ const config = loadConfig({
 const logger = pino({ level: env.TEST_LOG_LEVEL ?? "silent" }, pino.destination(2));
 const db = createPrisma(config.databaseUrl!, { poolSize: 10 });
 const queues = createQueues(
-  createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl!, prefix: env.QUEUE_PREFIX! }),
+  createQueueBackend({
+    redisUrl: config.redisUrl,
+    databaseUrl: config.databaseUrl!,
+    prefix: env.QUEUE_PREFIX!,
+  }),
 );
-const mailer = createMailer(config, { socketTimeoutMs: 2_000, maxConnections: Number(env.CONCURRENCY ?? 10) });
-const deps = { config, db, queues, logger, metrics: createMetrics(), shopify: createShopify(config, logger), mailer, now: () => new Date() };
+const mailer = createMailer(config, {
+  socketTimeoutMs: 2_000,
+  maxConnections: Number(env.CONCURRENCY ?? 10),
+});
+const deps = {
+  config,
+  db,
+  queues,
+  logger,
+  metrics: createMetrics(),
+  shopify: createShopify(config, logger),
+  mailer,
+  now: () => new Date(),
+};
 await createWorker(deps, { concurrency: Number(env.CONCURRENCY ?? 10), schedule: false });
 const report = () => process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`);
 report(); // the baseline, before any job

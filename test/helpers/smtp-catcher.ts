@@ -40,7 +40,9 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       const addr = address.address.toLowerCase();
       const code = queued.get(addr)?.shift() ?? always.get(addr);
       if (code === undefined) return callback();
-      const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code });
+      const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), {
+        responseCode: code,
+      });
       callback(error);
     },
     onData(stream, session, callback) {
@@ -49,7 +51,8 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const headers = raw.split(/\r?\n\r?\n/)[0] ?? "";
-        const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(headers)?.[1]?.trim() ?? null;
+        const header = (name: string) =>
+          new RegExp(`^${name}:\\s*(.*)$`, "im").exec(headers)?.[1]?.trim() ?? null;
         messages.push({
           to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           messageId: header("Message-ID"),

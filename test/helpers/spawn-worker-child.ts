@@ -14,14 +14,19 @@ export type WorkerChild = {
 
 /** The queue namespace of the test app (Redis key prefix or PostgreSQL schema). */
 export function queuePrefixOf(app: TestApp): string {
-  const queue = app.deps.queues.get("email") as unknown as { opts: { prefix?: string; connection?: { schema?: string } } };
+  const queue = app.deps.queues.get("email") as unknown as {
+    opts: { prefix?: string; connection?: { schema?: string } };
+  };
   const prefix = app.deps.queues.backend.kind === "redis" ? queue.opts.prefix : queue.opts.connection?.schema;
   if (!prefix) throw new Error("cannot find the test app's queue prefix");
   return prefix.replace(/^\{(.*)\}$/, "$1");
 }
 
 /** Starts test/helpers/run-worker-child.ts against the app's database and queues. */
-export async function spawnWorkerChild(app: TestApp, opts: { smtpUrl: string; concurrency: number }): Promise<WorkerChild> {
+export async function spawnWorkerChild(
+  app: TestApp,
+  opts: { smtpUrl: string; concurrency: number },
+): Promise<WorkerChild> {
   const child = spawn(process.execPath, [new URL("./run-worker-child.ts", import.meta.url).pathname], {
     env: {
       PATH: process.env.PATH,

@@ -3,6 +3,7 @@ import type { AppDeps } from "./app-deps.ts";
 import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
+import { cancelLinkRoutes } from "./controls/cancel-link-routes.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", apiRoutes(deps));
   app.use("/proxy", proxyRoutes(deps));
   app.use(emailLinkRoutes(deps));
+  app.use(cancelLinkRoutes(deps));
   app.use(errorMiddleware(deps.logger));
   return app;
 }

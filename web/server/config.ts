@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
 export const DEMO_API_SECRET = "backorder-hub-demo-secret";
-export const DEFAULT_SCOPES = "read_products,write_products,read_inventory,read_orders,write_orders";
+export const DEFAULT_SCOPES =
+  "read_products,write_products,read_inventory,read_orders,write_orders,write_discounts";
 
 const optionalString = z
   .string()

@@ -3,6 +3,7 @@ import { activityApiRoutes } from "../activity/activity-api-routes.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { requireSession, type ShopLocals } from "../auth/require-session.ts";
 import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
+import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
@@ -27,6 +28,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(settingsApiRoutes(deps));
   router.use(emailApiRoutes(deps));
   router.use(activityApiRoutes(deps));
+  router.use(controlApiRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -3,6 +3,8 @@ import type { Db } from "../db/create-prisma.ts";
 import type { Queues } from "../../../jobs/create-queues.ts";
 import { variantStockChangedJob } from "../../../jobs/definitions/variant-stock-changed.ts";
 import { sumCountedAvailable } from "../inventory/sum-counted-available.ts";
+import { enqueueSellingPolicy } from "../controls/enqueue-selling-policy.ts";
+import { withPriorityClasses } from "../controls/priority-classes.ts";
 import { allocateBackorders } from "./allocate-backorders.ts";
 import { applyBackorderTransitions } from "./apply-backorder-transitions.ts";
 import { enqueueOrderFollowUps } from "./enqueue-order-follow-ups.ts";
@@ -43,10 +45,11 @@ export async function recomputeVariant(
       const stockChanged = available !== variant.available;
       if (stockChanged) await tx.variant.update({ where: { id: variant.id }, data: { available } });
 
-      const { lines, existing } = await loadVariantLines(tx, shopId, variantId);
+      const { lines: loaded, existing } = await loadVariantLines(tx, shopId, variantId);
+      const { lines, priority } = await withPriorityClasses(tx, shopId, loaded, settings);
       // A deleted variant keeps its last known stock: its open lines still close on fulfilment or
       // cancellation, and nothing else about them can be known any more.
-      const allocation = allocateBackorders({ available, tracked: variant.tracked, lines });
+      const allocation = allocateBackorders({ available, tracked: variant.tracked, lines, priority });
       const now = deps.now();
       const transitions = planBackorderTransitions(existing, allocation, now);
       if (transitions.length > 0) {
@@ -79,5 +82,8 @@ export async function recomputeVariant(
     await enqueueEtaMetafieldSync(deps, shopId);
   }
   await enqueueOrderFollowUps(deps.queues, shopId, result.transitions);
+  // The backordered units moved: a cap may now be reached, or no longer be.
+  if (result.stockChanged || result.transitions.length > 0)
+    await enqueueSellingPolicy(deps.queues, shopId, [variantId]);
   return result;
 }

@@ -11,21 +11,34 @@ export const DATA_REQUEST_KIND = "customers/data_request";
 export async function exportCustomerData(ctx: WebhookContext, payload: unknown): Promise<void> {
   const { db } = ctx.deps;
   const who = customerIdentity(payload);
-  const subject = who.customerId !== null ? `customer:${who.customerId}` : who.email ? maskEmail(who.email) : "unknown";
+  const subject =
+    who.customerId !== null ? `customer:${who.customerId}` : who.email ? maskEmail(who.email) : "unknown";
   if (who.requestId !== null) {
     const existing = await db.dataExport.findFirst({
-      where: { shopId: ctx.shop.id, kind: DATA_REQUEST_KIND, payload: { path: ["requestId"], equals: who.requestId } },
+      where: {
+        shopId: ctx.shop.id,
+        kind: DATA_REQUEST_KIND,
+        payload: { path: ["requestId"], equals: who.requestId },
+      },
       select: { id: true },
     });
     if (existing) return;
   }
-  const subscriptions = await db.subscription.findMany({ where: subscriptionWhere(ctx.shop.id, who), orderBy: { createdAt: "asc" } });
-  const emails = [...new Set([...(who.email ? [who.email] : []), ...subscriptions.map((s) => s.email)])];
-  const notifications = await db.notification.findMany({
-    where: { shopId: ctx.shop.id, OR: [{ recipient: { in: emails } }, { subscriptionId: { in: subscriptions.map((s) => s.id) } }] },
+  const subscriptions = await db.subscription.findMany({
+    where: subscriptionWhere(ctx.shop.id, who),
     orderBy: { createdAt: "asc" },
   });
-  const suppressions = await db.suppression.findMany({ where: { shopId: ctx.shop.id, email: { in: emails } } });
+  const emails = [...new Set([...(who.email ? [who.email] : []), ...subscriptions.map((s) => s.email)])];
+  const notifications = await db.notification.findMany({
+    where: {
+      shopId: ctx.shop.id,
+      OR: [{ recipient: { in: emails } }, { subscriptionId: { in: subscriptions.map((s) => s.id) } }],
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const suppressions = await db.suppression.findMany({
+    where: { shopId: ctx.shop.id, email: { in: emails } },
+  });
   await db.dataExport.create({
     data: {
       shopId: ctx.shop.id,
@@ -53,7 +66,11 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
           createdAt: n.createdAt.toISOString(),
           sentAt: n.sentAt?.toISOString() ?? null,
         })),
-        suppressions: suppressions.map((s) => ({ email: s.email, reason: s.reason, createdAt: s.createdAt.toISOString() })),
+        suppressions: suppressions.map((s) => ({
+          email: s.email,
+          reason: s.reason,
+          createdAt: s.createdAt.toISOString(),
+        })),
       },
     },
   });

@@ -3,10 +3,15 @@ import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.t
 
 /** Models holding a tenant's rows, found from the schema so a table added later is not forgotten. */
 const SHOP_SCOPED_MODELS = Prisma.dmmf.datamodel.models
-  .filter((model) => model.name !== "ShopSettings" && model.fields.some((f) => f.name === "shopId" && f.kind === "scalar"))
+  .filter(
+    (model) =>
+      model.name !== "ShopSettings" && model.fields.some((f) => f.name === "shopId" && f.kind === "scalar"),
+  )
   .map((model) => `${model.name.charAt(0).toLowerCase()}${model.name.slice(1)}`);
 
-type DeleteManyDelegate = { deleteMany(args: { where: Record<string, unknown> }): Prisma.PrismaPromise<Prisma.BatchPayload> };
+type DeleteManyDelegate = {
+  deleteMany(args: { where: Record<string, unknown> }): Prisma.PrismaPromise<Prisma.BatchPayload>;
+};
 
 /**
  * shop/redact (48 h after uninstall): deletes everything the app holds for the shop: every

@@ -18,7 +18,12 @@ export async function acquireSendSlot(db: Db, shopId: string, ratePerSecond: num
  * (k / rate seconds later), so a backlog of N jobs spreads over N / rate seconds instead of all
  * of them stampeding into the next second and being pushed back again.
  */
-export function planSendSlot(count: number, ratePerSecond: number, msUntilWindowEnd: number, jitter: number): SendSlot {
+export function planSendSlot(
+  count: number,
+  ratePerSecond: number,
+  msUntilWindowEnd: number,
+  jitter: number,
+): SendSlot {
   if (count <= ratePerSecond) return { ok: true };
   const over = count - ratePerSecond;
   const secondsLater = Math.floor((over - 1) / ratePerSecond);

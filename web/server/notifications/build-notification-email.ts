@@ -1,5 +1,8 @@
 import type { Notification } from "@prisma/client";
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
+import { loadOrderEmailExtras } from "../controls/load-email-extras.ts";
+import { loadSubscriptionEmailExtras } from "../controls/load-subscription-email-extras.ts";
+import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
 import type { RenderedEmail } from "../emails/render/template-kinds.ts";
 import { doubleOptInContext, restockContext, unsubscribeUrl } from "./build-subscription-email-context.ts";
 import { orderEmailContext } from "./build-order-email-context.ts";
@@ -12,20 +15,32 @@ export type BuiltEmail =
   /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
   | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
 
-type Deps = Pick<WorkerDeps, "db" | "logger" | "config">;
+type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now">;
 
 /** Renders one ledger row into a message: the template is parsed once per shop/kind/locale. */
-export async function buildNotificationEmail(deps: Deps, shop: EmailShop, row: Notification): Promise<BuiltEmail> {
+export async function buildNotificationEmail(
+  deps: Deps,
+  shop: EmailShop,
+  row: Notification,
+): Promise<BuiltEmail> {
   const kind = row.kind as NotificationKind;
   const caches = emailSendCaches(deps);
   const headers: Record<string, string> = {};
   let rendered: RenderedEmail;
-  if (kind === "restock" || kind === "double_opt_in") {
+  const shopFacts = { url: shop.variables.url, currency: shop.currency };
+  const testSample = readTestSample(row.context);
+  if (testSample) {
+    // A merchant's test send from the admin: the sample context, no subscription or order behind it.
+    const template = await caches.template(row.shopId, kind, row.locale);
+    rendered = await template.render(testSample as never);
+  } else if (kind === "restock" || kind === "double_opt_in") {
     const subscription = row.subscriptionId
       ? await deps.db.subscription.findUnique({ where: { id: row.subscriptionId } })
       : null;
-    if (!subscription || subscription.shopId !== row.shopId) return { ok: false, status: "SUPPRESSED", reason: "subscription gone" };
-    if (subscription.status === "UNSUBSCRIBED") return { ok: false, status: "SUPPRESSED", reason: "unsubscribed" };
+    if (!subscription || subscription.shopId !== row.shopId)
+      return { ok: false, status: "SUPPRESSED", reason: "subscription gone" };
+    if (subscription.status === "UNSUBSCRIBED")
+      return { ok: false, status: "SUPPRESSED", reason: "unsubscribed" };
     if (kind === "double_opt_in" && subscription.status !== "PENDING") {
       return { ok: false, status: "SUPPRESSED", reason: `subscription ${subscription.status.toLowerCase()}` };
     }
@@ -39,11 +54,25 @@ export async function buildNotificationEmail(deps: Deps, shop: EmailShop, row: N
       headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
     } else {
       const template = await caches.template(row.shopId, "double_opt_in", row.locale);
-      rendered = await template.render(doubleOptInContext(deps.config, shop, variant, subscription, row));
+      rendered = await template.render({
+        ...doubleOptInContext(deps.config, shop, variant, subscription, row),
+        ...(await loadSubscriptionEmailExtras(deps.db, shopFacts, subscription)),
+      });
     }
   } else {
     const template = await caches.template(row.shopId, kind, row.locale);
-    rendered = await template.render(await orderEmailContext(deps.db, shop, row));
+    // Discount code, alternatives and cancel link (merchant controls), when turned on.
+    const extras = await loadOrderEmailExtras(
+      {
+        db: deps.db,
+        config: deps.config,
+        client: () => createAdminClient(deps, shop.variables.domain),
+        now: deps.now,
+      },
+      shopFacts,
+      row,
+    );
+    rendered = await template.render({ ...(await orderEmailContext(deps.db, shop, row)), ...extras });
   }
   return {
     ok: true,
@@ -58,6 +87,12 @@ export async function buildNotificationEmail(deps: Deps, shop: EmailShop, row: N
       headers,
     },
   };
+}
+
+function readTestSample(context: unknown): Record<string, unknown> | null {
+  if (!context || typeof context !== "object") return null;
+  const { test, sample } = context as { test?: unknown; sample?: unknown };
+  return test === true && sample && typeof sample === "object" ? (sample as Record<string, unknown>) : null;
 }
 
 /** The app's sending address with the merchant's sender name, when set. */

@@ -9,7 +9,10 @@ export const UTM = { utm_source: "backorder-hub", utm_medium: "email", utm_campa
 /** Query parameter carrying the signed product-link token (attribution of clicks). */
 export const LINK_TOKEN_PARAM = "bh_token";
 
-export function unsubscribeUrl(config: Pick<Config, "appUrl">, subscription: Pick<Subscription, "unsubscribeToken">): string {
+export function unsubscribeUrl(
+  config: Pick<Config, "appUrl">,
+  subscription: Pick<Subscription, "unsubscribeToken">,
+): string {
   return `${config.appUrl}/unsubscribe/${subscription.unsubscribeToken}`;
 }
 
@@ -28,7 +31,10 @@ export function restockContext(
     shop: shop.variables,
     locale: notification.locale,
     recipient: { email: notification.recipient },
-    variant: { ...variantVariables(shop, variant, url), price: formatPrice(variant.price, shop.currency, notification.locale) },
+    variant: {
+      ...variantVariables(shop, variant, url),
+      price: formatPrice(variant.price, shop.currency, notification.locale),
+    },
     unsubscribe_url: unsubscribeUrl(config, subscription),
   };
 }

@@ -2,8 +2,15 @@ import type { VariantVariables } from "../emails/templates/variables.ts";
 import type { EmailShop, EmailVariant } from "./email-send-caches.ts";
 
 /** Storefront product page preselecting the variant, plus optional query parameters. */
-export function productUrl(shop: EmailShop, variant: EmailVariant, extra: Record<string, string> = {}): string {
-  const url = new URL(variant.handle ? `/products/${encodeURIComponent(variant.handle)}` : "/", shop.variables.url);
+export function productUrl(
+  shop: EmailShop,
+  variant: EmailVariant,
+  extra: Record<string, string> = {},
+): string {
+  const url = new URL(
+    variant.handle ? `/products/${encodeURIComponent(variant.handle)}` : "/",
+    shop.variables.url,
+  );
   url.searchParams.set("variant", variant.variantId.toString());
   for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
   return url.toString();

@@ -14,10 +14,20 @@ describe("classifySmtpError", () => {
     ["553 bad mailbox name", smtp(553), "permanent", true],
     ["552 storage exceeded", smtp(552), "permanent", false],
     ["554 rejected as spam", smtp(554, "EMESSAGE"), "permanent", false],
-    ["lost connection", Object.assign(new Error("Connection closed"), { code: "ECONNECTION" }), "transient", null],
+    [
+      "lost connection",
+      Object.assign(new Error("Connection closed"), { code: "ECONNECTION" }),
+      "transient",
+      null,
+    ],
     ["timeout", Object.assign(new Error("Timeout"), { code: "ETIMEDOUT" }), "transient", null],
     ["bad credentials", Object.assign(new Error("Invalid login"), { code: "EAUTH" }), "permanent", false],
-    ["invalid recipient (no reply)", Object.assign(new Error("Invalid recipient"), { code: "EENVELOPE" }), "permanent", false],
+    [
+      "invalid recipient (no reply)",
+      Object.assign(new Error("Invalid recipient"), { code: "EENVELOPE" }),
+      "permanent",
+      false,
+    ],
     ["something unknown", new Error("boom"), "transient", null],
     ["not even an error", "boom", "transient", null],
   ])("%s", (_name, error, kind, hardBounce) => {

@@ -16,7 +16,8 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const message = typeof e.message === "string" ? e.message : String(error);
   const reason = message.slice(0, 500);
   const responseCode = typeof e.responseCode === "number" ? e.responseCode : null;
-  if (responseCode !== null && responseCode >= 400 && responseCode < 500) return { kind: "transient", reason };
+  if (responseCode !== null && responseCode >= 400 && responseCode < 500)
+    return { kind: "transient", reason };
   if (responseCode !== null && responseCode >= 500 && responseCode < 600) {
     return { kind: "permanent", reason, hardBounce: HARD_BOUNCE_CODES.has(responseCode) };
   }

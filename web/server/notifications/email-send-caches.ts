@@ -66,13 +66,21 @@ export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger">): EmailS
   return caches;
 }
 
-export async function loadEmailShop(deps: Pick<WorkerDeps, "db" | "logger">, shopId: string): Promise<EmailShop | null> {
+export async function loadEmailShop(
+  deps: Pick<WorkerDeps, "db" | "logger">,
+  shopId: string,
+): Promise<EmailShop | null> {
   return emailSendCaches(deps).shops.get(shopId, async () => {
     const shop = await deps.db.shop.findUnique({ where: { id: shopId }, include: { settings: true } });
     if (!shop) return null;
     return {
       id: shop.id,
-      variables: { name: shop.name ?? shop.domain, domain: shop.domain, email: null, url: `https://${shop.domain}` },
+      variables: {
+        name: shop.name ?? shop.domain,
+        domain: shop.domain,
+        email: null,
+        url: `https://${shop.domain}`,
+      },
       currency: shop.currency,
       uninstalled: shop.uninstalledAt !== null,
       sendRatePerSecond: shop.settings?.sendRatePerSecond ?? 10,

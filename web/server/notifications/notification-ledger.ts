@@ -23,8 +23,12 @@ export async function claimNotification(db: Db, id: string, leaseMs: number, now
   });
   const row = claimed[0];
   if (row) return { ok: true, row };
-  const current = await db.notification.findUnique({ where: { id }, select: { status: true, claimedAt: true } });
-  if (!current || current.status === "SENT" || current.status === "SUPPRESSED") return { ok: false, state: "done" };
+  const current = await db.notification.findUnique({
+    where: { id },
+    select: { status: true, claimedAt: true },
+  });
+  if (!current || current.status === "SENT" || current.status === "SUPPRESSED")
+    return { ok: false, state: "done" };
   const claimedAt = current.claimedAt ?? now;
   return { ok: false, state: "busy", until: new Date(claimedAt.getTime() + leaseMs) };
 }
@@ -51,6 +55,14 @@ export async function markFailed(db: Db, id: string, reason: string): Promise<vo
   });
 }
 
+/** Retries used up: a row still waiting becomes FAILED; an outcome already recorded stays. */
+export async function markGaveUp(db: Db, id: string, reason: string): Promise<void> {
+  await db.notification.updateMany({
+    where: { id, status: { in: ["PENDING", "SENDING"] } },
+    data: { status: "FAILED", claimedAt: null, lastError: reason.slice(0, 1000) },
+  });
+}
+
 export async function markSuppressed(db: Db, id: string, reason: string): Promise<void> {
   await db.notification.updateMany({
     where: { id, status: { in: ["PENDING", "SENDING", "FAILED"] } },
@@ -59,7 +71,12 @@ export async function markSuppressed(db: Db, id: string, reason: string): Promis
 }
 
 /** Per shop: an address that bounced or unsubscribed. The first reason recorded stays. */
-export async function suppressAddress(db: Db, shopId: string, email: string, reason: "unsubscribed" | "bounced"): Promise<void> {
+export async function suppressAddress(
+  db: Db,
+  shopId: string,
+  email: string,
+  reason: "unsubscribed" | "bounced",
+): Promise<void> {
   await db.suppression.upsert({
     where: { shopId_email: { shopId, email } },
     create: { shopId, email, reason },

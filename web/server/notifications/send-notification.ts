@@ -7,7 +7,14 @@ import { buildNotificationEmail } from "./build-notification-email.ts";
 import { classifySmtpError } from "./classify-smtp-error.ts";
 import { loadEmailShop } from "./email-send-caches.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
-import { claimNotification, markFailed, markSent, markSuppressed, releaseClaim, suppressAddress } from "./notification-ledger.ts";
+import {
+  claimNotification,
+  markFailed,
+  markSent,
+  markSuppressed,
+  releaseClaim,
+  suppressAddress,
+} from "./notification-ledger.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 
 export type SendOutcome =
@@ -27,7 +34,8 @@ export type SendOutcome =
 export async function sendNotification(deps: WorkerDeps, notificationId: string): Promise<SendOutcome> {
   const row = await deps.db.notification.findUnique({ where: { id: notificationId } });
   if (!row) return { outcome: "skipped", reason: "gone" }; // redacted
-  if (row.status === "SENT" || row.status === "SUPPRESSED") return { outcome: "skipped", reason: "already done" };
+  if (row.status === "SENT" || row.status === "SUPPRESSED")
+    return { outcome: "skipped", reason: "already done" };
   const mailer = deps.mailer;
   // Transient on purpose: mail waits in the ledger until a worker with SMTP picks it up.
   if (!mailer) throw new Error("no mailer configured in this worker (SMTP_URL)");
@@ -50,7 +58,9 @@ export async function sendNotification(deps: WorkerDeps, notificationId: string)
   const leaseMs = mailer.maxSendMs * 2;
   const claim = await claimNotification(deps.db, row.id, leaseMs, deps.now());
   if (!claim.ok) {
-    return claim.state === "done" ? { outcome: "skipped", reason: "already done" } : { outcome: "later", at: claim.until };
+    return claim.state === "done"
+      ? { outcome: "skipped", reason: "already done" }
+      : { outcome: "later", at: claim.until };
   }
 
   let built;

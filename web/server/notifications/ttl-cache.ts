@@ -8,7 +8,11 @@ export type TtlCache<V> = {
   clear(): void;
 };
 
-export function createTtlCache<V>(ttlMs: number, maxEntries = 2_000, now: () => number = Date.now): TtlCache<V> {
+export function createTtlCache<V>(
+  ttlMs: number,
+  maxEntries = 2_000,
+  now: () => number = Date.now,
+): TtlCache<V> {
   const entries = new Map<string, { at: number; value: Promise<V> }>();
   return {
     get(key, load) {

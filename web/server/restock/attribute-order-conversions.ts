@@ -4,7 +4,9 @@ import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
 import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
-const id = z.unknown().transform((v, ctx) => toBigInt(v) ?? (ctx.addIssue({ code: "custom", message: "not an id" }), z.NEVER));
+const id = z
+  .unknown()
+  .transform((v, ctx) => toBigInt(v) ?? (ctx.addIssue({ code: "custom", message: "not an id" }), z.NEVER));
 const orderSchema = z.object({
   id,
   email: z.string().nullish(),
@@ -35,7 +37,10 @@ export async function attributeOrderConversions(ctx: WebhookContext, payload: un
   if (!email || lines.length === 0) return 0;
   const orderedAt = new Date(order.created_at);
   if (Number.isNaN(orderedAt.getTime())) return 0;
-  const settings = await db.shopSettings.findUnique({ where: { shopId: ctx.shop.id }, select: { attributionWindowDays: true } });
+  const settings = await db.shopSettings.findUnique({
+    where: { shopId: ctx.shop.id },
+    select: { attributionWindowDays: true },
+  });
   const windowMs = (settings?.attributionWindowDays ?? 7) * 24 * 3600 * 1000;
 
   const sent = await db.notification.findMany({
@@ -56,9 +61,13 @@ export async function attributeOrderConversions(ctx: WebhookContext, payload: un
   });
   const variantOf = new Map(events.map((e) => [e.id, e.variantId]));
   const conversions = lines.flatMap((line) => {
-    const alert = sent.find((n) => n.restockEventId !== null && variantOf.get(n.restockEventId) === line.variant_id);
+    const alert = sent.find(
+      (n) => n.restockEventId !== null && variantOf.get(n.restockEventId) === line.variant_id,
+    );
     if (!alert) return [];
-    const revenue = new Prisma.Decimal(line.price).mul(line.quantity).sub(new Prisma.Decimal(line.total_discount ?? "0"));
+    const revenue = new Prisma.Decimal(line.price)
+      .mul(line.quantity)
+      .sub(new Prisma.Decimal(line.total_discount ?? "0"));
     return [
       {
         shopId: ctx.shop.id,

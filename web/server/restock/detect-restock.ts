@@ -12,7 +12,11 @@ export type RestockDetection =
  * the shop's threshold and starts its first wave. The side of the threshold is flipped under a
  * row lock, so duplicate and out-of-order triggers record a crossing once.
  */
-export async function detectRestock(deps: WorkerDeps, shopId: string, variantId: bigint): Promise<RestockDetection> {
+export async function detectRestock(
+  deps: WorkerDeps,
+  shopId: string,
+  variantId: bigint,
+): Promise<RestockDetection> {
   const shop = await deps.db.shop.findUnique({ where: { id: shopId }, include: { settings: true } });
   if (!shop || shop.uninstalledAt) return { outcome: "skipped" };
   const variant = await deps.db.variant.findUnique({ where: { shopId_variantId: { shopId, variantId } } });
@@ -33,14 +37,22 @@ export async function detectRestock(deps: WorkerDeps, shopId: string, variantId:
     const [locked] = await tx.$queryRaw<{ aboveThreshold: boolean; restockCrossings: number }[]>`
       select "aboveThreshold", "restockCrossings" from "Variant" where id = ${variant.id} for update`;
     if (!locked) return null;
-    const crossing = decideRestockCrossing({ wasAbove: locked.aboveThreshold, available: stock.available, threshold, tracked: stock.tracked });
+    const crossing = decideRestockCrossing({
+      wasAbove: locked.aboveThreshold,
+      available: stock.available,
+      threshold,
+      tracked: stock.tracked,
+    });
     if (crossing === "none") return { crossing };
     if (crossing === "down" || !waiting) {
       await tx.variant.update({ where: { id: variant.id }, data: { aboveThreshold: crossing === "up" } });
       return { crossing };
     }
     const count = locked.restockCrossings + 1;
-    await tx.variant.update({ where: { id: variant.id }, data: { aboveThreshold: true, restockCrossings: count } });
+    await tx.variant.update({
+      where: { id: variant.id },
+      data: { aboveThreshold: true, restockCrossings: count },
+    });
     // A new crossing supersedes an older event still waiting for its next wave.
     await tx.restockEvent.updateMany({
       where: { shopId, variantId, status: "ACTIVE" },
@@ -51,7 +63,10 @@ export async function detectRestock(deps: WorkerDeps, shopId: string, variantId:
     });
     return { crossing, eventId: event.id };
   });
-  deps.logger.debug({ shopId, variantId: String(variantId), available: stock.available, crossing: result?.crossing }, "stock checked");
+  deps.logger.debug(
+    { shopId, variantId: String(variantId), available: stock.available, crossing: result?.crossing },
+    "stock checked",
+  );
   if (!result) return { outcome: "skipped" };
   if (result.crossing === "down") return { outcome: "sold_out", available: stock.available };
   if (!("eventId" in result) || !result.eventId) return { outcome: "unchanged", available: stock.available };
@@ -61,6 +76,9 @@ export async function detectRestock(deps: WorkerDeps, shopId: string, variantId:
     { shopId, restockEventId: result.eventId, wave: 1 },
     { jobId: restockWaveJobId(result.eventId, 1) },
   );
-  deps.logger.info({ shopId, variantId: String(variantId), restockEventId: result.eventId, available: stock.available }, "restock detected");
+  deps.logger.info(
+    { shopId, variantId: String(variantId), restockEventId: result.eventId, available: stock.available },
+    "restock detected",
+  );
   return { outcome: "restocked", restockEventId: result.eventId, available: stock.available };
 }

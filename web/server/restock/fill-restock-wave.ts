@@ -26,7 +26,14 @@ export async function fillRestockWave(
         if (!locked || locked.status !== "ACTIVE") return null;
         const remaining = locked.targetCount - locked.notifiedCount;
         if (remaining <= 0) return null;
-        const candidates = await selectCandidates(tx, event.shopId, event.variantId, event.id, cursor, Math.min(FAN_OUT_PAGE, remaining));
+        const candidates = await selectCandidates(
+          tx,
+          event.shopId,
+          event.variantId,
+          event.id,
+          cursor,
+          Math.min(FAN_OUT_PAGE, remaining),
+        );
         if (candidates.length === 0) return null;
         const rows = await tx.notification.createManyAndReturn({
           data: candidates.map((c) => ({
@@ -48,7 +55,10 @@ export async function fillRestockWave(
             data: { status: "NOTIFIED", notifiedAt: deps.now(), activeKey: null },
           });
         }
-        await tx.restockEvent.update({ where: { id: event.id }, data: { notifiedCount: { increment: rows.length } } });
+        await tx.restockEvent.update({
+          where: { id: event.id },
+          data: { notifiedCount: { increment: rows.length } },
+        });
         return { ids: rows.map((r) => r.id), last: candidates[candidates.length - 1]! };
       },
       { timeout: 60_000 },

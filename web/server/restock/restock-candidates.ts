@@ -29,7 +29,12 @@ export async function selectCandidates(
 }
 
 /** How many subscribers the event has still to notify (for sizing and ending waves). */
-export async function countPending(db: Db, shopId: string, variantId: bigint, eventId: string): Promise<number> {
+export async function countPending(
+  db: Db,
+  shopId: string,
+  variantId: bigint,
+  eventId: string,
+): Promise<number> {
   const [row] = await db.$queryRaw<{ n: bigint }[]>`
     select count(*)::bigint as n
     from "Subscription" s

@@ -15,7 +15,11 @@ export type WaveOutcome =
  * record the plan on the event (once, whoever races), fill it, schedule the next one.
  * A job for a wave already planned (retry after a crash, duplicate) only resumes the fill.
  */
-export async function runRestockWave(deps: WorkerDeps, restockEventId: string, wave: number): Promise<WaveOutcome> {
+export async function runRestockWave(
+  deps: WorkerDeps,
+  restockEventId: string,
+  wave: number,
+): Promise<WaveOutcome> {
   const event = await deps.db.restockEvent.findUnique({ where: { id: restockEventId } });
   if (!event || event.status !== "ACTIVE") return { outcome: "stopped", reason: "inactive" };
   const shop = await deps.db.shop.findUnique({ where: { id: event.shopId }, include: { settings: true } });
@@ -33,7 +37,12 @@ export async function runRestockWave(deps: WorkerDeps, restockEventId: string, w
   }
   if (event.wavesSent !== wave - 1) return { outcome: "stopped", reason: "stale" };
 
-  const stock = await readCountedStock(deps, shop.domain, event.variantId, shop.settings?.countedLocationIds ?? []);
+  const stock = await readCountedStock(
+    deps,
+    shop.domain,
+    event.variantId,
+    shop.settings?.countedLocationIds ?? [],
+  );
   const now = deps.now();
   const plan = planRestockWave({
     available: stock?.tracked === false ? Number.MAX_SAFE_INTEGER : (stock?.available ?? 0),
@@ -46,7 +55,8 @@ export async function runRestockWave(deps: WorkerDeps, restockEventId: string, w
     now,
   });
   if (plan.action === "wait") return { outcome: "wait", until: plan.until };
-  if (plan.action === "stop") return stop(deps, event.id, plan.reason === "done" ? "COMPLETED" : "STOPPED", plan.reason);
+  if (plan.action === "stop")
+    return stop(deps, event.id, plan.reason === "done" ? "COMPLETED" : "STOPPED", plan.reason);
 
   // The conditional update is the lock: of two jobs planning this wave, one records its plan.
   const planned = await deps.db.restockEvent.updateMany({
@@ -60,7 +70,10 @@ export async function runRestockWave(deps: WorkerDeps, restockEventId: string, w
   });
   if (planned.count === 0) return { outcome: "stopped", reason: "stale" };
   const assigned = await fillRestockWave(deps, event, wave, settings.keepSubscribed);
-  deps.logger.info({ shopId: event.shopId, restockEventId: event.id, wave, size: plan.size, assigned }, "restock wave sent");
+  deps.logger.info(
+    { shopId: event.shopId, restockEventId: event.id, wave, size: plan.size, assigned },
+    "restock wave sent",
+  );
   return finishWave(deps, event, wave, plan.size, assigned);
 }
 

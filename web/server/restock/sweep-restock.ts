@@ -36,7 +36,12 @@ export async function resumeDueWaves(deps: WorkerDeps): Promise<number> {
     const jobId = restockWaveJobId(event.id, wave);
     const job = await queue.getJob(jobId);
     if (job && (await job.isDelayed())) await job.promote();
-    else if (!job) await deps.queues.enqueue(restockWaveJob, { shopId: event.shopId, restockEventId: event.id, wave }, { jobId });
+    else if (!job)
+      await deps.queues.enqueue(
+        restockWaveJob,
+        { shopId: event.shopId, restockEventId: event.id, wave },
+        { jobId },
+      );
   }
   return due.length;
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { applySettingsChange } from "./apply-settings-change.ts";
 import { settingsUpdateSchema } from "./settings-schema.ts";
 import { loadShopSettings, updateShopSettings } from "./shop-settings-repository.ts";
 
@@ -23,7 +24,10 @@ export function settingsApiRoutes(deps: AppDeps): Router {
         fieldErrors: z.flattenError(parsed.error).fieldErrors,
       });
     }
-    res.json({ settings: await updateShopSettings(deps.db, shop.id, parsed.data) });
+    const before = await loadShopSettings(deps.db, shop.id);
+    const settings = await updateShopSettings(deps.db, shop.id, parsed.data);
+    await applySettingsChange(deps, shop.id, before, settings);
+    res.json({ settings });
   });
 
   router.get("/locations", async (_req, res) => {

@@ -8,6 +8,14 @@ const headerSafe = (max: number) =>
     .max(max)
     .regex(/^[^\r\n\u2028\u2029]*$/, "must be a single line");
 
+// A Shopify tag: at most 40 characters, no comma (it would split into two tags).
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^,\r\n]*$/, "must be a single tag");
+
 /**
  * Every setting the admin can change, with the ranges that keep the worker sane. PUT accepts any
  * subset (absent keys keep their value); unknown keys are refused so typos do not silently no-op.
@@ -38,6 +46,19 @@ export const settingsUpdateSchema = z
     emailBackorderConfirmation: z.boolean(),
     emailEtaChanged: z.boolean(),
     emailBackorderReady: z.boolean(),
+    // Merchant controls (web/server/controls/).
+    defaultBackorderCap: z.number().int().min(1).max(1_000_000).nullable(),
+    priorityEnabled: z.boolean(),
+    priorityCustomerTags: z.array(tag).max(50),
+    priorityOrderTags: z.array(tag).max(50),
+    discountEnabled: z.boolean(),
+    discountType: z.enum(["percentage", "amount"]),
+    // A percentage (1-100) or an amount in the shop's currency.
+    discountValue: z.number().positive().max(100_000),
+    discountExpiryDays: z.number().int().min(1).max(365),
+    alternativesEnabled: z.boolean(),
+    alternativeProductIds: z.array(z.string().regex(/^\d{1,20}$/, "must be a numeric product id")).max(20),
+    cancelLinkEnabled: z.boolean(),
   })
   .partial()
   .strict();
@@ -60,4 +81,15 @@ export const SETTINGS_FIELDS = [
   "emailBackorderConfirmation",
   "emailEtaChanged",
   "emailBackorderReady",
+  "defaultBackorderCap",
+  "priorityEnabled",
+  "priorityCustomerTags",
+  "priorityOrderTags",
+  "discountEnabled",
+  "discountType",
+  "discountValue",
+  "discountExpiryDays",
+  "alternativesEnabled",
+  "alternativeProductIds",
+  "cancelLinkEnabled",
 ] as const;

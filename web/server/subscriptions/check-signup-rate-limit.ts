@@ -36,7 +36,11 @@ export async function checkSignupRateLimit(
   for (const [limit, value] of checks) {
     const hit = await hitRateCounter(db, signupCounterKey(limit.key, shopId, value), limit.windowSeconds);
     if (hit.count > limit.limit) {
-      return { ok: false, limit: limit.key, retryAfterSeconds: Math.max(1, Math.ceil(hit.msUntilWindowEnd / 1000)) };
+      return {
+        ok: false,
+        limit: limit.key,
+        retryAfterSeconds: Math.max(1, Math.ceil(hit.msUntilWindowEnd / 1000)),
+      };
     }
   }
   return { ok: true };

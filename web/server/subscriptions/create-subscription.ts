@@ -30,11 +30,16 @@ export async function createSubscription(
     select: { deletedAt: true },
   });
   if (!variant || variant.deletedAt) {
-    throw new AppError("unprocessable", "invalid fields", { fieldErrors: { variant_id: ["unknown variant"] } });
+    throw new AppError("unprocessable", "invalid fields", {
+      fieldErrors: { variant_id: ["unknown variant"] },
+    });
   }
   const [settings, suppression] = await Promise.all([
     deps.db.shopSettings.findUnique({ where: { shopId }, select: { doubleOptIn: true } }),
-    deps.db.suppression.findUnique({ where: { shopId_email: { shopId, email: input.email } }, select: { reason: true } }),
+    deps.db.suppression.findUnique({
+      where: { shopId_email: { shopId, email: input.email } },
+      select: { reason: true },
+    }),
   ]);
   const confirm = (settings?.doubleOptIn ?? true) || suppression !== null;
   const [created] = await deps.db.subscription.createManyAndReturn({

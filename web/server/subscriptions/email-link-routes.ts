@@ -7,16 +7,35 @@ import { findUnsubscribeToken, unsubscribe } from "./unsubscribe.ts";
 
 const CONFIRM_MESSAGES = {
   confirmed: ["You're subscribed", "We'll email you once when this item is back in stock at {shop}."],
-  already_confirmed: ["You're subscribed", "This alert was already confirmed. We'll email you when it is back at {shop}."],
-  expired: ["This link has expired", "Confirmation links are valid for 7 days. Sign up again on the product page."],
-  unsubscribed: ["You unsubscribed", "This address is unsubscribed from alerts of {shop}. Sign up again on the product page."],
+  already_confirmed: [
+    "You're subscribed",
+    "This alert was already confirmed. We'll email you when it is back at {shop}.",
+  ],
+  expired: [
+    "This link has expired",
+    "Confirmation links are valid for 7 days. Sign up again on the product page.",
+  ],
+  unsubscribed: [
+    "You unsubscribed",
+    "This address is unsubscribed from alerts of {shop}. Sign up again on the product page.",
+  ],
 } as const;
 
 /** Email links: GET /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
 export function emailLinkRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  const page = (res: Response, status: number, title: string, message: string, form?: { action: string; button: string }) => {
-    res.status(status).set("Cache-Control", "no-store").type("html").send(renderLinkPage({ title, message, ...(form ? { form } : {}) }));
+  const page = (
+    res: Response,
+    status: number,
+    title: string,
+    message: string,
+    form?: { action: string; button: string },
+  ) => {
+    res
+      .status(status)
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(renderLinkPage({ title, message, ...(form ? { form } : {}) }));
   };
   const notFound = (res: Response) => page(res, 404, "Link not found", "This link is not valid any more.");
 
@@ -33,7 +52,13 @@ export function emailLinkRoutes(deps: AppDeps): Router {
     if (!isLinkTokenShape(req.params.token)) return notFound(res);
     const found = await findUnsubscribeToken(deps.db, req.params.token);
     if (found.outcome === "not_found") return notFound(res);
-    if (found.alreadyUnsubscribed) return page(res, 200, "You're unsubscribed", `You will not get alerts from ${found.shopName} any more.`);
+    if (found.alreadyUnsubscribed)
+      return page(
+        res,
+        200,
+        "You're unsubscribed",
+        `You will not get alerts from ${found.shopName} any more.`,
+      );
     page(res, 200, "Unsubscribe", `Stop back-in-stock alerts from ${found.shopName}?`, {
       action: `/unsubscribe/${req.params.token}`,
       button: "Unsubscribe",
@@ -41,11 +66,15 @@ export function emailLinkRoutes(deps: AppDeps): Router {
   });
 
   // One-click (RFC 8058: body "List-Unsubscribe=One-Click") and the page's form both land here.
-  router.post("/unsubscribe/:token", express.urlencoded({ extended: false, limit: "1kb" }), async (req, res) => {
-    if (!isLinkTokenShape(req.params.token)) return notFound(res);
-    const result = await unsubscribe(deps.db, req.params.token, new Date());
-    if (result.outcome === "not_found") return notFound(res);
-    page(res, 200, "You're unsubscribed", `You will not get alerts from ${result.shopName} any more.`);
-  });
+  router.post(
+    "/unsubscribe/:token",
+    express.urlencoded({ extended: false, limit: "1kb" }),
+    async (req, res) => {
+      if (!isLinkTokenShape(req.params.token)) return notFound(res);
+      const result = await unsubscribe(deps.db, req.params.token, new Date());
+      if (result.outcome === "not_found") return notFound(res);
+      page(res, 200, "You're unsubscribed", `You will not get alerts from ${result.shopName} any more.`);
+    },
+  );
   return router;
 }

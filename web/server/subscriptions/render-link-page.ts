@@ -1,5 +1,9 @@
 /** The small pages behind email links. No scripts, no external assets: they must work anywhere. */
-export function renderLinkPage(opts: { title: string; message: string; form?: { action: string; button: string } }): string {
+export function renderLinkPage(opts: {
+  title: string;
+  message: string;
+  form?: { action: string; button: string };
+}): string {
   const form = opts.form
     ? `<form method="post" action="${escapeHtml(opts.form.action)}"><button type="submit">${escapeHtml(opts.form.button)}</button></form>`
     : "";

@@ -8,10 +8,23 @@ import { createSubscription } from "./create-subscription.ts";
 import { normalizeEmail } from "./normalize-email.ts";
 
 const bodySchema = z.object({
-  email: z.string().max(320).transform((v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)),
+  email: z
+    .string()
+    .max(320)
+    .transform(
+      (v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER),
+    ),
   // Strings keep 64-bit ids exact; a JSON number is only accepted while it is exact.
-  variant_id: z.union([z.string().regex(/^\d{1,20}$/), z.number().int().positive().max(Number.MAX_SAFE_INTEGER).transform(String)]),
-  locale: z.string().trim().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/).optional().catch(undefined),
+  variant_id: z.union([
+    z.string().regex(/^\d{1,20}$/),
+    z.number().int().positive().max(Number.MAX_SAFE_INTEGER).transform(String),
+  ]),
+  locale: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/)
+    .optional()
+    .catch(undefined),
   marketing_consent: z.boolean().optional().default(false),
   /** Honeypot: hidden from people, filled by bots. */
   website: z.string().optional(),
@@ -38,7 +51,9 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
     }
     const parsed = bodySchema.safeParse(raw);
     if (!parsed.success) {
-      throw new AppError("unprocessable", "invalid fields", { fieldErrors: z.flattenError(parsed.error).fieldErrors });
+      throw new AppError("unprocessable", "invalid fields", {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      });
     }
     const body = parsed.data;
     const result = await createSubscription(
@@ -49,7 +64,8 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
         variantId: BigInt(body.variant_id),
         locale: (body.locale ?? "en").replace("_", "-"),
         marketingConsent: body.marketing_consent,
-        customerId: loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? BigInt(loggedInCustomerId) : null,
+        customerId:
+          loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? BigInt(loggedInCustomerId) : null,
       },
       new Date(),
     );

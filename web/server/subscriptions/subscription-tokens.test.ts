@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { normalizeEmail, maskEmail } from "./normalize-email.ts";
-import { isLinkTokenShape, newLinkToken, signProductLinkToken, verifyProductLinkToken } from "./subscription-tokens.ts";
+import {
+  isLinkTokenShape,
+  newLinkToken,
+  signProductLinkToken,
+  verifyProductLinkToken,
+} from "./subscription-tokens.ts";
 
 describe("link tokens", () => {
   it("are 32 url-safe characters and differ every time", () => {
@@ -26,7 +31,12 @@ describe("product link token", () => {
     ["verifies with the signing secret", signProductLinkToken("s1", id), ["s1"], id],
     ["verifies during a rotation", signProductLinkToken("old", id), ["new", "old"], id],
     ["rejects another secret", signProductLinkToken("s1", id), ["s2"], null],
-    ["rejects a swapped id", signProductLinkToken("s1", id).replace(id, id.replace("6f", "7f")), ["s1"], null],
+    [
+      "rejects a swapped id",
+      signProductLinkToken("s1", id).replace(id, id.replace("6f", "7f")),
+      ["s1"],
+      null,
+    ],
     ["rejects garbage", "nope", ["s1"], null],
     ["rejects an empty signature", `${id}.`, ["s1"], null],
   ])("%s", (_name, token, secrets, expected) => {

@@ -32,5 +32,8 @@ export function verifyProductLinkToken(secrets: readonly string[], token: string
 }
 
 function mac(secret: string, subscriptionId: string): string {
-  return createHmac("sha256", secret).update(`restock-link:${subscriptionId}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", secret)
+    .update(`restock-link:${subscriptionId}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

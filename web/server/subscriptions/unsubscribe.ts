@@ -1,7 +1,8 @@
 import type { Db } from "../db/create-prisma.ts";
 import { suppressAddress } from "../notifications/notification-ledger.ts";
 
-export type UnsubscribeLookup = { outcome: "found"; shopName: string; alreadyUnsubscribed: boolean } | { outcome: "not_found" };
+export type UnsubscribeLookup =
+  { outcome: "found"; shopName: string; alreadyUnsubscribed: boolean } | { outcome: "not_found" };
 
 export async function findUnsubscribeToken(db: Db, token: string): Promise<UnsubscribeLookup> {
   const sub = await db.subscription.findUnique({
@@ -9,7 +10,11 @@ export async function findUnsubscribeToken(db: Db, token: string): Promise<Unsub
     select: { status: true, shop: { select: { name: true, domain: true } } },
   });
   if (!sub) return { outcome: "not_found" };
-  return { outcome: "found", shopName: sub.shop.name ?? sub.shop.domain, alreadyUnsubscribed: sub.status === "UNSUBSCRIBED" };
+  return {
+    outcome: "found",
+    shopName: sub.shop.name ?? sub.shop.domain,
+    alreadyUnsubscribed: sub.status === "UNSUBSCRIBED",
+  };
 }
 
 /**

@@ -77,12 +77,29 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
     order: { name: "#1042", url: `${SHOP_URL}/account/orders/sample` },
     customer: { first_name: s.firstName },
   };
+  // Merchant controls' optional blocks, shown in previews so merchants see what they would send.
+  const discount = {
+    code: "THANKS-K7M2QX9PRT",
+    value: "10%",
+    ends_at: "2027-01-15",
+    ends_at_formatted: formatEmailDate("2027-01-15", resolved),
+  };
+  const alternatives = [
+    {
+      product_title: s.product,
+      title: s.variant.replace(/ \/ M$/, " / L"),
+      url: `${SHOP_URL}/products/merino-trail-hoodie?variant=45678901234567891`,
+      price: s.price,
+      image_url: null,
+    },
+  ];
   const contexts: EmailContextMap = {
     double_opt_in: {
       ...base,
       variant,
       confirm_url: `${APP_URL}/subscriptions/confirm/${SAMPLE_TOKEN}`,
       unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
+      alternatives,
     },
     restock: {
       ...base,
@@ -93,13 +110,16 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
       },
       unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
     },
-    backorder_confirmation: { ...order, lines },
+    backorder_confirmation: { ...order, lines, discount },
     eta_changed: {
       ...order,
       lines: lines.map((l, i) => ({
         ...l,
         previous_eta_formatted: i === 0 ? formatEmailDate("2026-11-28", resolved) : null,
       })),
+      discount,
+      alternatives,
+      cancel_url: `${APP_URL}/backorders/cancel/${SAMPLE_TOKEN}`,
     },
     backorder_ready: { ...order, lines },
   };

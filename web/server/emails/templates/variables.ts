@@ -67,11 +67,34 @@ export interface EtaChangedLineVariables extends OrderLineVariables {
   previous_eta_formatted: string | null;
 }
 
+/** A single-use code for the customer's next order (merchant controls; optional). */
+export interface DiscountVariables {
+  code: string;
+  /** Formatted for the locale: "10%" or "€5.00". */
+  value: string;
+  ends_at: string | null;
+  ends_at_formatted: string | null;
+}
+
+/** An in-stock product the customer could buy instead of waiting (optional). */
+export interface AlternativeVariables {
+  product_title: string;
+  title: string;
+  url: string;
+  price: string | null;
+  image_url: string | null;
+}
+
 export interface EmailContextMap {
-  double_opt_in: DoubleOptInContext;
+  double_opt_in: DoubleOptInContext & { alternatives?: AlternativeVariables[] };
   restock: RestockContext;
-  backorder_confirmation: OrderContext;
-  eta_changed: OrderContext<EtaChangedLineVariables>;
+  backorder_confirmation: OrderContext & { discount?: DiscountVariables };
+  eta_changed: OrderContext<EtaChangedLineVariables> & {
+    discount?: DiscountVariables;
+    alternatives?: AlternativeVariables[];
+    /** Signed link where the customer asks the shop to cancel the backordered items. */
+    cancel_url?: string;
+  };
   backorder_ready: OrderContext;
 }
 
@@ -118,12 +141,30 @@ const order: VariableDoc[] = [
   { name: "line.message", description: "Your ETA message for the variant (may be empty)" },
 ];
 
+const discount: VariableDoc[] = [
+  { name: "discount.code", description: "Thank-you discount code for the next order (empty when off)" },
+  { name: "discount.value", description: "Its value, e.g. “10%”" },
+  { name: "discount.ends_at_formatted", description: "Last day it can be used (may be empty)" },
+];
+
+const alternatives: VariableDoc[] = [
+  {
+    name: "alternatives",
+    description: "In-stock alternatives (empty when off): loop with {% for alt in alternatives %}",
+  },
+  { name: "alt.product_title", description: "Product title" },
+  { name: "alt.title", description: "Variant title (may be empty)" },
+  { name: "alt.url", description: "Product page link, preselecting the variant" },
+  { name: "alt.price", description: "Price, formatted with currency (may be empty)" },
+];
+
 export const templateVariables: Record<TemplateKind, readonly VariableDoc[]> = {
   double_opt_in: [
     ...common,
     ...variant,
     { name: "confirm_url", description: "Link that confirms the subscription" },
     { name: "unsubscribe_url", description: "Link that cancels the subscription" },
+    ...alternatives,
   ],
   restock: [
     ...common,
@@ -131,11 +172,14 @@ export const templateVariables: Record<TemplateKind, readonly VariableDoc[]> = {
     { name: "variant.price", description: "Price, formatted with currency" },
     { name: "unsubscribe_url", description: "One-click unsubscribe link" },
   ],
-  backorder_confirmation: [...common, ...order],
+  backorder_confirmation: [...common, ...order, ...discount],
   eta_changed: [
     ...common,
     ...order,
     { name: "line.previous_eta_formatted", description: "The previous expected date (may be empty)" },
+    ...discount,
+    ...alternatives,
+    { name: "cancel_url", description: "Link to ask you to cancel the backordered items (empty when off)" },
   ],
   backorder_ready: [...common, ...order],
 };

@@ -1,4 +1,5 @@
 import { BULK_OPERATION_QUERY, BULK_OPERATION_RUN_QUERY_MUTATION } from "./bulk-documents.ts";
+import { DISCOUNT_CODE_CREATE_MUTATION, VARIANT_POLICY_UPDATE_MUTATION } from "./control-documents.ts";
 import { INVENTORY_ITEM_STATE_QUERY, VARIANTS_STATE_QUERY } from "./inventory-documents.ts";
 import {
   ORDER_METAFIELDS_DELETE_MUTATION,
@@ -8,6 +9,7 @@ import {
 } from "./order-documents.ts";
 
 export * from "./bulk-documents.ts";
+export * from "./control-documents.ts";
 export * from "./inventory-documents.ts";
 export * from "./order-documents.ts";
 
@@ -24,4 +26,6 @@ export const ALL_DOCUMENTS: readonly string[] = [
   ORDER_METAFIELDS_DELETE_MUTATION,
   BULK_OPERATION_RUN_QUERY_MUTATION,
   BULK_OPERATION_QUERY,
+  VARIANT_POLICY_UPDATE_MUTATION,
+  DISCOUNT_CODE_CREATE_MUTATION,
 ];

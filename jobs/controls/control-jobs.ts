@@ -1,0 +1,47 @@
+import { applySellingPolicyJob } from "../definitions/apply-selling-policy.ts";
+import {
+  SWEEP_SELLING_CONTROLS_EVERY_MS,
+  sweepSellingControlsJob,
+} from "../definitions/sweep-selling-controls.ts";
+import type { JobHandler } from "../job-handlers-type.ts";
+import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
+import { shopAdminClient } from "../backorders/shop-admin-client.ts";
+import { applySellingPolicy } from "../../web/server/controls/apply-selling-policy.ts";
+import { enqueueSellingPolicy } from "../../web/server/controls/enqueue-selling-policy.ts";
+import { releaseOverriddenClaims } from "../../web/server/controls/release-overridden-claims.ts";
+import { sweepSellingControls } from "../../web/server/controls/sweep-selling-controls.ts";
+import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
+
+/** Jobs of the merchant controls (backorder cap and selling window switches). */
+export const CONTROL_JOB_HANDLERS: JobHandler[] = [
+  {
+    definition: applySellingPolicyJob,
+    run: async (deps, data) => {
+      const { shopId, variantId } = applySellingPolicyJob.schema.parse(data);
+      const result = await applySellingPolicy(
+        { db: deps.db, client: shopAdminClient(deps, shopId), now: deps.now },
+        shopId,
+        BigInt(variantId),
+      );
+      // The policy is an ETA input: the app proxy's caches and the `backordered` metafield follow it.
+      if (result && result.action !== "none") await enqueueEtaMetafieldSync(deps, shopId);
+      return result;
+    },
+  },
+  {
+    definition: sweepSellingControlsJob,
+    run: async (deps) => ({ checked: await sweepSellingControls(deps, SWEEP_SELLING_CONTROLS_EVERY_MS) }),
+    every: SWEEP_SELLING_CONTROLS_EVERY_MS,
+  },
+];
+
+/**
+ * products/update: the merchant re-enabling a variant the app stopped releases the app's claim
+ * (runs beside the backorder engine's handler of the same topic).
+ */
+export const CONTROL_TOPIC_HANDLERS: Record<string, TopicHandler> = {
+  "products/update": async ({ deps, shop }, payload) => {
+    const released = await releaseOverriddenClaims(deps.db, shop.id, payload);
+    if (released.length > 0) await enqueueSellingPolicy(deps.queues, shop.id, released);
+  },
+};

@@ -1,0 +1,159 @@
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { Prisma } from "@prisma/client";
+import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
+import { createMailer, type Mailer } from "../../web/server/notifications/create-mailer.ts";
+import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
+import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
+
+export type AlertsFixture = {
+  sim: Simulator;
+  app: TestApp;
+  smtp: SmtpCatcher;
+  mailer: Mailer;
+  clock: { now: Date; advanceMinutes(minutes: number): void };
+  addShop(name: string, settings?: Prisma.ShopSettingsCreateWithoutShopInput): Promise<TestShop>;
+  close(): Promise<void>;
+};
+
+export type TestShop = {
+  id: string;
+  domain: string;
+  locationId: bigint;
+  addVariant(input: { title: string; stock: number; price?: string }): Promise<TestVariant>;
+};
+
+export type TestVariant = { variantId: bigint; inventoryItemId: bigint; productId: bigint };
+
+/** Simulator + app (worker deps with a real pooled mailer) + SMTP catcher + a controllable clock. */
+export async function startAlertsFixture(): Promise<AlertsFixture> {
+  const clock = {
+    now: new Date(),
+    advanceMinutes(minutes: number) {
+      clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+    },
+  };
+  const sim = await createSimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
+  const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin }, now: () => clock.now });
+  const smtp = await startSmtpCatcher();
+  const mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
+  app.workerDeps.mailer = mailer;
+  const db = app.deps.db;
+
+  async function addShop(
+    name: string,
+    settings: Prisma.ShopSettingsCreateWithoutShopInput = {},
+  ): Promise<TestShop> {
+    const simShop = sim.createShop({ name, currency: "EUR" });
+    const domain = simShop.domain;
+    const api = app.deps.shopify.api;
+    await new PrismaSessionStorage(db).storeSession(
+      new Session({
+        id: api.session.getOfflineId(domain),
+        shop: domain,
+        state: "test",
+        isOnline: false,
+        accessToken: sim.issueAccessToken(domain),
+        scope: app.config.scopes.join(","),
+      }),
+    );
+    const shop = await db.shop.create({
+      data: { domain, name, currency: "EUR", syncStatus: "DONE", settings: { create: settings } },
+    });
+    const locationId = simShop.locationIds[0]!;
+    return {
+      id: shop.id,
+      domain,
+      locationId,
+      async addVariant(input) {
+        const created = sim.createProduct(domain, {
+          title: input.title,
+          imageUrl: "https://cdn.example/hoodie.png",
+          variants: [
+            {
+              title: "Forest / M",
+              price: input.price ?? "89.00",
+              inventoryPolicy: "DENY",
+              inventory: input.stock,
+            },
+          ],
+        });
+        const variant = created.variants[0]!;
+        await db.product.create({
+          data: {
+            shopId: shop.id,
+            productId: created.product.id,
+            title: input.title,
+            handle: created.product.handle,
+            imageUrl: created.product.imageUrl,
+          },
+        });
+        await db.variant.create({
+          data: {
+            shopId: shop.id,
+            variantId: variant.id,
+            productId: created.product.id,
+            inventoryItemId: variant.inventoryItemId,
+            title: "Forest / M",
+            price: input.price ?? "89.00",
+            available: input.stock,
+            aboveThreshold: input.stock > 0,
+          },
+        });
+        return {
+          variantId: variant.id,
+          inventoryItemId: variant.inventoryItemId,
+          productId: created.product.id,
+        };
+      },
+    };
+  }
+
+  return {
+    sim,
+    app,
+    smtp,
+    mailer,
+    clock,
+    addShop,
+    close: async () => {
+      await app.close();
+      mailer.close();
+      await smtp.close();
+      await sim.close();
+    },
+  };
+}
+
+/** ACTIVE subscriptions created a minute apart (oldest first); returns their emails in that order. */
+export async function addSubscribers(
+  app: TestApp,
+  shopId: string,
+  variantId: bigint,
+  count: number,
+  prefix: string,
+  start = new Date(Date.now() - 24 * 3600 * 1000),
+): Promise<string[]> {
+  const emails = Array.from(
+    { length: count },
+    (_, i) => `${prefix}-${String(i).padStart(5, "0")}@example.com`,
+  );
+  await app.deps.db.subscription.createMany({
+    data: emails.map((email, i) => ({
+      shopId,
+      variantId,
+      email,
+      status: "ACTIVE" as const,
+      activeKey: `${variantId}:${email}`,
+      confirmToken: `c-${prefix}-${i}-${Math.random().toString(36).slice(2)}`,
+      unsubscribeToken: randomToken(),
+      createdAt: new Date(start.getTime() + i * 60_000),
+      confirmedAt: new Date(start.getTime() + i * 60_000),
+    })),
+  });
+  return emails;
+}
+
+export function randomToken(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
+}

@@ -1,0 +1,73 @@
+import express, { type Router } from "express";
+import { z } from "zod";
+import type { AppDeps } from "../app-deps.ts";
+import type { ShopLocals } from "../auth/require-session.ts";
+import { AppError } from "../errors.ts";
+import { shopifyIdSchema } from "../etas/eta-input-schema.ts";
+import {
+  cancelRequestUpdateSchema,
+  listQuerySchema,
+  productCapBodySchema,
+  variantControlBodySchema,
+} from "./control-input-schema.ts";
+import { listCancelRequests, listOrderDiscounts, resolveCancelRequest } from "./list-control-records.ts";
+import { loadVariantControl, saveProductCap, saveVariantControl } from "./variant-controls.ts";
+
+/** /api/controls/* (caps, windows, discount codes, cancel requests). Mounted under /api behind the session-token guard. */
+export function controlApiRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  const shopOf = (locals: unknown) => (locals as ShopLocals).shop;
+
+  router.get("/controls/variants/:variantId", async (req, res) => {
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    res.json({ control: await loadVariantControl(deps.db, shopOf(res.locals).id, variantId) });
+  });
+
+  router.put("/controls/variants/:variantId", async (req, res) => {
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    const body = parse(variantControlBodySchema, req.body);
+    const control = await saveVariantControl(deps, shopOf(res.locals).id, variantId, body, new Date());
+    res.json({ control });
+  });
+
+  router.put("/controls/products/:productId", async (req, res) => {
+    const productId = BigInt(parse(shopifyIdSchema, req.params.productId, "bad_request"));
+    const body = parse(productCapBodySchema, req.body);
+    res.json(await saveProductCap(deps, shopOf(res.locals).id, productId, body.backorderCap));
+  });
+
+  router.get("/controls/discounts", async (req, res) => {
+    const query = parse(listQuerySchema, req.query, "bad_request");
+    res.json({ discounts: await listOrderDiscounts(deps.db, shopOf(res.locals).id, query.limit) });
+  });
+
+  router.get("/controls/cancel-requests", async (req, res) => {
+    const query = parse(listQuerySchema, req.query, "bad_request");
+    res.json({ requests: await listCancelRequests(deps.db, shopOf(res.locals).id, query) });
+  });
+
+  router.patch("/controls/cancel-requests/:id", async (req, res) => {
+    const id = parse(z.uuid(), req.params.id, "bad_request");
+    const body = parse(cancelRequestUpdateSchema, req.body);
+    await resolveCancelRequest(deps.db, shopOf(res.locals).id, id, body.status, new Date());
+    res.json({ id, status: body.status });
+  });
+
+  return router;
+}
+
+function parse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code: "bad_request" | "unprocessable" = "unprocessable",
+): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    throw new AppError(code, "Invalid request", {
+      fieldErrors: flat.fieldErrors,
+      formErrors: flat.formErrors,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,33 @@
+import type { Queues } from "../../../jobs/create-queues.ts";
+import { applySellingPolicyJob } from "../../../jobs/definitions/apply-selling-policy.ts";
+import { enqueueCoalesced } from "../backorders/enqueue-coalesced.ts";
+
+/** Policy checks coalesce per variant: a burst of orders needs one decision after it. */
+export const SELLING_POLICY_WINDOW_MS = 500;
+
+export async function enqueueSellingPolicy(
+  queues: Queues,
+  shopId: string,
+  variantIds: Iterable<bigint>,
+  opts: { at?: Date; now?: Date } = {},
+): Promise<void> {
+  for (const variantId of new Set(variantIds)) {
+    const payload = { shopId, variantId: String(variantId) };
+    if (opts.at) {
+      // A check pinned to a window edge: its own id, so a coalesced check cannot swallow it.
+      const delay = Math.max(0, opts.at.getTime() - (opts.now ?? new Date()).getTime());
+      await queues.enqueue(applySellingPolicyJob, payload, {
+        jobId: `${applySellingPolicyJob.name}-${shopId}-${variantId}-at${opts.at.getTime()}`,
+        delay,
+      });
+      continue;
+    }
+    await enqueueCoalesced(
+      queues,
+      applySellingPolicyJob,
+      payload,
+      `${shopId}-${variantId}`,
+      SELLING_POLICY_WINDOW_MS,
+    );
+  }
+}
