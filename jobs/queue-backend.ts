@@ -40,6 +40,8 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
       return new Worker(name, processor, { ...workerOpts, connection, prefix: keyPrefix });
     },
     ping: async () => {
+      // Right after start the connection may still be opening; commands fail fast until it is ready.
+      if (producer.status !== "ready") await onceReady(producer, 1_500);
       await producer.ping();
     },
     close: async () => {
@@ -69,4 +71,18 @@ function createPostgresQueueBackend(databaseUrl: string, schema?: string): Queue
     },
     close: async () => undefined,
   };
+}
+
+function onceReady(redis: Redis, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off("ready", ready);
+      reject(new Error(`redis ${redis.status}`));
+    }, timeoutMs);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once("ready", ready);
+  });
 }

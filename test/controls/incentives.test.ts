@@ -74,6 +74,19 @@ function losingFirstResponse(): { client: () => Promise<AdminClient>; calls: () 
 
 describe("discount code, alternatives and cancel link in eta_changed", () => {
   it("creates one discount per order even when the email job is retried", async () => {
+    // The worker already sent this order's confirmation, creating its code through the Admin API.
+    const row = { ...(await confirmation()), kind: "eta_changed" };
+    const shopFacts = { url: `https://${shop.domain}`, currency: "EUR" };
+    const codeOf = async (id: bigint) =>
+      (
+        await f.app.deps.db.orderDiscount.findUniqueOrThrow({
+          where: { shopId_orderId: { shopId: shop.id, orderId: id } },
+        })
+      ).code;
+    const sentCode = await codeOf(orderId);
+    expect(f.sim.getDiscounts(shop.domain).filter((d) => d.code === sentCode)).toHaveLength(1);
+
+    // A later email of the same order reuses the stored code: no Admin call at all.
     const admin = losingFirstResponse();
     const deps: EmailExtrasDeps = {
       db: f.app.deps.db,
@@ -81,20 +94,29 @@ describe("discount code, alternatives and cancel link in eta_changed", () => {
       client: admin.client,
       now: () => new Date(),
     };
-    const row = { ...(await confirmation()), kind: "eta_changed" };
-    const shopFacts = { url: `https://${shop.domain}`, currency: "EUR" };
-
-    await expect(loadOrderEmailExtras(deps, shopFacts, row)).rejects.toThrow(/socket hang up/);
     const retried = await loadOrderEmailExtras(deps, shopFacts, row);
-    const again = await loadOrderEmailExtras(deps, shopFacts, { ...row, kind: "backorder_confirmation" });
+    expect(retried.discount!.code).toBe(sentCode);
+    expect(admin.calls()).toBe(0);
 
-    const discounts = f.sim.getDiscounts(shop.domain);
-    expect(discounts).toHaveLength(1);
-    expect(discounts[0]).toMatchObject({ code: retried.discount!.code, percentage: 0.15, usageLimit: 1 });
-    expect(again.discount).toEqual(retried.discount);
-    expect(retried.discount!.value).toBe("15%");
+    // Shopify applied the create but its answer was lost: the retried job creates nothing new.
+    const lostOrder = 2n ** 60n + 7n;
+    const before = f.sim.getDiscounts(shop.domain).length;
+    await expect(loadOrderEmailExtras(deps, shopFacts, { ...row, orderId: lostOrder })).rejects.toThrow(
+      /socket hang up/,
+    );
+    const again = await loadOrderEmailExtras(deps, shopFacts, {
+      ...row,
+      orderId: lostOrder,
+      kind: "backorder_confirmation",
+    });
     expect(admin.calls()).toBe(2);
-    expect(await f.app.deps.db.orderDiscount.count({ where: { shopId: shop.id } })).toBe(1);
+    expect(f.sim.getDiscounts(shop.domain)).toHaveLength(before + 1);
+    expect(again.discount!.code).toBe(await codeOf(lostOrder));
+    expect(f.sim.getDiscounts(shop.domain).find((d) => d.code === again.discount!.code)).toMatchObject({
+      percentage: 0.15,
+      usageLimit: 1,
+    });
+    expect(retried.discount!.value).toBe("15%");
 
     expect(retried.alternatives).toEqual([
       expect.objectContaining({
@@ -196,7 +218,7 @@ describe("/api/controls", () => {
 
   it("lists discount codes and cancel requests, and lets the merchant resolve a request", async () => {
     const discounts = await request(api()).get("/api/controls/discounts");
-    expect(discounts.body.discounts).toHaveLength(2);
+    expect(discounts.body.discounts).toHaveLength(3); // the real order and the two synthetic ones of the tests above
     expect(discounts.body.discounts).toContainEqual(
       expect.objectContaining({ orderId: String(orderId), orderName: expect.any(String), status: "CREATED" }),
     );
