@@ -1,5 +1,6 @@
 import type { Config } from "../web/server/config.ts";
 import type { Db } from "../web/server/db/create-prisma.ts";
+import type { SqlPool } from "../web/server/db/create-sql-pool.ts";
 import type { Logger } from "../web/server/logger.ts";
 import type { Metrics } from "../web/server/metrics/create-metrics.ts";
 import type { Mailer } from "../web/server/notifications/create-mailer.ts";
@@ -10,6 +11,7 @@ import type { Queues } from "./create-queues.ts";
 export type WorkerDeps = {
   config: Config;
   db: Db;
+  sql: SqlPool;
   queues: Queues;
   logger: Logger;
   metrics: Metrics;

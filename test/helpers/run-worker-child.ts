@@ -8,6 +8,7 @@ import { createWorker } from "../../jobs/create-worker.ts";
 import { createQueueBackend } from "../../jobs/queue-backend.ts";
 import { loadConfig } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
+import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
@@ -40,6 +41,7 @@ const mailer = createMailer(config, {
 const deps = {
   config,
   db,
+  sql: createSqlPool(config.databaseUrl!, { max: 5 }),
   queues,
   logger,
   metrics: createMetrics(),

@@ -11,6 +11,7 @@ import type { AppDeps } from "../../web/server/app-deps.ts";
 import { createApp } from "../../web/server/app.ts";
 import { loadConfig, type Config } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
+import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
 import { createTestDatabase } from "./test-database.ts";
@@ -48,6 +49,7 @@ export async function startTestApp(
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const db = createPrisma(database.url, { poolSize: 5 });
+  const sql = createSqlPool(database.url, { max: 5 });
   const prefix = `t${crypto.randomBytes(4).toString("hex")}`;
   const queues = createQueues(
     createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url, prefix }),
@@ -55,6 +57,7 @@ export async function startTestApp(
   const deps: AppDeps = {
     config,
     db,
+    sql,
     queues,
     logger,
     metrics: createMetrics(),
@@ -86,6 +89,7 @@ export async function startTestApp(
       server.closeAllConnections();
       await queues.close();
       await db.$disconnect();
+      await sql.end();
       await database.drop();
     },
   };

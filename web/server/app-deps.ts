@@ -1,6 +1,7 @@
 import type { Queues } from "../../jobs/create-queues.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/create-prisma.ts";
+import type { SqlPool } from "./db/create-sql-pool.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./metrics/create-metrics.ts";
 import type { ShopifyApis } from "./shopify/create-shopify.ts";
@@ -9,6 +10,8 @@ import type { ShopifyApis } from "./shopify/create-shopify.ts";
 export type AppDeps = {
   config: Config;
   db: Db;
+  /** node-postgres for hot paths only; everything else uses `db`. */
+  sql: SqlPool;
   queues: Queues;
   logger: Logger;
   metrics: Metrics;

@@ -2,6 +2,7 @@ import { createQueueBackend } from "../../jobs/queue-backend.ts";
 import { createQueues, type Queues } from "../../jobs/create-queues.ts";
 import type { Config } from "./config.ts";
 import { createPrisma, type Db } from "./db/create-prisma.ts";
+import { createSqlPool, type SqlPool } from "./db/create-sql-pool.ts";
 import { resolveDatabase } from "./db/resolve-database.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics/create-metrics.ts";
@@ -11,6 +12,7 @@ export type Runtime = {
   config: Config;
   logger: Logger;
   db: Db;
+  sql: SqlPool;
   databaseUrl: string;
   queues: Queues;
   metrics: Metrics;
@@ -30,12 +32,14 @@ export async function createRuntime(
   });
   if (database.embedded) logger.info({ url: redact(database.url) }, "using embedded PostgreSQL");
   const db = createPrisma(database.url);
+  const sql = createSqlPool(database.url);
   const queues = createQueues(createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url }));
   logger.info({ backend: queues.backend.kind }, "queue backend");
   return {
     config,
     logger,
     db,
+    sql,
     databaseUrl: database.url,
     queues,
     // The web process also exports state gauges (backorders, subscriptions, queue depth) at scrape time.
@@ -44,6 +48,7 @@ export async function createRuntime(
     close: async () => {
       await queues.close();
       await db.$disconnect();
+      await sql.end();
       await database.stop();
     },
   };

@@ -15,6 +15,7 @@ import {
   releaseClaim,
   suppressAddress,
 } from "./notification-ledger.ts";
+import { retryWrite } from "./retry-write.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 
 export type SendOutcome =
@@ -97,8 +98,11 @@ export async function sendNotification(deps: WorkerDeps, notificationId: string)
     deps.logger.warn({ ...log, reason: failure.reason, hardBounce: failure.hardBounce }, "email failed");
     throw new UnrecoverableError(failure.reason);
   }
-  // If this write fails the row stays SENDING: after the lease it goes again, same Message-ID.
-  await markSent(deps.db, row.id, built.email.messageId, deps.now());
+  // The message is out: a lost write here means sending it again after the lease (same
+  // Message-ID). Ride out a short database outage, staying well inside the lease.
+  await retryWrite(() => markSent(deps.db, row.id, built.email.messageId, deps.now()), {
+    forMs: mailer.maxSendMs / 2,
+  });
   deps.logger.info({ ...log, messageId: built.email.messageId, attempt: claim.row.attempts }, "email sent");
   return { outcome: "sent", messageId: result.messageId };
 }

@@ -1,0 +1,107 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { RequestTemplate } from "../load/load-spec.ts";
+import { BENCH_API_SECRET } from "../env/start-bench-env.ts";
+import { forkChild } from "../proc/fork-child.ts";
+import { compareHttp, failures } from "./compare-http.ts";
+import { fmt, type BenchRow } from "./row-types.ts";
+
+const NAME = "webhooks";
+const TARGET = ">= 0.8 of baseline req/s; p99 <= 25 ms at 1,000 req/s";
+const SAMPLE = path.resolve(import.meta.dirname, "../../../shared/shopify/payloads/orders_create.json");
+const SAMPLE_ID = "820982911946154508";
+const SHOP = "bench-webhooks.myshopify.com";
+
+/** POST /webhooks (verify + record + enqueue) against an Express 5 route that only verifies. */
+export const webhooksRow: BenchRow = {
+  name: NAME,
+  async run(ctx) {
+    const templates = orderCreateRequests(readSample(), 200);
+    const depsArg = { env: ctx.env.appEnv(), databaseUrl: ctx.env.databaseUrl, prefix: ctx.env.prefix };
+    const ours = await forkChild<{ port: number }>(
+      path.join(import.meta.dirname, "../servers/serve-app.ts"),
+      depsArg,
+      {
+        execArgv: ctx.execArgv,
+      },
+    );
+    const baseline = await forkChild<{ port: number }>(
+      path.join(import.meta.dirname, "../servers/serve-baseline.ts"),
+      {
+        kind: "webhook-hmac",
+        secrets: [BENCH_API_SECRET],
+      },
+    );
+    try {
+      const c = await compareHttp(
+        {
+          url: `http://127.0.0.1:${ours.ready.port}`,
+          templates: () => templates,
+          uniqueHeader: "X-Shopify-Event-Id",
+        },
+        {
+          url: `http://127.0.0.1:${baseline.ready.port}`,
+          templates: () => templates,
+          uniqueHeader: "X-Shopify-Event-Id",
+        },
+        ctx.sizes,
+        ctx.log,
+      );
+      const ratio = c.oursRps / c.baselineRps;
+      const p99 = c.oursFixed.latency.p99;
+      const failed = failures(c);
+      const pass = ratio >= 0.8 && p99 <= 25 && failed.ours === 0;
+      return {
+        name: NAME,
+        ours: `${fmt(c.oursRps)} req/s; p99 ${fmt(p99, 1)} ms at ${fmt(ctx.sizes.fixedRate)}/s`,
+        baseline: `${fmt(c.baselineRps)} req/s; p99 ${fmt(c.baselineFixed.latency.p99, 1)} ms`,
+        ratio,
+        target: TARGET,
+        pass,
+        notes: [
+          `orders/create bodies of ${fmt(Buffer.byteLength(templates[0]!.body ?? ""))} bytes, ${ctx.sizes.httpConnections} connections, ${ctx.sizes.httpRounds} alternating rounds of ${ctx.sizes.httpRoundMs / 1000} s`,
+          ...(failed.ours > 0 ? [`${failed.ours} of our requests failed (${failed.first})`] : []),
+        ],
+        data: { ...c },
+      };
+    } finally {
+      await Promise.all([ours.stop(), baseline.stop()]);
+    }
+  },
+};
+
+function readSample(): string {
+  try {
+    return fs.readFileSync(SAMPLE, "utf8");
+  } catch {
+    // The shared payload samples live outside the repo; a minimal order keeps the row running.
+    return JSON.stringify({
+      id: Number(SAMPLE_ID),
+      admin_graphql_api_id: `gid://shopify/Order/${SAMPLE_ID}`,
+      line_items: [],
+    });
+  }
+}
+
+/** `count` distinct orders (their 64-bit ids rewritten as text), each signed like Shopify signs it. */
+export function orderCreateRequests(sample: string, count: number): RequestTemplate[] {
+  return Array.from({ length: count }, (_, i) => {
+    const orderId = (900_000_000_000_000_000n + BigInt(i)).toString();
+    const body = sample.replaceAll(SAMPLE_ID, orderId);
+    return {
+      method: "POST",
+      path: "/webhooks",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Topic": "orders/create",
+        "X-Shopify-Hmac-Sha256": crypto.createHmac("sha256", BENCH_API_SECRET).update(body).digest("base64"),
+        "X-Shopify-Shop-Domain": SHOP,
+        "X-Shopify-API-Version": "2026-07",
+        "X-Shopify-Webhook-Id": crypto.randomUUID(),
+        "X-Shopify-Triggered-At": new Date().toISOString(),
+      },
+      body,
+    };
+  });
+}

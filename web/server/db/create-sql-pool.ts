@@ -1,0 +1,17 @@
+import pg from "pg";
+
+export type SqlPool = pg.Pool;
+
+/**
+ * Plain node-postgres for the few hot paths (webhook ingress, storefront ETA reads, email sends):
+ * measured here, Prisma's client engine costs several times raw pg's CPU per query under
+ * concurrency (bench/README.md). Everything else goes through Prisma. BIGINT comes back as text,
+ * never as a lossy JS number.
+ */
+export function createSqlPool(databaseUrl: string, opts: { max?: number } = {}): SqlPool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
+  // Idle clients dropped by the server (restart, failover) must not crash the process; the next
+  // query reconnects and a failing query rejects where it is awaited.
+  pool.on("error", () => undefined);
+  return pool;
+}
