@@ -7,6 +7,7 @@ import {
   BULK_OPERATION_RUN_QUERY_MUTATION,
   BULK_SYNC_QUERY,
 } from "../shopify/admin/documents/index.ts";
+import { syncShopDetails } from "../shops/sync-shop-details.ts";
 import { parseBulkVariants } from "./parse-bulk-variants.ts";
 import { storeVariantState } from "./store-variant-state.ts";
 
@@ -45,6 +46,7 @@ export async function runShopSync(
 ): Promise<SyncStep> {
   const client = await deps.client();
   if (!bulkOperationId) {
+    await syncShopDetails(deps.db, client, shopId);
     const result = runResult.parse(
       await client.request(BULK_OPERATION_RUN_QUERY_MUTATION, { query: BULK_SYNC_QUERY }),
     );

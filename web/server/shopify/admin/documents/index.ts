@@ -12,6 +12,7 @@ export * from "./bulk-documents.ts";
 export * from "./control-documents.ts";
 export * from "./inventory-documents.ts";
 export * from "./order-documents.ts";
+export * from "./shop-documents.ts";
 
 /**
  * Every operation document the app sends to the Admin API, validated against the 2026-07 schema by

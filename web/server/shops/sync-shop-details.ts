@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { Db } from "../db/create-prisma.ts";
+import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
+import { SHOP_DETAILS_QUERY } from "../shopify/admin/documents/shop-documents.ts";
+
+const detailsResult = z.object({
+  shop: z.object({
+    name: z.string(),
+    currencyCode: z.string(),
+    ianaTimezone: z.string(),
+    primaryDomain: z.object({ url: z.string() }).nullish(),
+  }),
+  locations: z.object({
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })),
+  }),
+});
+
+const numericId = (gid: string) => BigInt(gid.slice(gid.lastIndexOf("/") + 1).split("?")[0]!);
+
+/**
+ * Name, currency and timezone (emails, ETA dates in the shop's day) and the shop's locations (which
+ * ones count is a setting). Read at install, with the initial sync; idempotent upserts.
+ */
+export async function syncShopDetails(db: Db, client: AdminClient, shopId: string): Promise<void> {
+  const { shop, locations } = detailsResult.parse(await client.request(SHOP_DETAILS_QUERY));
+  await db.$transaction([
+    db.shop.update({
+      where: { id: shopId },
+      data: { name: shop.name, currency: shop.currencyCode, timezone: shop.ianaTimezone },
+    }),
+    ...locations.nodes.map((l) =>
+      db.location.upsert({
+        where: { shopId_locationId: { shopId, locationId: numericId(l.id) } },
+        create: { shopId, locationId: numericId(l.id), name: l.name, active: l.isActive },
+        update: { name: l.name, active: l.isActive },
+      }),
+    ),
+  ]);
+}
