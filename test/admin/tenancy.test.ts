@@ -107,6 +107,11 @@ async function seedShopA(app: AdminTestApp, shopId: string) {
       text: "canary",
     },
   });
+  const cancel = await db.cancelRequest.create({
+    data: { shopId, orderId: A.order, lineItemIds: [1n], tokenDigest: "canary-digest" },
+  });
+  PARAMS.id = cancel.id;
+  await db.variantControl.create({ data: { shopId, variantId: A.variant, backorderCap: 5 } });
   await db.webhookEvent.create({
     data: {
       shopDomain: SHOP_A,
@@ -135,6 +140,9 @@ async function snapshotA(app: AdminTestApp, shopId: string) {
       db.notification.findMany({ where }),
       db.emailTemplate.findMany({ where }),
       db.restockEvent.findMany({ where }),
+      db.variantControl.findMany({ where }),
+      db.cancelRequest.findMany({ where }),
+      db.order.findMany({ where }),
     ]),
     (_k, v) => (typeof v === "bigint" ? v.toString() : v),
   );
@@ -167,6 +175,10 @@ const BODIES: Record<string, { body?: unknown; raw?: string }> = {
     },
   },
   "POST /emails/test-send": { body: { kind: "restock", locale: "en", to: "owner@shop-b.example" } },
+  "PUT /controls/variants/:variantId": { body: { backorderCap: 1 } },
+  "PUT /controls/products/:productId": { body: { backorderCap: 1 } },
+  "PATCH /controls/cancel-requests/:id": { body: { status: "DONE" } },
+  "POST /subscriptions/variants/:variantId/send-now": { body: {} },
 };
 const GENERIC = {
   variantIds: [String(A.variant)],
@@ -219,6 +231,15 @@ describe("tenant isolation of /api", () => {
       "POST /emails/test-send",
       "GET /activity",
       "GET /activity/alerts",
+      "GET /subscriptions/demand",
+      "GET /subscriptions/variants/:variantId/subscribers",
+      "POST /subscriptions/variants/:variantId/send-now",
+      "GET /subscriptions/export.csv",
+      "GET /subscriptions/purchasing.csv",
+      "GET /controls/variants/:variantId",
+      "PUT /controls/variants/:variantId",
+      "GET /controls/cancel-requests",
+      "PATCH /controls/cancel-requests/:id",
     ]) {
       expect(names).toContain(mine);
     }
@@ -271,7 +292,18 @@ describe("tenant isolation of /api", () => {
       const text = await (await send(SHOP_A, route)).text();
       if (CANARY.test(text)) seen.push(route.path);
     }
-    for (const path of ["/settings", "/locations", "/emails/templates/:kind/:locale", "/activity"]) {
+    for (const path of [
+      "/settings",
+      "/locations",
+      "/emails/templates/:kind/:locale",
+      "/activity",
+      "/backorders",
+      "/subscriptions/demand",
+      "/subscriptions/variants/:variantId/subscribers",
+      "/subscriptions/export.csv",
+      "/subscriptions/purchasing.csv",
+      "/controls/cancel-requests",
+    ]) {
       expect(seen).toContain(path);
     }
   });

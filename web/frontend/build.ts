@@ -18,6 +18,8 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export async function buildAdmin(): Promise<{ raw: number; gzip: number }> {
+  // Vite (and the React plugin) decide production from NODE_ENV itself, not from `mode`.
+  process.env.NODE_ENV = "production";
   await build(adminViteConfig());
   const rows = listFiles(DIST_DIR)
     .map((file) => {

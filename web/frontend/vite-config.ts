@@ -11,6 +11,11 @@ export function adminViteConfig(): InlineConfig {
     root: FRONTEND_ROOT,
     base: "/admin/",
     configFile: false,
+    // Always a production bundle: a NODE_ENV inherited from the caller (vitest sets "test") would
+    // otherwise give development React and polaris-viz's test-only fake 500x500 resize entries,
+    // which draw charts at negative heights until the real sizes arrive.
+    mode: "production",
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
     logLevel: "warn",
     plugins: [react()],
     build: {

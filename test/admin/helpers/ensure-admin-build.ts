@@ -6,5 +6,10 @@ const BUILD = fileURLToPath(new URL("../../../web/frontend/build.ts", import.met
 
 /** Builds the admin bundle when dist is missing or older than any source (no globalSetup needed). */
 export function ensureAdminBuild(): void {
-  if (adminBuildIsStale()) execFileSync(process.execPath, [BUILD], { stdio: "inherit" });
+  // vitest runs with NODE_ENV=test; the bundle under test must be the production one merchants get.
+  if (adminBuildIsStale())
+    execFileSync(process.execPath, [BUILD], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
 }

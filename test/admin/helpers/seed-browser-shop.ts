@@ -24,7 +24,14 @@ export async function seedBrowserShop(db: Db, shopId: string): Promise<void> {
       { shopId, productId: IDS.cap, title: "Waxed Canvas Cap", handle: "waxed-canvas-cap" },
     ],
   });
-  const variant = (variantId: bigint, productId: bigint, title: string, available: number, sku: string) => ({
+  const variant = (
+    variantId: bigint,
+    productId: bigint,
+    title: string,
+    available: number,
+    sku: string,
+    inventoryPolicy = "CONTINUE",
+  ) => ({
     shopId,
     variantId,
     productId,
@@ -32,28 +39,68 @@ export async function seedBrowserShop(db: Db, shopId: string): Promise<void> {
     available,
     sku,
     price: "89.00",
-    inventoryPolicy: "CONTINUE",
+    inventoryPolicy,
     tracked: true,
   });
   await db.variant.createMany({
     data: [
-      variant(IDS.hoodieGreen, IDS.hoodie, "Forest green / M", -3, "HOOD-GRN-M"),
+      // Held at "stop selling" by the app: its cap of 3 backordered units is reached.
+      variant(IDS.hoodieGreen, IDS.hoodie, "Forest green / M", -3, "HOOD-GRN-M", "DENY"),
       variant(IDS.hoodieBlue, IDS.hoodie, "Glacier blue / M", 0, "HOOD-BLU-M"),
       variant(IDS.hoodieRed, IDS.hoodie, "Ember red / L", 5, "HOOD-RED-L"),
       variant(IDS.capBlack, IDS.cap, "Black", -1, "CAP-BLK"),
     ],
   });
+  await db.variantControl.create({
+    data: { shopId, variantId: IDS.hoodieGreen, backorderCap: 3, switchedByApp: true, switchReason: "cap" },
+  });
   await db.variantEta.create({
     data: { shopId, variantId: IDS.capBlack, etaDate: day(-5), message: "Delayed at the mill" },
   });
-  for (const [orderId, name, email, placed] of [
-    [IDS.order1, "#1001", "camille@example.com", day(-4)],
-    [IDS.order2, "#1002", "lena@example.com", day(-1)],
+  for (const [orderId, name, email, firstName, placed] of [
+    [IDS.order1, "#1001", "camille@example.com", null, day(-4)],
+    [IDS.order2, "#1002", "lena@example.com", "Lena", day(-1)],
   ] as const) {
     await db.order.create({
-      data: { shopId, orderId, name, email, placedAt: placed, currency: "EUR", totalPrice: "178.00" },
+      data: {
+        shopId,
+        orderId,
+        name,
+        email,
+        customerFirstName: firstName,
+        placedAt: placed,
+        currency: "EUR",
+        totalPrice: "178.00",
+      },
     });
   }
+  const orderRef = async (orderId: bigint) =>
+    (await db.order.findUniqueOrThrow({ where: { shopId_orderId: { shopId, orderId } } })).id;
+  const lines = [
+    [IDS.order1, 9007199254744001n, IDS.hoodieGreen, IDS.hoodie, "Merino Trail Hoodie", 2, day(-4)],
+    [IDS.order2, 9007199254744003n, IDS.hoodieGreen, IDS.hoodie, "Merino Trail Hoodie", 1, day(-1)],
+    [IDS.order2, 9007199254744005n, IDS.capBlack, IDS.cap, "Waxed Canvas Cap", 1, day(-1)],
+  ] as const;
+  for (const [orderId, lineItemId, variantId, productId, title, quantity, placedAt] of lines) {
+    await db.orderLine.create({
+      data: {
+        shopId,
+        orderRef: await orderRef(orderId),
+        lineItemId,
+        variantId,
+        productId,
+        title,
+        quantity,
+        openQuantity: quantity,
+        price: "89.00",
+        placedAt,
+      },
+    });
+  }
+  // A customer asked (from an ETA-changed email) to cancel the backordered hoodies.
+  await db.cancelRequest.create({
+    data: { shopId, orderId: IDS.order1, lineItemIds: [9007199254744001n], tokenDigest: "seed-cancel-1" },
+  });
   await db.backorderLine.createMany({
     data: [
       {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
+import { maskEmail } from "../activity/mask-email.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 const SORTS = {
@@ -44,6 +45,8 @@ export type BackorderListItem = {
   id: string;
   orderId: string;
   orderName: string | null;
+  /** The customer's first name, else their masked email: the admin never shows a whole address. */
+  customer: string | null;
   lineItemId: string;
   variantId: string;
   productId: string | null;
@@ -115,7 +118,7 @@ export async function describeBackorders(db: Db, shopId: string, rows: Row[]): P
   const [orders, variants, lines] = await Promise.all([
     db.order.findMany({
       where: { shopId, orderId: { in: rows.map((r) => r.orderId) } },
-      select: { orderId: true, name: true },
+      select: { orderId: true, name: true, email: true, customerFirstName: true },
     }),
     db.variant.findMany({
       where: { shopId, variantId: { in: rows.map((r) => r.variantId) } },
@@ -126,17 +129,19 @@ export async function describeBackorders(db: Db, shopId: string, rows: Row[]): P
       select: { lineItemId: true, title: true },
     }),
   ]);
-  const orderName = new Map(orders.map((o) => [o.orderId, o.name]));
+  const orderOf = new Map(orders.map((o) => [o.orderId, o]));
   const variant = new Map(variants.map((v) => [v.variantId, v]));
   const lineTitle = new Map(lines.map((l) => [l.lineItemId, l.title]));
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return rows.map((r) => {
     const v = variant.get(r.variantId);
+    const order = orderOf.get(r.orderId);
     return {
       id: r.id,
       orderId: String(r.orderId),
-      orderName: orderName.get(r.orderId) ?? null,
+      orderName: order?.name ?? null,
+      customer: order?.customerFirstName || (order?.email ? maskEmail(order.email) : null),
       lineItemId: String(r.lineItemId),
       variantId: String(r.variantId),
       productId: v ? String(v.productId) : null,

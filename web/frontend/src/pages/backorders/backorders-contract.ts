@@ -55,7 +55,8 @@ export function readBackorderPage(body: unknown, q: BackorderQuery, now = new Da
     productId: str(r.productId),
     orderId: String(r.orderId ?? ""),
     orderName: String(r.orderName ?? (r.orderId ? `#${String(r.orderId)}` : "")),
-    customer: str(r.customer ?? r.customerName ?? r.email),
+    // First name or masked email, from the server; never an address field, which could be whole.
+    customer: str(r.customer),
     productTitle: String(r.productTitle ?? r.title ?? ""),
     variantTitle: String(r.variantTitle ?? ""),
     sku: str(r.sku),

@@ -15,6 +15,7 @@ import { useApi, useApiClient } from "../../api/use-api.ts";
 import { CsvButton } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
+import { CancelRequestsCard } from "./cancel-requests-card.tsx";
 import { backorderSearch, readBackorderPage, type BackorderQuery } from "./backorders-contract.ts";
 
 const STATUS_OPTIONS = [
@@ -62,6 +63,7 @@ export default function BackordersPage() {
       }
     >
       <BlockStack gap="400">
+        <CancelRequestsCard shop={api.shop} />
         <Card>
           <InlineStack gap="400" blockAlign="end" wrap>
             <Select

@@ -21,11 +21,16 @@ export type AlertMetricsView = {
   daily: { date: string; sent: number; conversions: number; revenue: number }[];
 };
 
-/** GET /api/subscriptions/demand (subscriptions feature): one row per variant. */
+/**
+ * GET /api/subscriptions/demand (subscriptions feature): one row per variant someone waits for.
+ * The server calls ACTIVE subscribers `waiting`; `available` is the cached stock.
+ */
 export type DemandRow = {
   variantId: string;
   productTitle: string;
   variantTitle: string;
+  sku: string | null;
+  available: number | null;
   active: number;
   pending: number;
   notified: number;
@@ -53,7 +58,9 @@ export function readDemand(body: unknown): DemandRow[] {
     variantId: String(r.variantId ?? r.id ?? ""),
     productTitle: String(r.productTitle ?? r.title ?? ""),
     variantTitle: String(r.variantTitle ?? ""),
-    active: Number(r.active ?? 0),
+    sku: r.sku == null ? null : String(r.sku),
+    available: typeof r.available === "number" ? r.available : null,
+    active: Number(r.waiting ?? r.active ?? 0),
     pending: Number(r.pending ?? 0),
     notified: Number(r.notified ?? 0),
   }));

@@ -2,7 +2,7 @@ import { Badge, Button, Card, IndexTable, InlineStack, Text, useIndexResourceSta
 import { useState } from "react";
 import { formatDate, formatNumber } from "../../format/format.ts";
 import { EtaBulkModal } from "./eta-bulk-modal.tsx";
-import { EtaInlineEditor } from "./eta-inline-editor.tsx";
+import { EtaEditModal } from "./eta-edit-modal.tsx";
 import type { EtaRowView } from "./etas-contract.ts";
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -16,7 +16,7 @@ const SOURCE_LABEL: Record<string, string> = {
 export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (message: string) => void }) {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows.map((r) => ({ id: r.variantId })));
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EtaRowView | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
   return (
     <Card padding="0">
@@ -71,44 +71,40 @@ export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (
                 <Badge>Stop selling</Badge>
               )}
             </IndexTable.Cell>
-            {editing === row.variantId ? (
-              <IndexTable.Cell colSpan={3}>
-                <EtaInlineEditor
-                  row={row}
-                  onDone={(saved) => {
-                    setEditing(null);
-                    if (saved) onChanged("ETA saved");
-                  }}
-                />
-              </IndexTable.Cell>
-            ) : (
-              <>
-                <IndexTable.Cell>
-                  <InlineStack gap="100" blockAlign="center">
-                    <span>{formatDate(row.eta)}</span>
-                    {row.overdue ? <Badge tone="critical">Overdue</Badge> : null}
-                    {row.eta && SOURCE_LABEL[row.etaSource] ? (
-                      <Text as="span" variant="bodySm" tone="subdued">
-                        ({SOURCE_LABEL[row.etaSource]})
-                      </Text>
-                    ) : null}
-                  </InlineStack>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{row.message ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Button
-                    variant="plain"
-                    onClick={() => setEditing(row.variantId)}
-                    accessibilityLabel={`Edit ETA of ${row.productTitle} ${row.variantTitle}`}
-                  >
-                    Edit
-                  </Button>
-                </IndexTable.Cell>
-              </>
-            )}
+            <IndexTable.Cell>
+              <InlineStack gap="100" blockAlign="center">
+                <span>{formatDate(row.eta)}</span>
+                {row.overdue ? <Badge tone="critical">Overdue</Badge> : null}
+                {row.eta && SOURCE_LABEL[row.etaSource] ? (
+                  <Text as="span" variant="bodySm" tone="subdued">
+                    ({SOURCE_LABEL[row.etaSource]})
+                  </Text>
+                ) : null}
+              </InlineStack>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{row.message ?? "—"}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Button
+                variant="plain"
+                onClick={() => setEditing(row)}
+                accessibilityLabel={`Edit ${row.productTitle} ${row.variantTitle}`}
+              >
+                Edit
+              </Button>
+            </IndexTable.Cell>
           </IndexTable.Row>
         ))}
       </IndexTable>
+      {editing ? (
+        <EtaEditModal
+          row={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChanged("Variant saved");
+          }}
+        />
+      ) : null}
       {bulkOpen ? (
         <EtaBulkModal
           variantIds={allResourcesSelected ? rows.map((r) => r.variantId) : selectedResources}

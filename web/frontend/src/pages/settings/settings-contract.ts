@@ -1,4 +1,4 @@
-// /api/settings and /api/locations (web/server/settings/).
+// /api/settings and /api/locations (web/server/settings/settings-schema.ts).
 
 export type Settings = {
   countedLocationIds: string[];
@@ -16,67 +16,69 @@ export type Settings = {
   emailBackorderConfirmation: boolean;
   emailEtaChanged: boolean;
   emailBackorderReady: boolean;
+  // Merchant controls (web/server/controls/).
+  defaultBackorderCap: number | null;
+  priorityEnabled: boolean;
+  priorityCustomerTags: string[];
+  priorityOrderTags: string[];
+  discountEnabled: boolean;
+  discountType: "percentage" | "amount";
+  /** A Decimal column: the API sends it as a string ("10" or "12.50"). */
+  discountValue: string | number;
+  discountExpiryDays: number;
+  alternativesEnabled: boolean;
+  alternativeProductIds: string[];
+  cancelLinkEnabled: boolean;
   updatedAt: string;
 };
 
 export type LocationRow = { id: string; name: string; active: boolean; counted: boolean };
 
-/** The form keeps numbers as typed text; they become numbers (or a field error) on save. */
-export type SettingsForm = Omit<
-  Settings,
-  | "updatedAt"
-  | "restockThreshold"
-  | "waveMultiplier"
-  | "waveWindowMinutes"
-  | "attributionWindowDays"
-  | "sendRatePerSecond"
-  | "defaultLeadTimeDays"
-  | "senderName"
-  | "replyTo"
-> & {
-  restockThreshold: string;
-  waveMultiplier: string;
-  waveWindowMinutes: string;
-  attributionWindowDays: string;
-  sendRatePerSecond: string;
-  defaultLeadTimeDays: string;
-  senderName: string;
-  replyTo: string;
-};
+const NUMBER_FIELDS = [
+  "restockThreshold",
+  "waveMultiplier",
+  "waveWindowMinutes",
+  "attributionWindowDays",
+  "sendRatePerSecond",
+  "discountExpiryDays",
+] as const;
+const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap"] as const;
+const LIST_FIELDS = ["priorityCustomerTags", "priorityOrderTags", "alternativeProductIds"] as const;
+const TEXT_FIELDS = ["senderName", "replyTo"] as const;
+
+type Numeric = (typeof NUMBER_FIELDS)[number] | (typeof OPTIONAL_NUMBER_FIELDS)[number] | "discountValue";
+type Listed = (typeof LIST_FIELDS)[number];
+
+/** The form keeps numbers and lists as typed text; they become values (or a field error) on save. */
+export type SettingsForm = Omit<Settings, "updatedAt" | Numeric | Listed | (typeof TEXT_FIELDS)[number]> &
+  Record<Numeric | Listed | (typeof TEXT_FIELDS)[number], string>;
 
 export function toForm(s: Settings): SettingsForm {
-  return {
-    ...s,
-    restockThreshold: String(s.restockThreshold),
-    waveMultiplier: String(s.waveMultiplier),
-    waveWindowMinutes: String(s.waveWindowMinutes),
-    attributionWindowDays: String(s.attributionWindowDays),
-    sendRatePerSecond: String(s.sendRatePerSecond),
-    defaultLeadTimeDays: s.defaultLeadTimeDays === null ? "" : String(s.defaultLeadTimeDays),
-    senderName: s.senderName ?? "",
-    replyTo: s.replyTo ?? "",
-  };
+  const { updatedAt: _updatedAt, ...rest } = s;
+  const form = { ...rest } as Record<string, unknown>;
+  for (const key of NUMBER_FIELDS) form[key] = String(s[key]);
+  for (const key of OPTIONAL_NUMBER_FIELDS) form[key] = s[key] === null ? "" : String(s[key]);
+  for (const key of LIST_FIELDS) form[key] = s[key].join(", ");
+  for (const key of TEXT_FIELDS) form[key] = s[key] ?? "";
+  form.discountValue = String(s.discountValue);
+  return form as SettingsForm;
 }
 
+// Empty or not a number is sent as NaN, which JSON turns into null: the server answers a field error.
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+const list = (v: string) =>
+  v
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
-/** What PUT /api/settings receives; the server validates ranges and answers field errors. */
+/** What PUT /api/settings receives; the server validates ranges and answers 422 with fieldErrors. */
 export function fromForm(f: SettingsForm): Record<string, unknown> {
-  return {
-    countedLocationIds: f.countedLocationIds,
-    restockThreshold: num(f.restockThreshold),
-    waveMultiplier: num(f.waveMultiplier),
-    waveWindowMinutes: num(f.waveWindowMinutes),
-    doubleOptIn: f.doubleOptIn,
-    keepSubscribed: f.keepSubscribed,
-    attributionWindowDays: num(f.attributionWindowDays),
-    senderName: f.senderName.trim() || null,
-    replyTo: f.replyTo.trim() || null,
-    sendRatePerSecond: num(f.sendRatePerSecond),
-    orderTag: f.orderTag,
-    defaultLeadTimeDays: f.defaultLeadTimeDays.trim() === "" ? null : num(f.defaultLeadTimeDays),
-    emailBackorderConfirmation: f.emailBackorderConfirmation,
-    emailEtaChanged: f.emailEtaChanged,
-    emailBackorderReady: f.emailBackorderReady,
-  };
+  const body: Record<string, unknown> = { ...f };
+  for (const key of NUMBER_FIELDS) body[key] = num(f[key]);
+  for (const key of OPTIONAL_NUMBER_FIELDS) body[key] = f[key].trim() === "" ? null : num(f[key]);
+  for (const key of LIST_FIELDS) body[key] = list(f[key]);
+  for (const key of TEXT_FIELDS) body[key] = f[key].trim() || null;
+  body.discountValue = num(f.discountValue);
+  return body;
 }

@@ -1,19 +1,10 @@
-import {
-  BlockStack,
-  Button,
-  Card,
-  Checkbox,
-  ChoiceList,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Button, InlineStack, Layout } from "@shopify/polaris";
+import { useCallback, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
+import { ControlSections } from "./control-sections.tsx";
+import { GeneralSections } from "./general-sections.tsx";
 import {
   fromForm,
   toForm,
@@ -21,26 +12,7 @@ import {
   type Settings,
   type SettingsForm as Form,
 } from "./settings-contract.ts";
-
-type FieldErrors = Partial<Record<keyof Form, string[]>>;
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <Layout.AnnotatedSection title={title} description={description}>
-      <Card>
-        <FormLayout>{children}</FormLayout>
-      </Card>
-    </Layout.AnnotatedSection>
-  );
-}
+import type { FieldErrors, Fields } from "./settings-fields.tsx";
 
 export function SettingsForm({
   settings,
@@ -56,27 +28,13 @@ export function SettingsForm({
   const [form, setForm] = useState<Form>(() => toForm(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const set =
+  const set = useCallback(
     <K extends keyof Form>(key: K) =>
-    (value: Form[K]) =>
-      setForm((f) => ({ ...f, [key]: value }));
-  const err = (key: keyof Form) => errors[key]?.join(", ");
-  const text = (
-    key: keyof Form,
-    label: string,
-    opts: { type?: "number" | "email" | "text"; help?: string; suffix?: string } = {},
-  ) => (
-    <TextField
-      label={label}
-      type={opts.type ?? "number"}
-      value={form[key] as string}
-      onChange={set(key) as (v: string) => void}
-      autoComplete="off"
-      helpText={opts.help}
-      suffix={opts.suffix}
-      error={err(key)}
-    />
+      (value: Form[K]) =>
+        setForm((f) => ({ ...f, [key]: value })),
+    [],
   );
+  const fields: Fields = { form, set, error: (key) => errors[key]?.join(", ") };
 
   const save = async () => {
     setSaving(true);
@@ -103,78 +61,8 @@ export function SettingsForm({
 
   return (
     <Layout>
-      <Section
-        title="Inventory"
-        description="Which locations' stock counts toward availability and backorders."
-      >
-        {locations.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No locations synced yet: every location counts.
-          </Text>
-        ) : (
-          <ChoiceList
-            allowMultiple
-            title="Counted locations (none selected means all)"
-            choices={locations.map((l) => ({
-              label: `${l.name}${l.active ? "" : " (inactive)"}`,
-              value: l.id,
-            }))}
-            selected={form.countedLocationIds}
-            onChange={set("countedLocationIds")}
-            error={err("countedLocationIds")}
-          />
-        )}
-        {text("defaultLeadTimeDays", "Default lead time", {
-          suffix: "days",
-          help: "ETA for variants without a date; leave empty for none",
-        })}
-        {text("orderTag", "Order tag", { type: "text", help: "Added to orders with backordered lines" })}
-      </Section>
-      <Section title="Restock alerts" description="When and how fast back-in-stock emails go out.">
-        <FormLayout.Group>
-          {text("restockThreshold", "Restock threshold", {
-            suffix: "units",
-            help: "Alerts start when stock rises above this",
-          })}
-          {text("waveMultiplier", "Wave multiplier", {
-            help: "Wave size = available × this; 0 sends to everyone at once",
-          })}
-        </FormLayout.Group>
-        <FormLayout.Group>
-          {text("waveWindowMinutes", "Wave window", { suffix: "minutes" })}
-          {text("attributionWindowDays", "Attribution window", { suffix: "days" })}
-        </FormLayout.Group>
-        <Checkbox
-          label="Double opt-in (confirm the email address before subscribing)"
-          checked={form.doubleOptIn}
-          onChange={set("doubleOptIn")}
-        />
-        <Checkbox
-          label="Keep subscribed after an alert"
-          checked={form.keepSubscribed}
-          onChange={set("keepSubscribed")}
-        />
-      </Section>
-      <Section title="Sending" description="Who emails come from and how fast they are sent.">
-        <FormLayout.Group>
-          {text("senderName", "Sender name", { type: "text" })}
-          {text("replyTo", "Reply-to address", { type: "email" })}
-        </FormLayout.Group>
-        {text("sendRatePerSecond", "Send rate", { suffix: "emails / second" })}
-      </Section>
-      <Section title="Customer emails" description="Which emails customers with backordered lines get.">
-        <Checkbox
-          label="Backorder confirmation"
-          checked={form.emailBackorderConfirmation}
-          onChange={set("emailBackorderConfirmation")}
-        />
-        <Checkbox label="ETA changed" checked={form.emailEtaChanged} onChange={set("emailEtaChanged")} />
-        <Checkbox
-          label="Backorder ready to ship"
-          checked={form.emailBackorderReady}
-          onChange={set("emailBackorderReady")}
-        />
-      </Section>
+      <GeneralSections fields={fields} locations={locations} />
+      <ControlSections fields={fields} />
       <Layout.Section>
         <BlockStack>
           <InlineStack align="end">

@@ -1,9 +1,11 @@
-import { Badge, Banner, DataTable, Modal, Text } from "@shopify/polaris";
+import { Banner, Modal } from "@shopify/polaris";
 import { useState } from "react";
-import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
-import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import { formatDateTime } from "../../format/format.ts";
-import { readSubscribers, sendNowPath, subscribersPath, type DemandRow } from "./subscribers-contract.ts";
+import { errorMessage, useApiClient } from "../../api/use-api.ts";
+import { formatNumber } from "../../format/format.ts";
+import { SubscriberList } from "./subscriber-list.tsx";
+import { readSendNow, sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
+
+const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
 /** One variant's subscribers (masked) and the manual "send now" of a restock wave. */
 export function SubscribersModal({
@@ -16,26 +18,18 @@ export function SubscribersModal({
   onSent: (message: string) => void;
 }) {
   const api = useApiClient();
-  const state = useApi<unknown>(subscribersPath(variant.variantId));
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = `${variant.productTitle}${variant.variantTitle ? ` — ${variant.variantTitle}` : ""}`;
 
   const sendNow = async () => {
     setSending(true);
     setError(null);
     try {
-      const result = await api.request<{ queued?: number; notified?: number }>(
-        sendNowPath(variant.variantId),
-        { method: "POST", body: {} },
+      const result = readSendNow(
+        await api.request<unknown>(sendNowPath(variant.variantId), { method: "POST", body: {} }),
       );
-      const count = result?.queued ?? result?.notified;
-      onSent(
-        count === undefined
-          ? "Restock wave started"
-          : `Restock wave started: ${count} alert${count === 1 ? "" : "s"} queued`,
-      );
+      onSent(`Restock wave started for ${plural(result.waiting, "waiting subscriber")}`);
     } catch (e) {
       setError(errorMessage(e));
       setSending(false);
@@ -47,15 +41,10 @@ export function SubscribersModal({
     <Modal
       open
       onClose={onClose}
-      title={title}
+      title={variantLabel(variant)}
       primaryAction={
         confirming
-          ? {
-              content: `Send to ${variant.active} subscriber${variant.active === 1 ? "" : "s"}`,
-              destructive: true,
-              onAction: sendNow,
-              loading: sending,
-            }
+          ? { content: "Start the wave", onAction: sendNow, loading: sending }
           : {
               content: "Send restock alert now",
               onAction: () => setConfirming(true),
@@ -69,43 +58,26 @@ export function SubscribersModal({
         },
       ]}
     >
+      {confirming || error ? (
+        <Modal.Section>
+          {confirming ? (
+            <Banner tone="warning" title="Start a restock wave now?">
+              <p>
+                {plural(variant.active, "active subscriber")} will be emailed, oldest first, in waves sized by
+                the stock available (your wave settings), without waiting for the next inventory update. Each
+                subscriber gets at most one alert per restock.
+              </p>
+            </Banner>
+          ) : null}
+          {error ? (
+            <Banner tone="critical" title="Could not start the wave">
+              <p>{error}</p>
+            </Banner>
+          ) : null}
+        </Modal.Section>
+      ) : null}
       <Modal.Section>
-        {confirming ? (
-          <Banner tone="warning" title="Send a restock wave now?">
-            <p>
-              Active subscribers get the restock email now, oldest first, whatever the stock. Each subscriber
-              gets at most one alert per restock.
-            </p>
-          </Banner>
-        ) : null}
-        {error ? (
-          <Banner tone="critical" title="Could not send">
-            <p>{error}</p>
-          </Banner>
-        ) : null}
-        <ApiView state={state} what="The subscriber list" skeleton={<CardSkeleton lines={6} />}>
-          {(body) => {
-            const { rows } = readSubscribers(body);
-            if (rows.length === 0)
-              return (
-                <Text as="p" tone="subdued">
-                  No subscribers for this variant.
-                </Text>
-              );
-            return (
-              <DataTable
-                columnContentTypes={["text", "text", "text", "text"]}
-                headings={["Email", "Status", "Subscribed", "Notified"]}
-                rows={rows.map((s) => [
-                  s.email,
-                  <Badge key={s.id}>{s.status.toLowerCase()}</Badge>,
-                  formatDateTime(s.createdAt),
-                  formatDateTime(s.notifiedAt),
-                ])}
-              />
-            );
-          }}
-        </ApiView>
+        <SubscriberList variantId={variant.variantId} />
       </Modal.Section>
     </Modal>
   );

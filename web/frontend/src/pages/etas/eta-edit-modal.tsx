@@ -1,0 +1,126 @@
+import { BlockStack, FormLayout, Modal, SkeletonBodyText, TextField } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { ApiError } from "../../api/api-client.ts";
+import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
+import { ErrorBanner } from "../../components/page-states.tsx";
+import { fromControlForm, readControl, toControlForm, type ControlForm } from "./controls-contract.ts";
+import type { EtaRowView } from "./etas-contract.ts";
+import { VariantControlFields } from "./variant-control-fields.tsx";
+
+type ControlErrors = Partial<Record<keyof ControlForm, string>>;
+
+function fieldErrorsOf(e: unknown): ControlErrors | null {
+  const fields =
+    e instanceof ApiError
+      ? (e.body?.details as { fieldErrors?: Record<string, string[]> })?.fieldErrors
+      : undefined;
+  if (!fields) return null;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.join(", ")]));
+}
+
+/** One variant's edit panel: its ETA and message, and its backorder cap and selling window. */
+export function EtaEditModal({
+  row,
+  onClose,
+  onSaved,
+}: {
+  row: EtaRowView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const api = useApiClient();
+  const controlState = useApi<unknown>(`/controls/variants/${row.variantId}`);
+  const control = controlState.data ? readControl(controlState.data) : null;
+  const [eta, setEta] = useState(row.explicitEta ?? "");
+  const [message, setMessage] = useState(row.explicitMessage ?? "");
+  const [controls, setControls] = useState<{ initial: ControlForm; form: ControlForm } | null>(null);
+  const [etaError, setEtaError] = useState<string | null>(null);
+  const [controlErrors, setControlErrors] = useState<ControlErrors>({});
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (controlState.data && !controls) {
+      const form = toControlForm(readControl(controlState.data));
+      setControls({ initial: form, form });
+    }
+  }, [controlState.data, controls]);
+
+  const save = async () => {
+    setSaving(true);
+    setEtaError(null);
+    setControlErrors({});
+    const body = { eta: eta || null, message: message.trim() || null };
+    // Unchanged values are not re-sent: a PUT would mark a bulk or imported ETA as set by hand.
+    if (body.eta !== row.explicitEta || body.message !== (row.explicitMessage?.trim() || null)) {
+      try {
+        await api.request(`/etas/${row.variantId}`, { method: "PUT", body });
+      } catch (e) {
+        setEtaError(errorMessage(e));
+        setSaving(false);
+        return;
+      }
+    }
+    if (controls && JSON.stringify(controls.form) !== JSON.stringify(controls.initial)) {
+      try {
+        await api.request(`/controls/variants/${row.variantId}`, {
+          method: "PUT",
+          body: fromControlForm(controls.form),
+        });
+      } catch (e) {
+        setControlErrors(fieldErrorsOf(e) ?? { backorderCap: errorMessage(e) });
+        setSaving(false);
+        return;
+      }
+    }
+    onSaved();
+  };
+
+  return (
+    <Modal
+      open
+      onClose={onClose}
+      title={`${row.productTitle}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`}
+      primaryAction={{ content: "Save", onAction: save, loading: saving }}
+      secondaryActions={[{ content: "Cancel", onAction: onClose }]}
+    >
+      <Modal.Section>
+        <FormLayout>
+          <FormLayout.Group>
+            <TextField
+              label="ETA"
+              type="date"
+              value={eta}
+              onChange={setEta}
+              autoComplete="off"
+              helpText="Empty: the product's or shop's lead time applies"
+              error={etaError ?? undefined}
+            />
+            <TextField
+              label="Message"
+              value={message}
+              onChange={setMessage}
+              autoComplete="off"
+              maxLength={200}
+            />
+          </FormLayout.Group>
+        </FormLayout>
+      </Modal.Section>
+      <Modal.Section>
+        {controlState.error instanceof ApiError &&
+        controlState.error.isMissingRoute ? null : controlState.error ? (
+          <ErrorBanner error={controlState.error} onRetry={controlState.reload} />
+        ) : control && controls ? (
+          <VariantControlFields
+            control={control}
+            form={controls.form}
+            onChange={(form) => setControls((c) => (c ? { ...c, form } : c))}
+            errors={controlErrors}
+          />
+        ) : (
+          <BlockStack gap="200">
+            <SkeletonBodyText lines={5} />
+          </BlockStack>
+        )}
+      </Modal.Section>
+    </Modal>
+  );
+}
