@@ -26,12 +26,13 @@ export function createApp(deps: AppDeps): Express {
   });
   // Webhooks first: they need the raw body, before any JSON parser touches it.
   app.use(webhookRoutes(deps));
+  // The storefront's hot path next, before the admin and API routers are tried.
+  app.use("/proxy", proxyRoutes(deps));
   app.use(healthRoutes(deps));
   // Before the admin UI: its /admin/* catch-all would answer /admin/queues otherwise.
   app.use(queueDashboardRoutes(deps));
   app.use(createAdminUiRoutes(deps));
   app.use("/api", apiRoutes(deps));
-  app.use("/proxy", proxyRoutes(deps));
   app.use(emailLinkRoutes(deps));
   app.use(cancelLinkRoutes(deps));
   app.use(errorMiddleware(deps.logger));

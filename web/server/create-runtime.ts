@@ -32,7 +32,8 @@ export async function createRuntime(
   });
   if (database.embedded) logger.info({ url: redact(database.url) }, "using embedded PostgreSQL");
   const db = createPrisma(database.url);
-  const sql = createSqlPool(database.url);
+  // The web process records every webhook through this pool: more connections share commit flushes.
+  const sql = createSqlPool(database.url, { max: opts.name === "web" ? 24 : 10 });
   const queues = createQueues(createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url }));
   logger.info({ backend: queues.backend.kind }, "queue backend");
   return {

@@ -3,9 +3,9 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
-import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { createProxyEtaCache, type ProxyEtaCache } from "./proxy-eta-cache.ts";
 import { readProxyEtas } from "./read-proxy-etas.ts";
+import { createProxyShopContextReader } from "./read-proxy-shop-context.ts";
 import { calendarDate } from "./resolve-eta.ts";
 
 export const PROXY_ETA_MAX_IDS = 50;
@@ -15,25 +15,30 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 /** GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. */
 export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxyEtaCache()): Router {
   const router = express.Router();
+  const readShopContext = createProxyShopContextReader(deps.sql);
   router.get("/eta", async (req, res) => {
     const { shop } = (res.locals as ProxyLocals).proxy;
     const ids = parseVariantIds(req.query.variant_ids);
-    // Read on every request (one primary-key lookup): the version is what makes a change made by
-    // another process (an ETA edit, a stock move in the worker) visible here at once.
-    const ctx = await loadEtaShopContext(deps.db, shop.id);
+    // Fresh on every request (see createProxyShopContextReader); it also sees an uninstall at once,
+    // where the signature check's shop lookup may be a few seconds old.
+    const ctx = await readShopContext(shop.id);
+    if (!ctx) {
+      res.status(404).json({ error: "unknown_shop" });
+      return;
+    }
     const now = new Date();
     const today = calendarDate(now, ctx.timezone);
     const key = [shop.id, ctx.etaVersion, today, ctx.defaultLeadTimeDays, ids.join(",")].join("|");
     let cached = cache.get(key);
     if (!cached) {
-      const variants = await readProxyEtas(deps.db, ctx, ids.map(BigInt), now);
+      const variants = await readProxyEtas(deps.sql, ctx, ids, now);
       const body = JSON.stringify({ variants });
       cached = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
       cache.set(key, cached);
     }
-    res.set("Cache-Control", "public, max-age=60");
-    res.set("ETag", cached.etag);
-    res.type("application/json");
+    res.setHeader("Cache-Control", "public, max-age=60");
+    res.setHeader("ETag", cached.etag);
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
     // Express answers 304 itself when If-None-Match matches the ETag set above.
     res.send(cached.body);
   });

@@ -1,5 +1,6 @@
 import type { Db } from "../db/create-prisma.ts";
 import { AppError } from "../errors.ts";
+import { validTimezone } from "./timezone-formats.ts";
 
 /** What resolving a variant's ETA needs from the shop. */
 export type EtaShopContext = {
@@ -23,16 +24,4 @@ export async function loadEtaShopContext(db: Db, shopId: string): Promise<EtaSho
     defaultLeadTimeDays: shop.settings?.defaultLeadTimeDays ?? null,
     etaVersion: shop.etaVersion,
   };
-}
-
-// Shop.timezone may hold Shopify's display name rather than an IANA zone until the shop is synced;
-// resolveEta throws on those, so they count as UTC.
-function validTimezone(zone: string | null): string {
-  if (!zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
 }

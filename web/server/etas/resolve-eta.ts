@@ -1,3 +1,5 @@
+import { dateFormatFor } from "./timezone-formats.ts";
+
 export type EtaSource = "variant" | "product" | "shop" | "none";
 
 export interface VariantEtaInput {
@@ -79,12 +81,7 @@ export function isValidIsoDate(value: string): boolean {
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a timezone. */
 export function calendarDate(now: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  const parts = dateFormatFor(timezone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

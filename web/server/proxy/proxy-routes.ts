@@ -8,7 +8,8 @@ import { requireProxySignature } from "./require-proxy-signature.ts";
 export function proxyRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.use(requireProxySignature(deps));
-  router.use(express.json({ limit: "16kb" }));
+  // Only the storefront form posts a body; the hot GET /proxy/eta skips body parsing.
+  router.post("/{*rest}", express.json({ limit: "16kb" }));
   router.use(etaProxyRoutes(deps));
   router.use(subscriptionProxyRoutes(deps));
   router.use((_req, res) => {

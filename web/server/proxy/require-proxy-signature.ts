@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import { createProxyShopCache, type ProxyShopCacheOptions } from "./create-proxy-shop-cache.ts";
 import { verifyProxySignature } from "./verify-proxy-signature.ts";
 
 export type ProxyLocals = {
@@ -8,29 +9,28 @@ export type ProxyLocals = {
 
 /**
  * Requests forwarded by Shopify's app proxy carry a signed query (shop, timestamp, signature...).
- * 401 when it does not verify; 404 when the shop is not installed. The shop comes from the
- * signed query only.
+ * 401 when it does not verify; 404 when the shop is not installed (an uninstall is seen within the
+ * shop cache's TTL, 5 s). The shop comes from the signed query only.
  */
-export function requireProxySignature(deps: AppDeps): RequestHandler {
+export function requireProxySignature(deps: AppDeps, cacheOpts: ProxyShopCacheOptions = {}): RequestHandler {
+  const shops = createProxyShopCache(deps.sql, cacheOpts);
+  const secrets = [...deps.config.apiSecrets];
   return async (req, res, next) => {
-    const query = new URL(req.originalUrl, "http://proxy.invalid").searchParams;
-    const verified = verifyProxySignature(query, [...deps.config.apiSecrets], new Date());
+    const url = req.originalUrl;
+    const mark = url.indexOf("?");
+    // Only the query matters: no need to parse the whole URL.
+    const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
+    const verified = verifyProxySignature(query, secrets, new Date());
     if (!verified.ok) {
       res.status(401).json({ error: "unauthorized", reason: verified.reason });
       return;
     }
-    const shop = await deps.db.shop.findUnique({
-      where: { domain: verified.shop },
-      select: { id: true, domain: true, uninstalledAt: true },
-    });
-    if (!shop || shop.uninstalledAt) {
+    const shop = await shops.get(verified.shop);
+    if (!shop) {
       res.status(404).json({ error: "unknown_shop" });
       return;
     }
-    res.locals.proxy = {
-      shop: { id: shop.id, domain: shop.domain },
-      loggedInCustomerId: verified.loggedInCustomerId,
-    };
+    res.locals.proxy = { shop, loggedInCustomerId: verified.loggedInCustomerId };
     next();
   };
 }

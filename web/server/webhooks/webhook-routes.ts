@@ -35,7 +35,7 @@ export function webhookRoutes(deps: AppDeps): Router {
     const { topic, shopDomain, webhookId } = headers.headers;
     let recorded;
     try {
-      recorded = await recordWebhook(deps.db, headers.headers, body);
+      recorded = await recordWebhook(deps.sql, headers.headers, body);
     } catch (error) {
       // Not recorded means not acknowledged: Shopify retries on 5xx.
       deps.logger.error({ err: error, topic, shop: shopDomain, webhookId }, "webhook not recorded");
