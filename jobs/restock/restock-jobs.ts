@@ -6,9 +6,12 @@ import { exportCustomerData } from "../../web/server/compliance/export-customer-
 import { redactCustomer } from "../../web/server/compliance/redact-customer.ts";
 import { redactShop } from "../../web/server/compliance/redact-shop.ts";
 import { markGaveUp } from "../../web/server/notifications/notification-ledger.ts";
+import { markGaveUpMany } from "../../web/server/notifications/notification-batch-ledger.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
+import { sendNotificationBatch } from "../../web/server/notifications/send-notification-batch.ts";
 import { restockWaveJob } from "../definitions/restock-wave.ts";
 import { sendNotificationJob } from "../definitions/send-notification.ts";
+import { sendNotificationsJob } from "../definitions/send-notifications.ts";
 import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../definitions/sweep-restock.ts";
 import { variantStockChangedJob } from "../definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
@@ -43,6 +46,23 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
     // Retries used up on transient errors: FAILED, visible, and re-sendable by enqueueing again.
     onFinalFailure: (deps, data, error) =>
       markGaveUp(deps.db, sendNotificationJob.schema.parse(data).notificationId, `gave up: ${error.message}`),
+  },
+  {
+    definition: sendNotificationsJob,
+    run: async (deps, data, job) => {
+      const { shopId, notificationIds } = sendNotificationsJob.schema.parse(data);
+      const result = await sendNotificationBatch(deps, { shopId, ids: notificationIds });
+      // Rows that failed for good are FAILED in the ledger; the job only retries the transient ones.
+      if (result.transient) throw result.transient;
+      if (result.later) await delayJob(job, result.later);
+      return { sent: result.sent.length, suppressed: result.suppressed, failed: result.failed };
+    },
+    onFinalFailure: (deps, data, error) =>
+      markGaveUpMany(
+        deps.sql,
+        sendNotificationsJob.schema.parse(data).notificationIds,
+        `gave up: ${error.message}`,
+      ),
   },
   { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSendSlot, type SendSlot } from "./acquire-send-slot.ts";
+import { planSendSlot, planSlotGrant, type SendSlot, type SendSlots } from "./acquire-send-slot.ts";
 
 describe("planSendSlot", () => {
   it.each<[string, number, number, number, number, SendSlot]>([
@@ -13,5 +13,18 @@ describe("planSendSlot", () => {
     ["rate 1", 2, 1, 10, 0, { ok: false, retryInMs: 10 }],
   ])("%s", (_name, count, rate, msLeft, jitter, expected) => {
     expect(planSendSlot(count, rate, msLeft, jitter)).toEqual(expected);
+  });
+});
+
+describe("planSlotGrant", () => {
+  it.each<[string, number, number, number, number, SendSlots]>([
+    ["a batch alone in the second gets all it asked", 10, 10, 10, 400, { granted: 10, retryInMs: 0 }],
+    ["a batch after 7 others gets the 3 left", 17, 10, 10, 400, { granted: 3, retryInMs: 0 }],
+    ["a batch in a full second waits for the next", 20, 10, 10, 400, { granted: 0, retryInMs: 400 }],
+    ["two seconds behind waits one more", 30, 10, 10, 400, { granted: 0, retryInMs: 1_400 }],
+    ["a single send behaves like planSendSlot", 11, 1, 10, 400, { granted: 0, retryInMs: 400 }],
+    ["the 10th single send still fits", 10, 1, 10, 400, { granted: 1, retryInMs: 0 }],
+  ])("%s", (_name, count, asked, rate, msLeft, expected) => {
+    expect(planSlotGrant(count, asked, rate, msLeft, 0)).toEqual(expected);
   });
 });

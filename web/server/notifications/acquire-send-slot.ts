@@ -29,3 +29,38 @@ export function planSendSlot(
   const secondsLater = Math.floor((over - 1) / ratePerSecond);
   return { ok: false, retryInMs: msUntilWindowEnd + secondsLater * 1000 + Math.floor(jitter * 250) };
 }
+
+export type SendSlots = { granted: number; retryInMs: number };
+
+/**
+ * A batch's share of the shop's current second: asks for up to `wanted` sends (never more than
+ * one second's worth, so a denied ask pushes others back by at most a second, as single hits do)
+ * and gets what is left. Nothing left: when to ask again.
+ */
+export async function reserveSendSlots(
+  db: Db,
+  shopId: string,
+  ratePerSecond: number,
+  wanted: number,
+): Promise<SendSlots> {
+  if (ratePerSecond <= 0) return { granted: wanted, retryInMs: 0 }; // 0 turns the limit off
+  const asked = Math.min(wanted, ratePerSecond);
+  if (asked <= 0) return { granted: 0, retryInMs: 0 };
+  const hit = await hitRateCounter(db, `send:${shopId}`, 1, asked);
+  return planSlotGrant(hit.count, asked, ratePerSecond, hit.msUntilWindowEnd, Math.random());
+}
+
+/** Pure: of `asked` hits that brought the window to `count`, how many fit under the rate. */
+export function planSlotGrant(
+  count: number,
+  asked: number,
+  ratePerSecond: number,
+  msUntilWindowEnd: number,
+  jitter: number,
+): SendSlots {
+  const before = count - asked;
+  const granted = Math.max(0, Math.min(asked, ratePerSecond - before));
+  if (granted > 0) return { granted, retryInMs: 0 };
+  const first = planSendSlot(before + 1, ratePerSecond, msUntilWindowEnd, jitter);
+  return { granted: 0, retryInMs: first.ok ? 0 : first.retryInMs };
+}

@@ -1,4 +1,4 @@
-import type { Notification } from "@prisma/client";
+import type { Notification, Subscription } from "@prisma/client";
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { loadOrderEmailExtras } from "../controls/load-email-extras.ts";
 import { loadSubscriptionEmailExtras } from "../controls/load-subscription-email-extras.ts";
@@ -17,11 +17,15 @@ export type BuiltEmail =
 
 type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now">;
 
-/** Renders one ledger row into a message: the template is parsed once per shop/kind/locale. */
+/**
+ * Renders one ledger row into a message: the template is parsed once per shop/kind/locale.
+ * A batch passes the rows' subscriptions read in one query (`preloaded`); alone, it reads its own.
+ */
 export async function buildNotificationEmail(
   deps: Deps,
   shop: EmailShop,
   row: Notification,
+  preloaded?: { subscription: Subscription | null },
 ): Promise<BuiltEmail> {
   const kind = row.kind as NotificationKind;
   const caches = emailSendCaches(deps);
@@ -34,9 +38,11 @@ export async function buildNotificationEmail(
     const template = await caches.template(row.shopId, kind, row.locale);
     rendered = await template.render(testSample as never);
   } else if (kind === "restock" || kind === "double_opt_in") {
-    const subscription = row.subscriptionId
-      ? await deps.db.subscription.findUnique({ where: { id: row.subscriptionId } })
-      : null;
+    const subscription = preloaded
+      ? preloaded.subscription
+      : row.subscriptionId
+        ? await deps.db.subscription.findUnique({ where: { id: row.subscriptionId } })
+        : null;
     if (!subscription || subscription.shopId !== row.shopId)
       return { ok: false, status: "SUPPRESSED", reason: "subscription gone" };
     if (subscription.status === "UNSUBSCRIBED")

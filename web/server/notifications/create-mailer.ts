@@ -16,8 +16,26 @@ export type OutgoingEmail = {
 
 export type SendResult = { messageId: string; response: string };
 
+export type SendOptions = {
+  /**
+   * Epoch ms after which this message must not start (its ledger claim would outlive the lease):
+   * a send still waiting for a connection then rejects with SendWindowClosedError, unsent.
+   */
+  startBy?: number;
+};
+
+/** The message was never handed to SMTP: waiting for a connection outlasted `startBy`. */
+export class SendWindowClosedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SendWindowClosedError";
+  }
+}
+
 export type Mailer = {
-  send(email: OutgoingEmail): Promise<SendResult>;
+  send(email: OutgoingEmail, opts?: SendOptions): Promise<SendResult>;
+  /** Pooled connections: how many sends a batch should keep going at once. */
+  readonly maxConnections: number;
   /**
    * The longest one send can take before the transport gives up (socket timeout). A ledger row
    * claimed longer ago than twice this belongs to a worker that died.
@@ -31,6 +49,8 @@ export type MailerOptions = {
   /** Pooled connections per process. */
   maxConnections?: number;
   socketTimeoutMs?: number;
+  /** Sends handed to the pool at once per process (default 4 per connection); the rest wait here. */
+  maxInFlight?: number;
 };
 
 /**
@@ -41,10 +61,15 @@ export function createMailer(config: Pick<Config, "smtpUrl">, opts: Partial<Mail
   const smtpUrl = opts.smtpUrl ?? config.smtpUrl;
   if (!smtpUrl) throw new Error("createMailer: SMTP_URL is not configured");
   const socketTimeout = opts.socketTimeoutMs ?? 30_000;
+  const maxConnections = opts.maxConnections ?? 5;
+  // Bounded hand-off: a message queued inside nodemailer's pool could wait there past its claim's
+  // lease; waiting here instead lets `startBy` be checked the moment a connection is near.
+  // A few per connection keep every connection busy while the next message is being rendered.
+  const gate = createGate(opts.maxInFlight ?? maxConnections * 4);
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
-    maxConnections: opts.maxConnections ?? 5,
+    maxConnections,
     maxMessages: Number.POSITIVE_INFINITY,
     connectionTimeout: Math.min(socketTimeout, 30_000),
     greetingTimeout: Math.min(socketTimeout, 30_000),
@@ -52,24 +77,58 @@ export function createMailer(config: Pick<Config, "smtpUrl">, opts: Partial<Mail
   });
   return {
     maxSendMs: socketTimeout,
-    async send(email) {
-      const info = await transport.sendMail({
-        from: email.from,
-        to: email.to,
-        replyTo: email.replyTo,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId: email.messageId,
-        // `prepared` stops nodemailer from folding: RFC 8058 clients read List-Unsubscribe whole.
-        headers: Object.fromEntries(
-          Object.entries(email.headers ?? {}).map(([key, value]) => [key, { prepared: true, value }]),
-        ),
-      });
-      return { messageId: String(info.messageId), response: String(info.response ?? "") };
+    maxConnections,
+    async send(email, sendOpts = {}) {
+      await gate.enter();
+      try {
+        if (sendOpts.startBy !== undefined && Date.now() > sendOpts.startBy) {
+          throw new SendWindowClosedError("send window closed before a connection was free");
+        }
+        return await sendOne(email);
+      } finally {
+        gate.leave();
+      }
     },
     close() {
       transport.close();
+    },
+  };
+
+  async function sendOne(email: OutgoingEmail): Promise<SendResult> {
+    const info = await transport.sendMail({
+      from: email.from,
+      to: email.to,
+      replyTo: email.replyTo,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      messageId: email.messageId,
+      // `prepared` stops nodemailer from folding: RFC 8058 clients read List-Unsubscribe whole.
+      headers: Object.fromEntries(
+        Object.entries(email.headers ?? {}).map(([key, value]) => [key, { prepared: true, value }]),
+      ),
+    });
+    return { messageId: String(info.messageId), response: String(info.response ?? "") };
+  }
+}
+
+/** A counting semaphore, FIFO. */
+function createGate(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    enter(): Promise<void> {
+      if (active < limit) {
+        active += 1;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    leave(): void {
+      const next = waiting.shift();
+      if (next)
+        next(); // the slot passes straight to the next waiter
+      else active -= 1;
     },
   };
 }

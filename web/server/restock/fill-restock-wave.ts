@@ -1,93 +1,146 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
-import { sendNotificationJob } from "../../../jobs/definitions/send-notification.ts";
-import { restockIdempotencyKey, selectCandidates, type Cursor } from "./restock-candidates.ts";
+import { enqueueSendBatches } from "../notifications/enqueue-send-batches.ts";
+import { utc } from "../notifications/notification-batch-ledger.ts";
+import { restockKeyPrefix } from "./restock-candidates.ts";
 
 export const FAN_OUT_PAGE = 1_000;
 
+type Event = { id: string; shopId: string; variantId: bigint };
+type Page = { ids: string[]; cursor: { createdAt: string; id: string } };
+
 /**
  * Gives ledger rows to the event's next subscribers until it has `targetCount` of them, a page
- * at a time: memory stays one page whatever the audience. Each page is one transaction under the
- * event's row lock, so duplicate wave jobs cannot overshoot; its sends are enqueued in bulk after
- * commit (a crash in between leaves PENDING rows, which the resume path and the sweeper enqueue).
+ * at a time: memory stays about two pages whatever the audience. Each page is one transaction
+ * under the event's row lock, so duplicate wave jobs cannot overshoot; its sends are enqueued as
+ * batch jobs after commit, overlapping the next page's writes (a crash in between leaves PENDING
+ * rows, which the resume path and the sweeper enqueue).
  */
 export async function fillRestockWave(
   deps: WorkerDeps,
-  event: { id: string; shopId: string; variantId: bigint },
+  event: Event,
   wave: number,
   keepSubscribed: boolean,
 ): Promise<number> {
-  let cursor: Cursor = null;
+  let cursor: Page["cursor"] = { createdAt: "1970-01-01 00:00:00", id: "" };
   let total = 0;
-  for (;;) {
-    const page = await deps.db.$transaction(
-      async (tx) => {
-        const [locked] = await tx.$queryRaw<{ targetCount: number; notifiedCount: number; status: string }[]>`
-          select "targetCount", "notifiedCount", status from "RestockEvent" where id = ${event.id} for update`;
-        if (!locked || locked.status !== "ACTIVE") return null;
-        const remaining = locked.targetCount - locked.notifiedCount;
-        if (remaining <= 0) return null;
-        const candidates = await selectCandidates(
-          tx,
-          event.shopId,
-          event.variantId,
-          event.id,
-          cursor,
-          Math.min(FAN_OUT_PAGE, remaining),
-        );
-        if (candidates.length === 0) return null;
-        const rows = await tx.notification.createManyAndReturn({
-          data: candidates.map((c) => ({
-            shopId: event.shopId,
-            kind: "restock",
-            idempotencyKey: restockIdempotencyKey(event.id, c.id),
-            recipient: c.email,
-            locale: c.locale,
-            subscriptionId: c.id,
-            restockEventId: event.id,
-            wave,
-          })),
-          skipDuplicates: true,
-          select: { id: true },
-        });
-        if (!keepSubscribed) {
-          await tx.subscription.updateMany({
-            where: { id: { in: candidates.map((c) => c.id) }, status: "ACTIVE" },
-            data: { status: "NOTIFIED", notifiedAt: deps.now(), activeKey: null },
-          });
-        }
-        await tx.restockEvent.update({
-          where: { id: event.id },
-          data: { notifiedCount: { increment: rows.length } },
-        });
-        return { ids: rows.map((r) => r.id), last: candidates[candidates.length - 1]! };
-      },
-      { timeout: 60_000 },
+  let enqueueing: Promise<unknown> = Promise.resolve();
+  try {
+    for (;;) {
+      const page = await writePage(deps, event, wave, keepSubscribed, cursor);
+      await enqueueing; // at most one page's jobs in flight: memory stays flat
+      if (!page) return total;
+      enqueueing = enqueueSendBatches(deps, event.shopId, page.ids, event.id);
+      total += page.ids.length;
+      cursor = page.cursor;
+    }
+  } finally {
+    await enqueueing;
+  }
+}
+
+/**
+ * One page in one transaction: lock the event, then a single statement picks the next
+ * subscribers (keyset, oldest first, none with a row for this event yet), inserts their rows
+ * (ON CONFLICT DO NOTHING on the idempotency key), marks them notified unless the shop keeps them
+ * subscribed, and counts the new rows on the event. Null when the wave is full or nobody is left.
+ */
+async function writePage(
+  deps: WorkerDeps,
+  event: Event,
+  wave: number,
+  keepSubscribed: boolean,
+  after: Page["cursor"],
+): Promise<Page | null> {
+  const client = await deps.sql.connect();
+  try {
+    await client.query("begin");
+    const locked = await client.query<{ remaining: number; status: string }>(
+      `select "targetCount" - "notifiedCount" as remaining, status::text as status
+       from "RestockEvent" where id = $1 for update`,
+      [event.id],
     );
-    if (!page) return total;
-    await deps.queues.enqueueBulk(
-      sendNotificationJob,
-      page.ids.map((id) => ({ payload: { notificationId: id }, jobId: `mail-${id}` })),
+    const state = locked.rows[0];
+    if (!state || state.status !== "ACTIVE" || state.remaining <= 0) {
+      await client.query("commit");
+      return null;
+    }
+    const { rows } = await client.query<{
+      ids: string[];
+      found: number;
+      last_at: string | null;
+      last_id: string | null;
+    }>(
+      `with c as (
+         select s.id, s.email, s.locale, s."createdAt"
+         from "Subscription" s
+         where s."shopId" = $1 and s."variantId" = $2::bigint and s.status = 'ACTIVE'
+           and (s."createdAt", s.id) > ($3::timestamp(3), $4::text)
+           and not exists (select 1 from "Notification" n where n."idempotencyKey" = $5 || s.id)
+         order by s."createdAt", s.id
+         limit $6
+       ), ins as (
+         insert into "Notification"
+           (id, "shopId", kind, "idempotencyKey", recipient, locale, "subscriptionId", "restockEventId", wave, "createdAt")
+         select gen_random_uuid()::text, $1, 'restock', $5 || c.id, c.email, c.locale, c.id, $7, $8, $9::timestamp(3)
+         from c
+         on conflict ("idempotencyKey") do nothing
+         returning id
+       ), notified as (
+         update "Subscription" s set status = 'NOTIFIED', "notifiedAt" = $9::timestamp(3), "activeKey" = null
+         from c where s.id = c.id and s.status = 'ACTIVE' and not $10::boolean
+       ), counted as (
+         update "RestockEvent" set "notifiedCount" = "notifiedCount" + (select count(*) from ins) where id = $7
+       ), last as (
+         select "createdAt"::text as at, id from c order by "createdAt" desc, id desc limit 1
+       )
+       -- Data-modifying CTEs run whether or not this select reads them.
+       select array(select id from ins) as ids, (select count(*) from c)::int as found,
+              (select at from last) as last_at, (select id from last) as last_id`,
+      [
+        event.shopId,
+        event.variantId.toString(),
+        after.createdAt,
+        after.id,
+        restockKeyPrefix(event.id),
+        Math.min(FAN_OUT_PAGE, state.remaining),
+        event.id,
+        wave,
+        utc(deps.now()),
+        keepSubscribed,
+      ],
     );
-    total += page.ids.length;
-    cursor = { createdAt: page.last.createdAt, id: page.last.id };
+    await client.query("commit");
+    const row = rows[0];
+    if (!row || row.found === 0 || row.last_at === null || row.last_id === null) return null;
+    return { ids: row.ids, cursor: { createdAt: row.last_at, id: row.last_id } };
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }
 
 /** After a crash or for a duplicate job: enqueue the event's rows still PENDING (jobIds dedupe). */
-export async function reenqueuePending(deps: WorkerDeps, restockEventId: string): Promise<number> {
+export async function reenqueuePending(
+  deps: WorkerDeps,
+  restockEventId: string,
+  shopId: string,
+): Promise<number> {
   let after = "";
   let total = 0;
   for (;;) {
-    const rows = await deps.db.notification.findMany({
-      where: { restockEventId, status: "PENDING", id: { gt: after } },
-      select: { id: true },
-      orderBy: { id: "asc" },
-      take: FAN_OUT_PAGE,
-    });
+    const { rows } = await deps.sql.query<{ id: string }>(
+      `select id from "Notification" where "restockEventId" = $1 and status = 'PENDING' and id > $2
+       order by id limit $3`,
+      [restockEventId, after, FAN_OUT_PAGE],
+    );
     if (rows.length === 0) return total;
-    await deps.queues.enqueueBulk(
-      sendNotificationJob,
-      rows.map((r) => ({ payload: { notificationId: r.id }, jobId: `mail-${r.id}` })),
+    await enqueueSendBatches(
+      deps,
+      shopId,
+      rows.map((r) => r.id),
+      restockEventId,
     );
     total += rows.length;
     after = rows[rows.length - 1]!.id;

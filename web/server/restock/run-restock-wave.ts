@@ -31,7 +31,7 @@ export async function runRestockWave(
     keepSubscribed: shop.settings?.keepSubscribed ?? false,
   };
   if (event.wavesSent >= wave) {
-    await reenqueuePending(deps, event.id);
+    await reenqueuePending(deps, event.id, event.shopId);
     const assigned = await fillRestockWave(deps, event, event.wavesSent, settings.keepSubscribed);
     return finishWave(deps, event, event.wavesSent, 0, assigned);
   }

@@ -1,6 +1,6 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
-import { sendNotificationJob } from "../../../jobs/definitions/send-notification.ts";
+import { enqueueSendBatches } from "../notifications/enqueue-send-batches.ts";
 import { deleteStaleRateCounters } from "../notifications/hit-rate-counter.ts";
 import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
 
@@ -50,14 +50,14 @@ async function reenqueueStuckNotifications(deps: WorkerDeps): Promise<number> {
   const before = new Date(deps.now().getTime() - STUCK_AFTER_MS);
   const stuck = await deps.db.notification.findMany({
     where: { status: "PENDING", createdAt: { lt: before } },
-    select: { id: true },
+    select: { id: true, shopId: true },
     orderBy: { createdAt: "asc" },
     take: BATCH,
   });
-  // Rows whose job still exists (delayed by the rate limit, backing off) are deduped by jobId.
-  await deps.queues.enqueueBulk(
-    sendNotificationJob,
-    stuck.map((row) => ({ payload: { notificationId: row.id }, jobId: `mail-${row.id}` })),
-  );
+  // As batch jobs per shop. A row whose job still exists (delayed by the rate limit, backing off)
+  // may get a second job: its claim makes that one a no-op.
+  const byShop = new Map<string, string[]>();
+  for (const row of stuck) byShop.set(row.shopId, [...(byShop.get(row.shopId) ?? []), row.id]);
+  for (const [shopId, ids] of byShop) await enqueueSendBatches(deps, shopId, ids, "sweep");
   return stuck.length;
 }

@@ -1,0 +1,48 @@
+import type { Subscription } from "@prisma/client";
+import type { SqlPool } from "../db/create-sql-pool.ts";
+import { fromUtc } from "./notification-batch-ledger.ts";
+
+type RawSubscription = Omit<
+  Subscription,
+  "variantId" | "customerId" | "status" | "createdAt" | "confirmedAt" | "notifiedAt" | "unsubscribedAt"
+> & {
+  variantId: string;
+  customerId: string | null;
+  status: string;
+  createdAt: string;
+  confirmedAt: string | null;
+  notifiedAt: string | null;
+  unsubscribedAt: string | null;
+};
+
+/** The subscriptions behind a batch's rows, in one query, keyed by id (tenant-checked by the caller). */
+export async function loadBatchSubscriptions(
+  sql: Pick<SqlPool, "query">,
+  shopId: string,
+  ids: string[],
+): Promise<Map<string, Subscription>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql.query<RawSubscription>(
+    `select id, "shopId", "variantId"::text as "variantId", email, status::text as status, "activeKey", locale,
+            "marketingConsent", "customerId"::text as "customerId", "confirmToken", "unsubscribeToken",
+            "createdAt"::text as "createdAt", "confirmedAt"::text as "confirmedAt",
+            "notifiedAt"::text as "notifiedAt", "unsubscribedAt"::text as "unsubscribedAt"
+     from "Subscription" where "shopId" = $1 and id = any($2::text[])`,
+    [shopId, ids],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        variantId: BigInt(r.variantId),
+        customerId: r.customerId === null ? null : BigInt(r.customerId),
+        status: r.status as Subscription["status"],
+        createdAt: fromUtc(r.createdAt)!,
+        confirmedAt: fromUtc(r.confirmedAt),
+        notifiedAt: fromUtc(r.notifiedAt),
+        unsubscribedAt: fromUtc(r.unsubscribedAt),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,113 @@
+import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
+import { reserveSendSlots } from "./acquire-send-slot.ts";
+import { loadEmailShop } from "./email-send-caches.ts";
+import {
+  claimNotifications,
+  readOpenRows,
+  settleClaims,
+  type ClaimedRow,
+} from "./notification-batch-ledger.ts";
+import { sendClaimedRows, type ClaimedResult } from "./send-claimed-rows.ts";
+
+export type BatchResult = {
+  sent: { id: string; messageId: string }[];
+  suppressed: number;
+  failed: number;
+  transient: Error | null;
+  permanent: ClaimedResult["permanent"];
+  /** Rows of the batch still to send that this run could not take (rate, live claims): retry then. */
+  later: Date | null;
+  /** Nothing claimable and nothing left open: every row was already settled. */
+  alreadyDone: boolean;
+};
+
+/**
+ * Sends one shop's ledger rows `ids`, each at most once (the claim is the lock), in as few
+ * statements as the batch allows: reserve rate slots for it, claim it in one UPDATE, send, write
+ * the outcomes. With a send rate, a run takes one second's worth at a time. A failure part-way
+ * leaves only the unsent rows to claim again: SENT rows never are.
+ * `includeFailed`: FAILED rows are claimed too (an explicit resend), not only PENDING ones.
+ */
+export async function sendNotificationBatch(
+  deps: WorkerDeps,
+  input: { shopId: string; ids: string[]; includeFailed?: boolean },
+): Promise<BatchResult> {
+  const result: BatchResult = {
+    sent: [],
+    suppressed: 0,
+    failed: 0,
+    transient: null,
+    permanent: null,
+    later: null,
+    alreadyDone: false,
+  };
+  const mailer = deps.mailer;
+  // Transient on purpose: mail waits in the ledger until a worker with SMTP picks it up.
+  if (!mailer) throw new Error("no mailer configured in this worker (SMTP_URL)");
+  const includeFailed = input.includeFailed ?? false;
+  const leaseMs = mailer.maxSendMs * 2;
+  const shop = await loadEmailShop(deps, input.shopId);
+  let remaining = input.ids;
+  let claimedAny = false;
+
+  while (remaining.length > 0) {
+    const rate = shop && !shop.uninstalled ? shop.sendRatePerSecond : 0;
+    const slots = await reserveSendSlots(deps.db, input.shopId, rate, remaining.length);
+    if (slots.granted === 0) {
+      result.later = new Date(Date.now() + slots.retryInMs);
+      return result;
+    }
+    const claimedBeforeMs = Date.now();
+    const claimed = await claimNotifications(deps.sql, {
+      shopId: input.shopId,
+      ids: remaining,
+      limit: slots.granted,
+      leaseMs,
+      now: deps.now(),
+      includeFailed,
+    });
+    if (claimed.length === 0) break;
+    claimedAny = true;
+    const more = claimed.length === slots.granted; // fewer: nothing else is claimable right now
+    const taken = new Set(claimed.map((r) => r.id));
+    remaining = remaining.filter((id) => !taken.has(id));
+    const part =
+      shop && !shop.uninstalled
+        ? await sendClaimedRows(deps, mailer, shop, claimed, { ms: leaseMs, claimedBeforeMs })
+        : null;
+    if (!part) {
+      await settleUninstalled(deps, claimed);
+      result.failed += claimed.length;
+      continue;
+    }
+    result.sent.push(...part.sent);
+    result.suppressed += part.suppressed;
+    result.failed += part.failed;
+    result.transient ??= part.transient;
+    result.permanent ??= part.permanent;
+    if (part.transient) return result; // released rows: the job retries them with backoff
+    if (part.expired > 0) {
+      result.later = new Date(); // put back unsent: a fresh run takes them with a fresh lease
+      return result;
+    }
+    if (!more) break;
+  }
+  if (remaining.length === 0) return result; // every row was ours and is settled
+
+  // What the loop did not take: rows settled before (nothing to do) or held by another worker.
+  const open = await readOpenRows(deps.sql, { shopId: input.shopId, ids: input.ids, leaseMs, includeFailed });
+  if (open.open > 0) {
+    result.later = new Date(open.busyUntilMs ?? Date.now() + 1_000);
+  } else if (!claimedAny) {
+    result.alreadyDone = true;
+  }
+  return result;
+}
+
+async function settleUninstalled(deps: WorkerDeps, rows: ClaimedRow[]): Promise<void> {
+  await settleClaims(
+    deps.sql,
+    "FAILED",
+    rows.map((r) => ({ id: r.id, claimedAtText: r.claimedAtText, reason: "shop uninstalled" })),
+  );
+}
