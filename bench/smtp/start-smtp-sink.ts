@@ -50,6 +50,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // Workers stopped mid-send reset their connections; that ends a session, not the benchmark.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

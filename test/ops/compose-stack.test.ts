@@ -73,7 +73,7 @@ describe("docker-compose.yml", () => {
     for (const name of APP_SERVICES) expect(service(name).build).toBe(".");
     expect(service("web").command).toEqual(["node", "web/server/main-web.ts"]);
     expect(service("web").ports).toContain("3000:3000");
-    expect(service("worker").command).toEqual(["node", "jobs/main-worker.ts"]);
+    expect(service("worker").command).toEqual(["node", "--max-semi-space-size=16", "jobs/main-worker.ts"]);
     expect(service("worker").deploy?.replicas).toBe(2);
     expect(service("migrate").command).toEqual(["node", "prisma/migrate.ts"]);
   });
