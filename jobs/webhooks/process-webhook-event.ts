@@ -1,4 +1,5 @@
 import { UnrecoverableError } from "bullmq";
+import { ZodError } from "zod";
 import type { WorkerDeps } from "../worker-deps.ts";
 import { parseWebhookBody } from "./parse-webhook-body.ts";
 import { TOPIC_HANDLERS, TOPICS_AFTER_UNINSTALL } from "./topic-handlers.ts";
@@ -56,6 +57,10 @@ export async function processWebhookEvent(deps: WorkerDeps, id: bigint): Promise
       where: { id },
       data: { attempts: { increment: 1 }, lastError: String((error as Error).message).slice(0, 1000) },
     });
+    // A payload the handler's schema rejects will be rejected by every retry: fail it now
+    // (FAILED, visible) instead of retrying it with backoff for hours.
+    if (error instanceof ZodError)
+      throw new UnrecoverableError(`invalid ${event.topic} payload: ${error.message}`);
     throw error;
   }
   await finish("PROCESSED");

@@ -36,9 +36,11 @@ export function verifyCancelToken(secrets: readonly string[], token: string): Ca
   const match = /^([A-Za-z0-9_-]{1,4000})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return { ok: false, reason: "malformed" };
   const [, payload, signature] = match as unknown as [string, string, string];
-  const given = Buffer.from(signature, "base64url");
+  // Compared as text, not decoded bytes: base64url's last character has spare bits, so several
+  // spellings decode alike, and each spelling would be a new token (a second "one-time" request).
+  const given = Buffer.from(signature);
   const valid = secrets.some((secret) => {
-    const expected = Buffer.from(mac(secret, payload), "base64url");
+    const expected = Buffer.from(mac(secret, payload));
     return expected.length === given.length && crypto.timingSafeEqual(expected, given);
   });
   if (!valid) return { ok: false, reason: "bad_signature" };

@@ -1,0 +1,298 @@
+import crypto from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signWebhook } from "../../simulator/sign-webhook.ts";
+import {
+  anyText,
+  anyValue,
+  bodyShape,
+  contentType,
+  encodeBody,
+  hostileObject,
+  nasty,
+} from "./support/fuzz-arbitraries.ts";
+import {
+  headerSafe,
+  injectedHeaderLines,
+  listApiRoutes,
+  sendAll,
+  tableCounts,
+  type FuzzResult,
+} from "./support/fuzz-support.ts";
+import { crashLines, logFindings } from "./support/fault-checks.ts";
+import { reportFaultRow } from "./support/fault-row.ts";
+import { faultSizes } from "./support/faults-scale.ts";
+import { signedProxyQuery } from "./support/proxy-request.ts";
+import { startFaultStack, type FaultStack, type StackShop } from "./support/start-fault-stack.ts";
+import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
+
+const RUNS = faultSizes().fuzzRuns;
+const SEED = Number(process.env.FAULTS_SEED ?? 20261122);
+const HUGE = 3 * 1024 * 1024;
+const OTHER = "fuzz-stranger.myshopify.com";
+
+let stack: FaultStack;
+let shop: StackShop;
+let variantId = 0n;
+beforeAll(async () => {
+  stack = await startFaultStack({ name: "fuzz", workers: 1 });
+  shop = await stack.installShop("Fuzz Shop", (s) => {
+    variantId = stack.sim.createProduct(s.domain, {
+      title: "Fuzzed mug",
+      variants: [{ title: "Default Title", price: "12.00", inventoryPolicy: "DENY", inventory: 0 }],
+    }).variants[0]!.id;
+  });
+});
+afterAll(() => stack?.close());
+
+type Req = { url: string; init: RequestInit; label: string; authentic: boolean; honeypot?: boolean };
+const sample = <T>(arb: fc.Arbitrary<T>, offset: number) =>
+  fc.sample(arb, { numRuns: RUNS, seed: SEED + offset });
+const enc = (s: string) => encodeURIComponent(s).slice(0, 2000);
+
+/** Auth-rejected requests first (every table must stay as it was), then the authentic ones. */
+async function run(requests: Req[], label: string, task: Parameters<typeof reportFaultRow>[0]) {
+  const before = await tableCounts(stack);
+  const rejected = await sendAll(requests.filter((r) => !r.authentic));
+  expect({ label, counts: await tableCounts(stack) }).toEqual({ label, counts: before });
+  const authentic = await sendAll(requests.filter((r) => r.authentic));
+  await stack.settleAll();
+  const fiveXx = [...rejected.fiveXx, ...authentic.fiveXx];
+  const statuses = (r: FuzzResult) => [...r.statuses].map(([s, n]) => `${s}x${n}`).join(" ");
+  reportFaultRow(task, {
+    test: `5 fuzz ${label}`,
+    events: rejected.sent + authentic.sent,
+    lost: 0,
+    duplicates: 0,
+    fiveXx: fiveXx.length,
+    note: `seed ${SEED}; rejected-auth ${rejected.sent} (${statuses(rejected)}), authentic ${authentic.sent} (${statuses(authentic)})`,
+  });
+  expect(fiveXx).toEqual([]);
+  expect([stack.web, ...stack.workers].every((p) => p.alive())).toBe(true);
+  return authentic;
+}
+
+describe("fuzzing with fast-check", () => {
+  it("/webhooks", async ({ task }) => {
+    const spec = fc.record({
+      hmac: fc.constantFrom("valid", "valid", "missing", "garbage", "other-secret"),
+      shop: fc.oneof(fc.constant(shop.domain), fc.constant(OTHER), anyText),
+      topic: fc.oneof(
+        fc.constantFrom("orders/create", "orders/updated", "inventory_levels/update", "products/update"),
+        anyText,
+      ),
+      webhookId: fc.oneof(fc.uuid(), anyText),
+      body: hostileObject([
+        "id",
+        "admin_graphql_api_id",
+        "line_items",
+        "inventory_item_id",
+        "location_id",
+        "available",
+        "updated_at",
+        "email",
+        "variants",
+      ]),
+      shape: bodyShape,
+      type: contentType,
+    });
+    const requests = sample(spec, 1).map((s, i): Req => {
+      const body = encodeBody(s.shape, s.body, HUGE);
+      const secret = s.hmac === "other-secret" ? "not-the-secret" : TEST_API_SECRET;
+      const headers: Record<string, string> = {
+        "Content-Type": s.type,
+        "X-Shopify-Topic": headerSafe(s.topic),
+        "X-Shopify-Shop-Domain": headerSafe(s.shop),
+        "X-Shopify-Webhook-Id": headerSafe(`${s.webhookId}-${i}`),
+        "X-Shopify-Event-Id": crypto.randomUUID(),
+      };
+      if (s.hmac === "garbage") headers["X-Shopify-Hmac-Sha256"] = crypto.randomBytes(32).toString("base64");
+      else if (s.hmac !== "missing") headers["X-Shopify-Hmac-Sha256"] = signWebhook(body, secret);
+      return {
+        url: `${stack.webUrl}/webhooks`,
+        init: { method: "POST", headers, body },
+        label: `${s.hmac} ${s.topic} ${s.shape}`,
+        authentic: s.hmac === "valid",
+      };
+    });
+    const before = await stack.db.webhookEvent.count();
+    const authentic = await run(requests, "/webhooks", task);
+    // Only 200s became rows, and the worker took every one to an end state without dying.
+    expect(await stack.db.webhookEvent.count()).toBe(before + (authentic.statuses.get(200) ?? 0));
+    expect(await stack.db.webhookEvent.count({ where: { status: "RECEIVED" } })).toBe(0);
+  });
+
+  it("/proxy/*", async ({ task }) => {
+    const spec = fc.record({
+      auth: fc.constantFrom("valid", "valid", "valid", "missing", "bad", "stale", "repeated", "unknown-shop"),
+      path: fc.oneof(
+        fc.constantFrom("/proxy/eta", "/proxy/subscriptions", "/proxy/subscriptions"),
+        anyText.map((t) => `/proxy/${enc(t)}`),
+      ),
+      method: fc.constantFrom("GET", "POST", "POST", "PUT", "DELETE"),
+      params: fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom("variant_ids", "variant_id", "locale"), anyText),
+          fc.oneof(anyText, fc.constant(String(variantId))),
+        ),
+        { maxLength: 4 },
+      ),
+      body: hostileObject(["email", "variant_id", "locale", "marketing_consent", "website"]).chain((b) =>
+        fc
+          .record({
+            email: fc.oneof(
+              fc.emailAddress(),
+              anyValue,
+              fc.tuple(fc.emailAddress(), nasty).map(([e, n]) => `${e}${n}`),
+            ),
+            variant: fc.oneof(fc.constant(String(variantId)), anyValue),
+          })
+          .map(({ email, variant }) => ({
+            ...b,
+            email,
+            variant_id: variant,
+            website: b.website === undefined ? undefined : b.website,
+          })),
+      ),
+      shape: bodyShape,
+      type: contentType,
+      ip: fc.ipV4(),
+    });
+    const requests = sample(spec, 2).map((s): Req => {
+      const authShop = s.auth === "unknown-shop" ? OTHER : shop.domain;
+      const query = signedProxyQuery(authShop, s.params, {
+        secret: s.auth === "bad" ? "forged" : undefined,
+        timestamp: s.auth === "stale" ? Math.floor(Date.now() / 1000) - 3600 : undefined,
+      });
+      if (s.auth === "missing") query.delete("signature");
+      if (s.auth === "repeated") query.append("shop", OTHER);
+      const body = s.method === "GET" ? undefined : encodeBody(s.shape, s.body, HUGE);
+      return {
+        url: `${stack.webUrl}${s.path}?${query}`,
+        init: { method: s.method, headers: { "Content-Type": s.type, "X-Forwarded-For": s.ip }, body },
+        label: `${s.auth} ${s.method} ${s.path} ${s.shape} ${body?.slice(0, 80)}`,
+        authentic: s.auth === "valid",
+        honeypot: typeof s.body.website === "string" && s.body.website.trim() !== "",
+      };
+    });
+    const subscriptions = await stack.db.subscription.count();
+    const authentic = await run(requests, "/proxy/*", task);
+    // A 201 is a new subscription, except for a bot that filled the honeypot (told 201, nothing stored).
+    const created = requests
+      .filter((r) => r.authentic)
+      .filter((r, i) => authentic.each[i] === 201 && !r.honeypot).length;
+    expect(await stack.db.subscription.count()).toBe(subscriptions + created);
+  });
+
+  it("/api/*", async ({ task }) => {
+    const routes = listApiRoutes(stack);
+    expect(routes.length).toBeGreaterThan(10);
+    const token = { value: "", at: 0 };
+    const fresh = async () => {
+      if (Date.now() - token.at > 30_000)
+        Object.assign(token, {
+          value: await stack.sim.mintSessionToken({ shop: shop.domain }),
+          at: Date.now(),
+        });
+      return token.value;
+    };
+    const spec = fc.record({
+      route: fc.constantFrom(...routes),
+      auth: fc.constantFrom("valid", "valid", "valid", "none", "garbage", "forged", "expired", "stranger"),
+      param: fc.oneof(
+        fc.constant(String(variantId)),
+        fc.constantFrom("restock", "en", "backorder_confirmation"),
+        anyText,
+      ),
+      query: fc.array(fc.tuple(anyText, anyText), { maxLength: 3 }),
+      body: hostileObject([
+        "eta",
+        "message",
+        "variantIds",
+        "variantId",
+        "productId",
+        "leadTimeDays",
+        "subject",
+        "html",
+        "text",
+        "kind",
+        "locale",
+        "to",
+        "restockThreshold",
+        "waveMultiplier",
+        "doubleOptIn",
+        "senderName",
+        "replyTo",
+        "orderTag",
+        "countedLocationIds",
+        "status",
+        "q",
+        "cursor",
+      ]),
+      shape: bodyShape,
+      type: contentType,
+    });
+    const requests: Req[] = [];
+    for (const s of sample(spec, 3)) {
+      const authorization = {
+        valid: `Bearer ${await fresh()}`,
+        none: "",
+        garbage: `Bearer ${crypto.randomBytes(40).toString("base64url")}`,
+        forged: `Bearer ${await stack.sim.mintSessionToken({ shop: shop.domain, secret: "forged-secret" })}`,
+        expired: `Bearer ${await stack.sim.mintSessionToken({ shop: shop.domain, exp: Math.floor(Date.now() / 1000) - 600 })}`,
+        stranger: `Bearer ${await stack.sim.mintSessionToken({ shop: OTHER })}`,
+      }[s.auth];
+      const path = s.route.path.replace(/:\w+/g, () => enc(s.param));
+      const query = new URLSearchParams(s.query.map(([k, v]) => [k, v])).toString();
+      const hasBody = s.route.method !== "GET" && s.route.method !== "DELETE";
+      requests.push({
+        url: `${stack.webUrl}/api${path}?${query}`,
+        init: {
+          method: s.route.method,
+          headers: { "Content-Type": s.type, ...(authorization ? { Authorization: authorization } : {}) },
+          body: hasBody ? encodeBody(s.shape, s.body, HUGE) : undefined,
+        },
+        label: `${s.auth} ${s.route.method} ${path} ${s.shape}`,
+        authentic: s.auth === "valid",
+      });
+    }
+    await run(requests, "/api/*", task);
+  });
+
+  it("email link routes (unsubscribe, confirm)", async ({ task }) => {
+    const spec = fc.record({
+      route: fc.constantFrom("GET /unsubscribe/", "POST /unsubscribe/", "GET /subscriptions/confirm/"),
+      token: fc.oneof(
+        anyText,
+        fc.base64String({ minLength: 20, maxLength: 64 }).map((t) => t.replace(/[+/=]/g, "_")),
+      ),
+      body: fc.oneof(fc.constant("List-Unsubscribe=One-Click"), anyText),
+      type: contentType,
+    });
+    const requests = sample(spec, 4).map((s): Req => {
+      const [method, prefix] = s.route.split(" ") as [string, string];
+      return {
+        url: `${stack.webUrl}${prefix}${enc(s.token) || "x"}`,
+        init: { method, headers: { "Content-Type": s.type }, body: method === "POST" ? s.body : undefined },
+        label: `${s.route}${s.token.slice(0, 40)}`,
+        authentic: false,
+      };
+    });
+    await run(requests, "email links", task);
+  });
+
+  it("no header injection in any email sent, no crash logged", () => {
+    const injected = stack.smtp.messages.flatMap((m) =>
+      injectedHeaderLines(m.headers).map((l) => `${m.to.join(",")}: ${l}`),
+    );
+    expect(injected).toEqual([]);
+    expect(stack.smtp.messages.every((m) => m.to.length === 1 && !m.to.includes("victim@evil.test"))).toBe(
+      true,
+    );
+    expect(crashLines(stack.logLines())).toEqual([]);
+    expect([stack.web, ...stack.workers].flatMap((p) => p.unexpectedExits)).toEqual([]);
+  });
+  it("captured logs carry no secret, token or full email address", () => {
+    expect(logFindings(stack)).toEqual([]);
+  });
+});

@@ -1,0 +1,210 @@
+import type { Router } from "express";
+import { createQueues, type Queues } from "../../../jobs/create-queues.ts";
+import { QUEUE_NAMES } from "../../../jobs/definitions/define-job.ts";
+import { createQueueBackend } from "../../../jobs/queue-backend.ts";
+import { createSimulator, type Simulator } from "../../../simulator/create-simulator.ts";
+import { createPrisma, type Db } from "../../../web/server/db/create-prisma.ts";
+import { findFreePort } from "../../../web/server/db/start-embedded-postgres.ts";
+import { TEST_API_KEY, TEST_API_SECRET } from "../../helpers/start-test-app.ts";
+import { createTestDatabase } from "../../helpers/test-database.ts";
+import { waitFor } from "../../helpers/wait-for.ts";
+import { deliverWebhooks, newDeliveryLog, takeNewDeliveries, type DeliveryLog } from "./deliver-webhooks.ts";
+import { spawnAppProcess, type AppProcess } from "./spawn-app-process.ts";
+import { startFaultSmtp, type FaultSmtp } from "./start-fault-smtp.ts";
+import { startRedisServer, type RedisServer } from "./start-redis-server.ts";
+
+export type SimClock = { now: Date | null; offsetMs: number };
+
+export type StackShop = { id: string; domain: string; locationId: bigint };
+
+export type FaultStack = {
+  sim: Simulator;
+  smtp: FaultSmtp;
+  redis: RedisServer;
+  db: Db;
+  queues: Queues;
+  databaseUrl: string;
+  webUrl: string;
+  web: AppProcess;
+  workers: AppProcess[];
+  /** Clock of the simulator (timestamps of its webhooks): `now` when set, else real time + offset. */
+  clock: SimClock;
+  /** Creates the shop on the simulator, lets `prepare` stock it, then installs the app (token exchange + initial sync). */
+  installShop(name: string, prepare?: (shop: StackShop) => void): Promise<StackShop>;
+  addWorker(): Promise<AppProcess>;
+  /** Every captured log line of every process of this stack. */
+  logLines(): string[];
+  /** No job waiting, running or delayed (schedulers aside) and no webhook left unprocessed. */
+  settle(timeoutMs?: number): Promise<void>;
+  isIdle(): Promise<boolean>;
+  /** Webhook ids taken from the simulator's queue so far (delivered, or planned by a test). */
+  seenWebhooks: Set<string>;
+  /**
+   * Delivers, in order and once, what the simulator emitted since the last call (webhooks caused
+   * by the app's own Admin API writes included), as Shopify would. Returns how many.
+   */
+  deliverPending(log?: DeliveryLog): Promise<number>;
+  /** settle() and deliverPending() until nothing new is emitted. */
+  settleAll(log?: DeliveryLog): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Real processes on real services: a web and N workers (node, as in production) on a PostgreSQL
+ * database and a Redis of their own, a Shopify simulator and a misbehaving-on-demand SMTP server in
+ * the test process. Webhooks are held by the simulator; tests deliver them (see deliver-webhooks).
+ */
+export async function startFaultStack(opts: {
+  name: string;
+  workers?: number;
+  concurrency?: number;
+  /** A database URL to use (the restart test's own PostgreSQL); default a fresh test database. */
+  databaseUrl?: string;
+  redis?: RedisServer;
+  /** Extra simulator routes, mounted before its own (a stricter Shopify for one test). */
+  simRoutes?: (sim: Simulator) => Router;
+}): Promise<FaultStack> {
+  const clock: SimClock = { now: null, offsetMs: 0 };
+  const sim = await createSimulator({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    now: () => clock.now ?? new Date(Date.now() + clock.offsetMs),
+    ...(opts.simRoutes ? { routes: opts.simRoutes } : {}),
+  });
+  sim.webhooks.pause();
+  const smtp = await startFaultSmtp();
+  const redis = opts.redis ?? (await startRedisServer());
+  const database = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
+  const port = await findFreePort();
+  const webUrl = `http://127.0.0.1:${port}`;
+  sim.setAppUrl(webUrl);
+  const env = {
+    SHOPIFY_API_KEY: TEST_API_KEY,
+    SHOPIFY_API_SECRET: TEST_API_SECRET,
+    SHOPIFY_APP_URL: webUrl,
+    SHOPIFY_ADMIN_ORIGIN: sim.origin,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    SMTP_URL: smtp.url,
+    PORT: String(port),
+    LOG_LEVEL: "info",
+    WORKER_CONCURRENCY: String(opts.concurrency ?? 10),
+  };
+  const web = await spawnAppProcess({ name: `${opts.name}-web`, kind: "web", env });
+  const workers: AppProcess[] = [];
+  const addWorker = async () => {
+    const worker = await spawnAppProcess({
+      name: `${opts.name}-worker${workers.length + 1}`,
+      kind: "worker",
+      env,
+    });
+    workers.push(worker);
+    return worker;
+  };
+  for (let i = 0; i < (opts.workers ?? 1); i += 1) await addWorker();
+  const db = createPrisma(database.url, { poolSize: 4 });
+  const queues = createQueues(
+    createQueueBackend({ redisUrl: redis.url, databaseUrl: database.url, prefix: "bh" }),
+  );
+
+  const seenWebhooks = new Set<string>();
+  const deliverPending = async (log: DeliveryLog = newDeliveryLog()) => {
+    const fresh = takeNewDeliveries(sim, seenWebhooks);
+    const plan = fresh.map((delivery) => ({ delivery, duplicate: false }));
+    await deliverWebhooks(webUrl, TEST_API_SECRET, plan, { concurrency: 1, retryForMs: 60_000, log });
+    return fresh.length;
+  };
+  /** Null when idle, else what is still going on (for the timeout message). */
+  const busyWith = async (): Promise<string | null> => {
+    for (const name of QUEUE_NAMES) {
+      const queue = queues.get(name);
+      const counts = await queue.getJobCounts("waiting", "active", "prioritized", "waiting-children");
+      if (Object.values(counts).some((n) => n > 0)) return `${name}: ${JSON.stringify(counts)}`;
+      // Job schedulers keep their next run delayed ("repeat:" ids): those are not work left over.
+      const delayed = (await queue.getDelayed(0, 1000)).filter(
+        (job) => !String(job.id).startsWith("repeat:"),
+      );
+      if (delayed.length > 0)
+        return `${name}: delayed ${delayed
+          .slice(0, 3)
+          .map((j) => j.id)
+          .join(", ")}`;
+    }
+    const received = await db.webhookEvent.count({ where: { status: "RECEIVED" } });
+    return received === 0 ? null : `${received} webhooks RECEIVED`;
+  };
+  const isIdle = async () => (await busyWith()) === null;
+
+  const settle = async (timeoutMs = 120_000) => {
+    let quiet = 0;
+    let last: string | null = null;
+    await waitFor(
+      async () => {
+        last = await busyWith();
+        quiet = last === null ? quiet + 1 : 0;
+        return quiet >= 3 ? true : null;
+      },
+      timeoutMs,
+      100,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; still busy: ${last}`);
+    });
+  };
+  const settleAll = async (log?: DeliveryLog) => {
+    for (;;) {
+      const t = Date.now();
+      await settle();
+      const n = await deliverPending(log);
+      if (process.env.FAULTS_DEBUG)
+        console.log(`settled in ${Date.now() - t} ms, then ${n} follow-up webhooks`);
+      if (n === 0) return;
+    }
+  };
+
+  return {
+    sim,
+    smtp,
+    redis,
+    db,
+    queues,
+    databaseUrl: database.url,
+    webUrl,
+    web,
+    workers,
+    clock,
+    addWorker,
+    isIdle,
+    seenWebhooks,
+    deliverPending,
+    logLines: () => [web, ...workers].flatMap((p) => p.lines),
+    async installShop(name, prepare) {
+      const simShop = sim.createShop({ name, ianaTimezone: "UTC" });
+      prepare?.({ id: "", domain: simShop.domain, locationId: simShop.locationIds[0]! });
+      const token = await sim.mintSessionToken({ shop: simShop.domain });
+      const res = await fetch(`${webUrl}/api/shop`, { headers: { Authorization: `Bearer ${token}` } });
+      if (res.status !== 200)
+        throw new Error(`install of ${simShop.domain}: ${res.status} ${await res.text()}`);
+      const shop = await waitFor(async () => {
+        const row = await db.shop.findUnique({ where: { domain: simShop.domain } });
+        if (row?.syncStatus === "FAILED") throw new Error("initial sync failed");
+        return row?.syncStatus === "DONE" ? row : null;
+      }, 60_000);
+      const installed = { id: shop.id, domain: simShop.domain, locationId: simShop.locationIds[0]! };
+      await settleAll();
+      return installed;
+    },
+    settle,
+    settleAll,
+    async close() {
+      await Promise.all([...workers, web].map((p) => p.kill("SIGTERM")));
+      await queues.close().catch(() => undefined);
+      await db.$disconnect();
+      await database.drop();
+      if (!opts.redis) await redis.close();
+      await smtp.close();
+      await sim.close();
+    },
+  };
+}
