@@ -21,6 +21,9 @@ export async function createWorker(
   const workers = (opts.queues ?? QUEUE_NAMES).map((queue) => {
     const worker = deps.queues.backend.createWorker(queue, (job: Job) => runJob(deps, byName, queue, job), {
       concurrency: opts.concurrency ?? deps.config.workerConcurrency,
+      // A job whose worker was killed is recovered as stalled; crashes in a row must not fail it for
+      // good (BullMQ's default allows one stall), or its emails would wait for a sweeper.
+      maxStalledCount: 10,
       autorun: true,
     });
     worker.on("failed", (job, error) => {
