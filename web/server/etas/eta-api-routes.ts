@@ -1,5 +1,5 @@
+import { parseInput as parse } from "../parse-input.ts";
 import express, { type Router } from "express";
-import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
@@ -86,20 +86,4 @@ export function etaApiRoutes(deps: AppDeps): Router {
   });
 
   return router;
-}
-
-function parse<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  code: "bad_request" | "unprocessable" = "unprocessable",
-): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    throw new AppError(code, "Invalid request", {
-      fieldErrors: flat.fieldErrors,
-      formErrors: flat.formErrors,
-    });
-  }
-  return parsed.data;
 }
