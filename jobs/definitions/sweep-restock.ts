@@ -3,7 +3,8 @@ import { defineJob } from "./define-job.ts";
 
 /**
  * Housekeeping of alerts and the email ledger, once a minute cluster-wide: resumes due waves,
- * re-enqueues ledger rows whose job was lost, expires unconfirmed subscriptions, prunes counters.
+ * hands ledger rows left by lost or dead jobs back to send jobs (recover-notifications.ts),
+ * expires unconfirmed subscriptions, prunes counters.
  */
 export const sweepRestockJob = defineJob({
   name: "sweep-restock",

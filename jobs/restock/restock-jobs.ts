@@ -8,6 +8,7 @@ import { redactShop } from "../../web/server/compliance/redact-shop.ts";
 import { markGaveUp } from "../../web/server/notifications/notification-ledger.ts";
 import { markGaveUpMany } from "../../web/server/notifications/notification-batch-ledger.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
+import { GAVE_UP_PREFIX } from "../../web/server/notifications/recovery-plan.ts";
 import { sendNotificationBatch } from "../../web/server/notifications/send-notification-batch.ts";
 import { restockWaveJob } from "../definitions/restock-wave.ts";
 import { sendNotificationJob } from "../definitions/send-notification.ts";
@@ -43,9 +44,13 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
       if (result.outcome === "later") await delayJob(job, result.at);
       return result;
     },
-    // Retries used up on transient errors: FAILED, visible, and re-sendable by enqueueing again.
+    // Retries used up on transient errors: FAILED, visible; the sweeper revives it while young.
     onFinalFailure: (deps, data, error) =>
-      markGaveUp(deps.db, sendNotificationJob.schema.parse(data).notificationId, `gave up: ${error.message}`),
+      markGaveUp(
+        deps.db,
+        sendNotificationJob.schema.parse(data).notificationId,
+        `${GAVE_UP_PREFIX}${error.message}`,
+      ),
   },
   {
     definition: sendNotificationsJob,
@@ -61,7 +66,7 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
       markGaveUpMany(
         deps.sql,
         sendNotificationsJob.schema.parse(data).notificationIds,
-        `gave up: ${error.message}`,
+        `${GAVE_UP_PREFIX}${error.message}`,
       ),
   },
   { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },

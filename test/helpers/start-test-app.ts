@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { createQueues } from "../../jobs/create-queues.ts";
 import { createQueueBackend } from "../../jobs/queue-backend.ts";
 import { createWorker, type RunningWorker } from "../../jobs/create-worker.ts";
+import type { JobHandler } from "../../jobs/job-handlers-type.ts";
 import type { WorkerDeps } from "../../jobs/worker-deps.ts";
 import type { AppDeps } from "../../web/server/app-deps.ts";
 import { createApp } from "../../web/server/app.ts";
@@ -25,7 +26,12 @@ export type TestApp = {
   deps: AppDeps;
   workerDeps: WorkerDeps;
   databaseUrl: string;
-  startWorker: (opts?: { concurrency?: number; schedule?: boolean }) => Promise<RunningWorker>;
+  startWorker: (opts?: {
+    concurrency?: number;
+    schedule?: boolean;
+    /** Replaces the app's job handlers (e.g. one that fails a job the way the queue would). */
+    handlers?: readonly JobHandler[];
+  }) => Promise<RunningWorker>;
   close: () => Promise<void>;
 };
 
@@ -79,6 +85,7 @@ export async function startTestApp(
       const worker = await createWorker(workerDeps, {
         concurrency: o.concurrency ?? 5,
         schedule: o.schedule ?? false,
+        ...(o.handlers ? { handlers: o.handlers } : {}),
       });
       workers.push(worker);
       return worker;

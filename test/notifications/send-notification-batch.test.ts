@@ -1,42 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendNotificationBatch } from "../../web/server/notifications/send-notification-batch.ts";
 import { fillRestockWave } from "../../web/server/restock/fill-restock-wave.ts";
-import {
-  addSubscribers,
-  startAlertsFixture,
-  type AlertsFixture,
-  type TestShop,
-  type TestVariant,
-} from "../alerts/alerts-fixture.ts";
+import { addSubscribers } from "../alerts/alerts-fixture.ts";
+import { createRestockRows, useLedgerShop } from "./ledger-fixture.ts";
 
 describe("send-notifications (a batch of ledger rows)", () => {
-  let fx: AlertsFixture;
-  let shop: TestShop;
-  let variant: TestVariant;
-  beforeAll(async () => {
-    fx = await startAlertsFixture();
-    shop = await fx.addShop("Batch Shop", { sendRatePerSecond: 0 });
-    variant = await shop.addVariant({ title: "Batch Hoodie", stock: 0 });
-  });
-  afterAll(() => fx?.close());
+  const ledger = useLedgerShop("Batch Shop", "Batch Hoodie");
 
-  const db = () => fx.app.deps.db;
-  /** Restock ledger rows for `count` fresh subscribers (PENDING, no job). */
-  async function rows(prefix: string, count: number) {
-    const emails = await addSubscribers(fx.app, shop.id, variant.variantId, count, prefix);
-    const subs = await db().subscription.findMany({ where: { shopId: shop.id, email: { in: emails } } });
-    const created = await db().notification.createManyAndReturn({
-      data: subs.map((s) => ({
-        shopId: shop.id,
-        kind: "restock",
-        idempotencyKey: `restock:batch:${s.id}`,
-        recipient: s.email,
-        subscriptionId: s.id,
-      })),
-      select: { id: true, recipient: true },
-    });
-    return created.sort((a, b) => a.recipient.localeCompare(b.recipient));
-  }
+  const db = () => ledger.fx.app.deps.db;
+  /** Restock ledger rows for `count` fresh subscribers (PENDING, no job), in address order. */
+  const rows = (prefix: string, count: number) =>
+    createRestockRows(
+      ledger,
+      prefix,
+      Array.from({ length: count }, () => ({})),
+    );
   const statusOf = async (ids: string[]) =>
     Object.fromEntries(
       (await db().notification.findMany({ where: { id: { in: ids } } })).map((r) => [r.recipient, r.status]),
@@ -45,16 +23,18 @@ describe("send-notifications (a batch of ledger rows)", () => {
   it("settles each row by its own outcome; a rerun sends only what a 4xx deferred", async () => {
     const r = await rows("mixed", 5);
     const [ok, soft, hard, suppressed, unsubscribed] = r.map((x) => x.recipient) as string[];
-    fx.smtp.replyWith(soft!, [451]);
-    fx.smtp.alwaysReply(hard!, 550);
-    await db().suppression.create({ data: { shopId: shop.id, email: suppressed!, reason: "unsubscribed" } });
+    ledger.fx.smtp.replyWith(soft!, [451]);
+    ledger.fx.smtp.alwaysReply(hard!, 550);
+    await db().suppression.create({
+      data: { shopId: ledger.shop.id, email: suppressed!, reason: "unsubscribed" },
+    });
     await db().subscription.updateMany({
-      where: { shopId: shop.id, email: unsubscribed! },
+      where: { shopId: ledger.shop.id, email: unsubscribed! },
       data: { status: "UNSUBSCRIBED", activeKey: null },
     });
     const ids = r.map((x) => x.id);
 
-    const first = await sendNotificationBatch(fx.app.workerDeps, { shopId: shop.id, ids });
+    const first = await sendNotificationBatch(ledger.fx.app.workerDeps, { shopId: ledger.shop.id, ids });
     expect(first.sent).toHaveLength(1);
     expect(first.transient).not.toBeNull();
     expect(first.permanent?.reason).toContain("550");
@@ -66,16 +46,18 @@ describe("send-notifications (a batch of ledger rows)", () => {
       [unsubscribed!]: "SUPPRESSED",
     });
     expect(
-      await db().suppression.findUnique({ where: { shopId_email: { shopId: shop.id, email: hard! } } }),
+      await db().suppression.findUnique({
+        where: { shopId_email: { shopId: ledger.shop.id, email: hard! } },
+      }),
     ).toMatchObject({ reason: "bounced" });
 
-    const second = await sendNotificationBatch(fx.app.workerDeps, { shopId: shop.id, ids });
+    const second = await sendNotificationBatch(ledger.fx.app.workerDeps, { shopId: ledger.shop.id, ids });
     expect(second.sent.map((s) => s.id)).toEqual([r[1]!.id]);
     expect(second.transient).toBeNull();
-    for (const email of [ok, soft]) expect(fx.smtp.countTo(email!)).toBe(1);
-    for (const email of [hard, suppressed, unsubscribed]) expect(fx.smtp.countTo(email!)).toBe(0);
+    for (const email of [ok, soft]) expect(ledger.fx.smtp.countTo(email!)).toBe(1);
+    for (const email of [hard, suppressed, unsubscribed]) expect(ledger.fx.smtp.countTo(email!)).toBe(0);
 
-    const third = await sendNotificationBatch(fx.app.workerDeps, { shopId: shop.id, ids });
+    const third = await sendNotificationBatch(ledger.fx.app.workerDeps, { shopId: ledger.shop.id, ids });
     expect(third).toMatchObject({ sent: [], alreadyDone: true, later: null });
   });
 
@@ -83,25 +65,27 @@ describe("send-notifications (a batch of ledger rows)", () => {
     const r = await rows("racing", 40);
     const ids = r.map((x) => x.id);
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => sendNotificationBatch(fx.app.workerDeps, { shopId: shop.id, ids })),
+      Array.from({ length: 4 }, () =>
+        sendNotificationBatch(ledger.fx.app.workerDeps, { shopId: ledger.shop.id, ids }),
+      ),
     );
     expect(results.flatMap((x) => x.sent.map((s) => s.id)).sort()).toEqual([...ids].sort());
-    for (const x of r) expect(fx.smtp.countTo(x.recipient)).toBe(1);
+    for (const x of r) expect(ledger.fx.smtp.countTo(x.recipient)).toBe(1);
     expect(Object.values(await statusOf(ids)).every((s) => s === "SENT")).toBe(true);
   });
 
   it("writes a wave's rows page by page without overshooting its target, once per subscriber", async () => {
-    const s = await fx.addShop("Fill Shop", { sendRatePerSecond: 0 });
+    const s = await ledger.fx.addShop("Fill Shop", { sendRatePerSecond: 0 });
     const v = await s.addVariant({ title: "Fill Hoodie", stock: 0 });
-    await addSubscribers(fx.app, s.id, v.variantId, 2_500, "fill");
+    await addSubscribers(ledger.fx.app, s.id, v.variantId, 2_500, "fill");
     const event = await db().restockEvent.create({
       data: { shopId: s.id, variantId: v.variantId, crossing: 1, availableAtStart: 5, targetCount: 2_100 },
     });
     const target = { id: event.id, shopId: s.id, variantId: v.variantId };
     // Two jobs filling the same wave at once (a duplicate after a crash) share the target.
     const [a, b] = await Promise.all([
-      fillRestockWave(fx.app.workerDeps, target, 1, false),
-      fillRestockWave(fx.app.workerDeps, target, 1, false),
+      fillRestockWave(ledger.fx.app.workerDeps, target, 1, false),
+      fillRestockWave(ledger.fx.app.workerDeps, target, 1, false),
     ]);
     expect(a + b).toBe(2_100);
     const after = await db().restockEvent.findUniqueOrThrow({ where: { id: event.id } });
@@ -115,7 +99,7 @@ describe("send-notifications (a batch of ledger rows)", () => {
     expect(waiting.map((w) => w.email).sort()).toEqual(
       Array.from({ length: 400 }, (_, i) => `fill-${String(2_100 + i).padStart(5, "0")}@example.com`),
     );
-    const jobs = await fx.app.deps.queues.get("email").getJobs(["waiting", "delayed", "prioritized"]);
+    const jobs = await ledger.fx.app.deps.queues.get("email").getJobs(["waiting", "delayed", "prioritized"]);
     const batched = jobs.filter((j) => j.name === "send-notifications" && j.data.shopId === s.id);
     expect(batched.flatMap((j) => j.data.notificationIds as string[]).length).toBe(2_100);
     expect(batched.every((j) => (j.data.notificationIds as string[]).length <= 100)).toBe(true);

@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enqueueNotifications } from "../../web/server/notifications/enqueue-notification.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { hitRateCounter } from "../../web/server/notifications/hit-rate-counter.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
-import {
-  addSubscribers,
-  startAlertsFixture,
-  type AlertsFixture,
-  type TestShop,
-  type TestVariant,
-} from "../alerts/alerts-fixture.ts";
+import { addSubscribers } from "../alerts/alerts-fixture.ts";
+import { useLedgerShop } from "./ledger-fixture.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 describe("send-notification (ledger + SMTP)", () => {
-  let fx: AlertsFixture;
-  let shop: TestShop;
-  let variant: TestVariant;
-  beforeAll(async () => {
-    fx = await startAlertsFixture();
-    shop = await fx.addShop("Ledger Shop", { sendRatePerSecond: 0 });
-    variant = await shop.addVariant({ title: "Trail Hoodie", stock: 0 });
-  });
-  afterAll(() => fx?.close());
+  const ledger = useLedgerShop("Ledger Shop", "Trail Hoodie");
 
-  const db = () => fx.app.deps.db;
+  const db = () => ledger.fx.app.deps.db;
   /** A restock ledger row for a fresh subscriber, enqueued the way the fan-out does it. */
   async function restockRow(prefix: string, opts: { enqueue?: boolean } = {}) {
-    const [email] = await addSubscribers(fx.app, shop.id, variant.variantId, 1, prefix);
-    const sub = await db().subscription.findFirstOrThrow({ where: { shopId: shop.id, email } });
+    const [email] = await addSubscribers(ledger.fx.app, ledger.shop.id, ledger.variant.variantId, 1, prefix);
+    const sub = await db().subscription.findFirstOrThrow({ where: { shopId: ledger.shop.id, email } });
     const request = {
-      shopId: shop.id,
+      shopId: ledger.shop.id,
       kind: "restock" as const,
       idempotencyKey: `restock:test:${sub.id}`,
       recipient: email!,
@@ -39,7 +26,7 @@ describe("send-notification (ledger + SMTP)", () => {
       const row = await db().notification.create({ data: request });
       return { email: email!, id: row.id };
     }
-    const [id] = await enqueueNotifications(fx.app.deps, [request]);
+    const [id] = await enqueueNotifications(ledger.fx.app.deps, [request]);
     return { email: email!, id: id! };
   }
   const row = (id: string) => db().notification.findUniqueOrThrow({ where: { id } });
@@ -50,16 +37,16 @@ describe("send-notification (ledger + SMTP)", () => {
     });
 
   it("sends once after a 451 deferral (retried with backoff)", async () => {
-    const worker = await fx.app.startWorker({ concurrency: 5 });
+    const worker = await ledger.fx.app.startWorker({ concurrency: 5 });
     try {
       const { email, id } = await restockRow("soft");
-      fx.smtp.replyWith(email, [451]);
+      ledger.fx.smtp.replyWith(email, [451]);
       const done = await settled(id);
       expect(done).toMatchObject({ status: "SENT", attempts: 2, messageId: `<${id}@backorder-hub>` });
-      expect(fx.smtp.countTo(email)).toBe(1);
+      expect(ledger.fx.smtp.countTo(email)).toBe(1);
 
-      const again = await enqueueNotifications(fx.app.deps, [
-        { shopId: shop.id, kind: "restock", idempotencyKey: done.idempotencyKey, recipient: email },
+      const again = await enqueueNotifications(ledger.fx.app.deps, [
+        { shopId: ledger.shop.id, kind: "restock", idempotencyKey: done.idempotencyKey, recipient: email },
       ]);
       expect(again).toEqual([]); // SENT rows are not sent again
     } finally {
@@ -68,21 +55,21 @@ describe("send-notification (ledger + SMTP)", () => {
   });
 
   it("marks a 550 FAILED, suppresses the address and never retries", async () => {
-    const worker = await fx.app.startWorker({ concurrency: 5 });
+    const worker = await ledger.fx.app.startWorker({ concurrency: 5 });
     try {
       const { email, id } = await restockRow("hard");
-      fx.smtp.alwaysReply(email, 550);
+      ledger.fx.smtp.alwaysReply(email, 550);
       const done = await settled(id);
       expect(done.status).toBe("FAILED");
       expect(done.attempts).toBe(1);
       expect(done.lastError).toContain("550");
       expect(
-        await db().suppression.findUnique({ where: { shopId_email: { shopId: shop.id, email } } }),
+        await db().suppression.findUnique({ where: { shopId_email: { shopId: ledger.shop.id, email } } }),
       ).toMatchObject({ reason: "bounced" });
       // A later email to that address is suppressed without touching SMTP.
-      const [next] = await enqueueNotifications(fx.app.deps, [
+      const [next] = await enqueueNotifications(ledger.fx.app.deps, [
         {
-          shopId: shop.id,
+          shopId: ledger.shop.id,
           kind: "backorder_ready",
           idempotencyKey: `ready:${email}`,
           recipient: email,
@@ -90,7 +77,7 @@ describe("send-notification (ledger + SMTP)", () => {
         },
       ]);
       expect((await settled(next!)).status).toBe("SUPPRESSED");
-      expect(fx.smtp.countTo(email)).toBe(0);
+      expect(ledger.fx.smtp.countTo(email)).toBe(0);
     } finally {
       await worker.close();
     }
@@ -99,10 +86,10 @@ describe("send-notification (ledger + SMTP)", () => {
   it("of racing sends of one row exactly one reaches SMTP; a SENDING row with a live claim waits", async () => {
     const { email, id } = await restockRow("race", { enqueue: false });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => sendNotification(fx.app.workerDeps, id)),
+      Array.from({ length: 5 }, () => sendNotification(ledger.fx.app.workerDeps, id)),
     );
     expect(results.filter((r) => r.outcome === "sent")).toHaveLength(1);
-    expect(fx.smtp.countTo(email)).toBe(1);
+    expect(ledger.fx.smtp.countTo(email)).toBe(1);
     expect((await row(id)).status).toBe("SENT");
 
     // A worker died after claiming: within the lease nobody else sends, after it the row goes out.
@@ -111,35 +98,35 @@ describe("send-notification (ledger + SMTP)", () => {
       where: { id: crashed.id },
       data: { status: "SENDING", claimedAt: new Date(), attempts: 1 },
     });
-    expect((await sendNotification(fx.app.workerDeps, crashed.id)).outcome).toBe("later");
+    expect((await sendNotification(ledger.fx.app.workerDeps, crashed.id)).outcome).toBe("later");
     await db().notification.update({
       where: { id: crashed.id },
       data: { claimedAt: new Date(Date.now() - 60_000) },
     });
-    expect(await sendNotification(fx.app.workerDeps, crashed.id)).toMatchObject({ outcome: "sent" });
-    expect(fx.smtp.countTo(crashed.email)).toBe(1);
-    expect(fx.smtp.messages.find((m) => m.to.includes(crashed.email))?.messageId).toBe(
+    expect(await sendNotification(ledger.fx.app.workerDeps, crashed.id)).toMatchObject({ outcome: "sent" });
+    expect(ledger.fx.smtp.countTo(crashed.email)).toBe(1);
+    expect(ledger.fx.smtp.messages.find((m) => m.to.includes(crashed.email))?.messageId).toBe(
       `<${crashed.id}@backorder-hub>`,
     );
   });
 
   it("holds the shop's send rate across two workers", async () => {
-    const limited = await fx.addShop("Rate Shop", { sendRatePerSecond: 10 });
+    const limited = await ledger.fx.addShop("Rate Shop", { sendRatePerSecond: 10 });
     const v = await limited.addVariant({ title: "Slow Hoodie", stock: 0 });
-    const emails = await addSubscribers(fx.app, limited.id, v.variantId, 40, "rate");
+    const emails = await addSubscribers(ledger.fx.app, limited.id, v.variantId, 40, "rate");
     const subs = await db().subscription.findMany({
       where: { shopId: limited.id },
       orderBy: { createdAt: "asc" },
     });
-    const before = fx.smtp.messages.length;
+    const before = ledger.fx.smtp.messages.length;
     const started = Date.now();
     const workers = [
-      await fx.app.startWorker({ concurrency: 10 }),
-      await fx.app.startWorker({ concurrency: 10 }),
+      await ledger.fx.app.startWorker({ concurrency: 10 }),
+      await ledger.fx.app.startWorker({ concurrency: 10 }),
     ];
     try {
       await enqueueNotifications(
-        fx.app.deps,
+        ledger.fx.app.deps,
         subs.map((s) => ({
           shopId: limited.id,
           kind: "restock" as const,
@@ -158,7 +145,7 @@ describe("send-notification (ledger + SMTP)", () => {
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
-    const arrivals = fx.smtp.messages.slice(before).map((m) => m.at);
+    const arrivals = ledger.fx.smtp.messages.slice(before).map((m) => m.at);
     const perSecond = new Map<number, number>();
     for (const at of arrivals)
       perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
@@ -168,12 +155,12 @@ describe("send-notification (ledger + SMTP)", () => {
     // wall-clock second may also see stragglers of the previous one, never more than a window's worth.
     expect(Math.max(...arrivals) - started).toBeGreaterThan(2_000);
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(20);
-    expect(fx.smtp.messages.length - before).toBe(40);
-    for (const email of emails) expect(fx.smtp.countTo(email)).toBe(1);
+    expect(ledger.fx.smtp.messages.length - before).toBe(40);
+    for (const email of emails) expect(ledger.fx.smtp.countTo(email)).toBe(1);
   });
 
   it("counts hits atomically across database clients (two workers' pools)", async () => {
-    const other = createPrisma(fx.app.databaseUrl, { poolSize: 5 });
+    const other = createPrisma(ledger.fx.app.databaseUrl, { poolSize: 5 });
     try {
       const hits = await Promise.all(
         Array.from({ length: 30 }, (_, i) => hitRateCounter(i % 2 ? other : db(), "test:atomic", 3600)),

@@ -1,19 +1,17 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
-import { enqueueSendBatches } from "../notifications/enqueue-send-batches.ts";
+import { recoverNotifications, type RecoveryResult } from "../notifications/recover-notifications.ts";
 import { deleteStaleRateCounters } from "../notifications/hit-rate-counter.ts";
 import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
 
 const BATCH = 1_000;
-/** A PENDING row older than this whose job is gone was lost between commit and enqueue. */
-const STUCK_AFTER_MS = 2 * 60_000;
 
-export type SweepResult = { waves: number; notifications: number; expired: number };
+export type SweepResult = { waves: number; notifications: RecoveryResult; expired: number };
 
 /** Periodic safety net; every step is idempotent and bounded per run. */
 export async function sweepRestock(deps: WorkerDeps): Promise<SweepResult> {
   const waves = await resumeDueWaves(deps);
-  const notifications = await reenqueueStuckNotifications(deps);
+  const notifications = await recoverNotifications(deps);
   const expired = await expireUnconfirmedSubscriptions(deps.db, deps.now());
   await deleteStaleRateCounters(deps.db, 24 * 3600);
   return { waves, notifications, expired };
@@ -44,20 +42,4 @@ export async function resumeDueWaves(deps: WorkerDeps): Promise<number> {
       );
   }
   return due.length;
-}
-
-async function reenqueueStuckNotifications(deps: WorkerDeps): Promise<number> {
-  const before = new Date(deps.now().getTime() - STUCK_AFTER_MS);
-  const stuck = await deps.db.notification.findMany({
-    where: { status: "PENDING", createdAt: { lt: before } },
-    select: { id: true, shopId: true },
-    orderBy: { createdAt: "asc" },
-    take: BATCH,
-  });
-  // As batch jobs per shop. A row whose job still exists (delayed by the rate limit, backing off)
-  // may get a second job: its claim makes that one a no-op.
-  const byShop = new Map<string, string[]>();
-  for (const row of stuck) byShop.set(row.shopId, [...(byShop.get(row.shopId) ?? []), row.id]);
-  for (const [shopId, ids] of byShop) await enqueueSendBatches(deps, shopId, ids, "sweep");
-  return stuck.length;
 }
