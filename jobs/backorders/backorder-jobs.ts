@@ -12,6 +12,10 @@ import { refreshVariantJob } from "../definitions/refresh-variant.ts";
 import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
 import { syncShopJob } from "../definitions/sync-shop.ts";
 import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
+import {
+  countEarlierUnprocessedEvents,
+  notifyHoldUntil,
+} from "../../web/server/backorders/notify-order-hold.ts";
 import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
 import { syncOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
@@ -23,6 +27,7 @@ import { handleOrderWebhook } from "./handle-order-webhook.ts";
 import { handleProductDelete, handleProductUpdate } from "./handle-product-webhooks.ts";
 import { reconcileAllShops, runSyncShopStep } from "./run-sync-jobs.ts";
 import { shopAdminClient } from "./shop-admin-client.ts";
+import { delayJob } from "../delay-job.ts";
 
 /** Jobs of the backorder engine (allocation, order tagging, sync, reconciliation). */
 export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
@@ -36,8 +41,15 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
   },
   {
     definition: notifyOrderJob,
-    run: async (deps, data) => {
+    run: async (deps, data, job) => {
       const { shopId, orderId } = notifyOrderJob.schema.parse(data);
+      const enqueuedAt = new Date(job.timestamp);
+      const hold = notifyHoldUntil({
+        earlierUnprocessed: await countEarlierUnprocessedEvents(deps.db, shopId, enqueuedAt),
+        enqueuedAtMs: job.timestamp,
+        nowMs: Date.now(),
+      });
+      if (hold) await delayJob(job, hold);
       return { emails: await notifyOrder(deps, shopId, BigInt(orderId)) };
     },
   },

@@ -8,3 +8,8 @@ export const processWebhookJob = defineJob({
   schema: z.object({ webhookEventId: z.string().regex(/^\d+$/) }),
   options: DEFAULT_JOB_OPTIONS,
 });
+
+/** One job per recorded event: a second delivery or a sweep finds it by this id. */
+export function webhookJobId(eventId: bigint): string {
+  return `wh-${eventId}`;
+}

@@ -17,7 +17,7 @@ import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../definitions/sweep-re
 import { variantStockChangedJob } from "../definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { delayJob } from "./delay-job.ts";
+import { delayJob } from "../delay-job.ts";
 
 /** Jobs of back-in-stock alerts and the notification ledger (restock waves, fan-out, email send). */
 export const RESTOCK_JOB_HANDLERS: JobHandler[] = [

@@ -1,24 +1,41 @@
-import { processWebhookJob } from "../definitions/process-webhook.ts";
+import { clearFinishedJob } from "../clear-finished-job.ts";
+import { processWebhookJob, webhookJobId } from "../definitions/process-webhook.ts";
 import { SWEEP_GRACE_MS } from "../definitions/sweep-webhooks.ts";
 import type { WorkerDeps } from "../worker-deps.ts";
 
+/** Rows read per sweep at most: events whose job is alive are passed over, not counted. */
+const SCAN_PAGES = 10;
+
 /**
- * Finds events recorded but never processed (the web process died between record and enqueue, or
- * the queue was down) and enqueues them again. The jobId makes this a no-op for events whose job
- * still exists.
+ * Finds events recorded but never processed (the web process died between record and enqueue, the
+ * queue was down, or the queue failed the job without our handler) and enqueues them again, up to
+ * `batch` per run. Events whose job is still to run (backing off after a database outage) are
+ * left to it and do not hold back the ones behind them; a finished job under the event's id is
+ * removed first, or the new one would not be added.
  */
 export async function sweepWebhooks(deps: WorkerDeps, batch = 500): Promise<number> {
   const before = new Date(deps.now().getTime() - SWEEP_GRACE_MS);
-  const stuck = await deps.db.webhookEvent.findMany({
-    where: { status: "RECEIVED", receivedAt: { lt: before } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: batch,
-  });
+  const queue = deps.queues.get(processWebhookJob.queue);
+  const orphans: bigint[] = [];
+  let after = -1n;
+  for (let page = 0; page < SCAN_PAGES && orphans.length < batch; page++) {
+    const stuck = await deps.db.webhookEvent.findMany({
+      where: { status: "RECEIVED", receivedAt: { lt: before }, id: { gt: after } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: batch,
+    });
+    for (const event of stuck) {
+      if (orphans.length >= batch) break;
+      if ((await clearFinishedJob(queue, webhookJobId(event.id))) === "free") orphans.push(event.id);
+    }
+    if (stuck.length < batch) break;
+    after = stuck.at(-1)!.id;
+  }
   await deps.queues.enqueueBulk(
     processWebhookJob,
-    stuck.map((e) => ({ payload: { webhookEventId: String(e.id) }, jobId: `wh-${e.id}` })),
+    orphans.map((id) => ({ payload: { webhookEventId: String(id) }, jobId: webhookJobId(id) })),
   );
-  if (stuck.length > 0) deps.logger.info({ count: stuck.length }, "re-enqueued unprocessed webhooks");
-  return stuck.length;
+  if (orphans.length > 0) deps.logger.info({ count: orphans.length }, "re-enqueued unprocessed webhooks");
+  return orphans.length;
 }

@@ -22,7 +22,7 @@ describe("/api/settings and /api/locations", () => {
   afterAll(() => app?.close());
 
   it("answers 401 without a session token", async () => {
-    const res = await fetch(`${app.adminUrl}/api/settings`);
+    const res = await fetch(`${app.url}/api/settings`);
     expect(res.status).toBe(401);
   });
 

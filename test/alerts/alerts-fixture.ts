@@ -1,10 +1,9 @@
-import { Session } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { Prisma } from "@prisma/client";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { createMailer, type Mailer } from "../../web/server/notifications/create-mailer.ts";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
+import { storeOfflineSession } from "../helpers/store-offline-session.ts";
 
 export type AlertsFixture = {
   sim: Simulator;
@@ -46,17 +45,7 @@ export async function startAlertsFixture(): Promise<AlertsFixture> {
   ): Promise<TestShop> {
     const simShop = sim.createShop({ name, currency: "EUR" });
     const domain = simShop.domain;
-    const api = app.deps.shopify.api;
-    await new PrismaSessionStorage(db).storeSession(
-      new Session({
-        id: api.session.getOfflineId(domain),
-        shop: domain,
-        state: "test",
-        isOnline: false,
-        accessToken: sim.issueAccessToken(domain),
-        scope: app.config.scopes.join(","),
-      }),
-    );
+    await storeOfflineSession(app, domain, sim.issueAccessToken(domain));
     const shop = await db.shop.create({
       data: { domain, name, currency: "EUR", syncStatus: "DONE", settings: { create: settings } },
     });

@@ -1,5 +1,3 @@
-import { Session } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { Prisma } from "@prisma/client";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startInitialSync } from "../../web/server/backorders/start-initial-sync.ts";
@@ -7,6 +5,7 @@ import { createMailer, type Mailer } from "../../web/server/notifications/create
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { storeOfflineSession } from "../helpers/store-offline-session.ts";
 
 export type BackorderShop = { id: string; domain: string; locationId: bigint };
 
@@ -21,7 +20,7 @@ export type BackorderFixture = {
     title: string,
     stock: number,
     eta?: string,
-  ): Promise<{ variantId: bigint; inventoryItemId: bigint }>;
+  ): Promise<{ productId: bigint; variantId: bigint; inventoryItemId: bigint }>;
   /** Runs the initial sync (bulk operation) and waits until the shop is synced. */
   sync(shop: BackorderShop): Promise<void>;
   /** Waits until webhooks were delivered and every queue is drained. */
@@ -65,6 +64,8 @@ export async function startBackorderFixture(opts: { concurrency?: number } = {})
       timeoutMs,
       100,
     );
+    // Mutations the jobs made (a selling policy switched, a tag) may have queued webhooks of their own.
+    await sim.waitForDeliveries();
   };
 
   return {
@@ -77,17 +78,7 @@ export async function startBackorderFixture(opts: { concurrency?: number } = {})
         name: `Backorder shop ${Math.random().toString(36).slice(2, 7)}`,
         ianaTimezone: "UTC",
       });
-      const api = app.deps.shopify.api;
-      await new PrismaSessionStorage(db).storeSession(
-        new Session({
-          id: api.session.getOfflineId(simShop.domain),
-          shop: simShop.domain,
-          state: "test",
-          isOnline: false,
-          accessToken: sim.issueAccessToken(simShop.domain),
-          scope: app.config.scopes.join(","),
-        }),
-      );
+      await storeOfflineSession(app, simShop.domain, sim.issueAccessToken(simShop.domain));
       const shop = await db.shop.create({
         data: { domain: simShop.domain, name: simShop.name, timezone: "UTC", settings: { create: settings } },
       });
@@ -104,7 +95,11 @@ export async function startBackorderFixture(opts: { concurrency?: number } = {})
           data: { shopId: shop.id, variantId: variant.id, etaDate: new Date(`${eta}T00:00:00Z`) },
         });
       }
-      return { variantId: variant.id, inventoryItemId: variant.inventoryItemId };
+      return {
+        productId: created.product.id,
+        variantId: variant.id,
+        inventoryItemId: variant.inventoryItemId,
+      };
     },
     async sync(shop) {
       await startInitialSync(app.deps, { id: shop.id, installedAt: new Date() });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PendingDelivery } from "../../simulator/webhooks/webhook-types.ts";
-import { webhookHeaders } from "../helpers/sign.ts";
-import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
+import { postSimDelivery } from "../helpers/post-sim-delivery.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startBackorderFixture, messageText, type BackorderFixture } from "./backorder-fixture.ts";
 
@@ -157,20 +156,7 @@ describe("backorder engine end to end", () => {
 
 async function deliverInOrder(deliveries: PendingDelivery[]): Promise<void> {
   for (const d of deliveries) {
-    const res = await fetch(`${f.app.url}/webhooks`, {
-      method: "POST",
-      headers: {
-        ...webhookHeaders({
-          topic: d.topic,
-          shop: d.shop,
-          body: d.body,
-          secret: TEST_API_SECRET,
-          webhookId: d.webhookId,
-          eventId: d.eventId,
-        }),
-      },
-      body: d.body,
-    });
+    const res = await postSimDelivery(f.app.url, d);
     expect(res.status).toBe(200);
     await f.settle();
   }

@@ -12,16 +12,20 @@ import { createEmailRenderer } from "../../web/server/emails/render/create-email
 import { getSampleContext } from "../../web/server/emails/templates/variables.ts";
 import { errorMiddleware } from "../../web/server/errors.ts";
 import type { AdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
-import { startControlsFixture, type ControlsFixture, type ControlsShop } from "./controls-fixture.ts";
+import {
+  startBackorderFixture,
+  type BackorderFixture,
+  type BackorderShop,
+} from "../backorders/backorder-fixture.ts";
 
-let f: ControlsFixture;
-let shop: ControlsShop;
+let f: BackorderFixture;
+let shop: BackorderShop;
 let orderId: bigint;
 let waiting: bigint;
 let inStock: bigint;
 
 beforeAll(async () => {
-  f = await startControlsFixture();
+  f = await startBackorderFixture();
   shop = await f.addShop({
     discountEnabled: true,
     discountValue: 15,

@@ -2,23 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTROL_TOPIC_HANDLERS } from "../../jobs/controls/control-jobs.ts";
 import { SWEEP_SELLING_CONTROLS_EVERY_MS } from "../../jobs/definitions/sweep-selling-controls.ts";
 import { sweepSellingControls } from "../../web/server/controls/sweep-selling-controls.ts";
-import { startControlsFixture, type ControlsFixture, type ControlsShop } from "./controls-fixture.ts";
+import {
+  startBackorderFixture,
+  type BackorderFixture,
+  type BackorderShop,
+} from "../backorders/backorder-fixture.ts";
 
-let f: ControlsFixture;
+let f: BackorderFixture;
 
 beforeAll(async () => {
-  f = await startControlsFixture();
+  f = await startBackorderFixture();
 }, 60_000);
 afterAll(async () => {
   await f?.close();
 });
 
-const simPolicy = (shop: ControlsShop, variantId: bigint) =>
+const simPolicy = (shop: BackorderShop, variantId: bigint) =>
   f.sim.getVariant(shop.domain, variantId)!.inventoryPolicy;
-const control = (shop: ControlsShop, variantId: bigint) =>
+const control = (shop: BackorderShop, variantId: bigint) =>
   f.app.deps.db.variantControl.findUnique({ where: { shopId_variantId: { shopId: shop.id, variantId } } });
 const order = (
-  shop: ControlsShop,
+  shop: BackorderShop,
   variantId: bigint,
   quantity: number,
   extra: { customerTags?: string[] } = {},

@@ -1,6 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
+/** What the server does to the next message for an address. */
+export type SmtpFault =
+  /** Reply to RCPT TO with this code (421, 451, 550...). */
+  | { rcpt: number }
+  /** Take the whole message, then drop the connection before answering the final dot. */
+  | { dropAfterData: true };
+
 export type CaughtMessage = {
   to: string[];
   messageId: string | null;
@@ -8,37 +15,46 @@ export type CaughtMessage = {
   /** Raw header block (unfolded as received: folding would show as continuation lines). */
   headers: string;
   raw: string;
-  /** Date.now() when the message was accepted. */
+  /** Date.now() when the message was received. */
   at: number;
+  /** False when the connection was dropped after DATA: the sender never heard it was accepted. */
+  acknowledged: boolean;
 };
 
 export type SmtpCatcher = {
   url: string;
   messages: CaughtMessage[];
+  /** Faults for the next messages to this address, in order; afterwards messages are accepted. */
+  script(address: string, faults: SmtpFault[]): void;
   /** The next replies to RCPT TO for an address, e.g. [451] or [550]; afterwards it is accepted. */
   replyWith(address: string, codes: number[]): void;
   /** Rejects every RCPT TO for the address with this code. */
   alwaysReply(address: string, code: number): void;
-  /** Messages per recipient. */
+  /** Messages per recipient (dropped-after-DATA ones count: the mail was delivered). */
   countTo(address: string): number;
   /** Distinct Message-IDs per recipient: a resend after a crash carries the same one. */
   distinctTo(address: string): number;
+  /** RCPT TO commands seen for the address, refused ones included. */
+  rcptAttempts(address: string): number;
   close(): Promise<void>;
 };
 
-/** An in-process SMTP server that records every message it accepts (tests only). */
+/** An in-process SMTP server that records every message it receives and misbehaves on demand. */
 export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const messages: CaughtMessage[] = [];
-  const queued = new Map<string, number[]>();
+  const scripted = new Map<string, SmtpFault[]>();
   const always = new Map<string, number>();
-  const server = new SMTPServer({
+  const rcpts = new Map<string, number>();
+  const server: SMTPServer = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    size: 1024 * 1024,
+    size: 4 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       const addr = address.address.toLowerCase();
-      const code = queued.get(addr)?.shift() ?? always.get(addr);
+      rcpts.set(addr, (rcpts.get(addr) ?? 0) + 1);
+      const next = scripted.get(addr)?.[0];
+      const code = next && "rcpt" in next ? (scripted.get(addr)!.shift(), next.rcpt) : always.get(addr);
       if (code === undefined) return callback();
       const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), {
         responseCode: code,
@@ -53,30 +69,50 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
         const headers = raw.split(/\r?\n\r?\n/)[0] ?? "";
         const header = (name: string) =>
           new RegExp(`^${name}:\\s*(.*)$`, "im").exec(headers)?.[1]?.trim() ?? null;
+        const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+        const drop = to.some((addr) => {
+          const next = scripted.get(addr)?.[0];
+          if (!next || !("dropAfterData" in next)) return false;
+          scripted.get(addr)!.shift();
+          return true;
+        });
         messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          to,
           messageId: header("Message-ID"),
           subject: header("Subject"),
           headers,
           raw,
           at: Date.now(),
+          acknowledged: !drop,
         });
-        callback();
+        if (!drop) return callback();
+        // The message is here, the client never learns it: the classic duplicate-risk case.
+        const connections = (
+          server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
+        ).connections;
+        for (const connection of connections) if (connection.id === session.id) connection._socket.destroy();
       });
     },
   });
-  // A client killed mid-session (the crash tests) resets its socket: expected, not a failure.
+  // Killed workers reset their sockets and dropped connections end mid-session: expected here.
   server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   const to = (address: string) => messages.filter((m) => m.to.includes(address.toLowerCase()));
+  const script = (address: string, faults: SmtpFault[]) => scripted.set(address.toLowerCase(), [...faults]);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    replyWith: (address, codes) => queued.set(address.toLowerCase(), [...codes]),
+    script,
+    replyWith: (address, codes) =>
+      script(
+        address,
+        codes.map((rcpt) => ({ rcpt })),
+      ),
     alwaysReply: (address, code) => always.set(address.toLowerCase(), code),
     countTo: (address) => to(address).length,
     distinctTo: (address) => new Set(to(address).map((m) => m.messageId)).size,
+    rcptAttempts: (address) => rcpts.get(address.toLowerCase()) ?? 0,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

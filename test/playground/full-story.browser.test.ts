@@ -1,15 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/launch-chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevProcess, type DevProcess } from "./helpers/start-dev-process.ts";
 
 const ARTIFACTS = "test/artifacts/playground";
-const CHROMIUM = {
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-};
 const run = Date.now().toString(36);
 const SUBSCRIBER = `alerts-${run}@example.com`;
 const BUYER = `backorder-${run}@example.com`;
@@ -57,7 +54,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`initial sync did not finish:\n${dev.output().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  browser = await chromium.launch(CHROMIUM);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 }, 240_000);
 

@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../helpers/launch-chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { gid } from "../../simulator/gid.ts";
@@ -76,10 +77,7 @@ describe("storefront theme blocks in Chromium", () => {
       const fields = sim.getMetafields(gid("ProductVariant", ids.backordered));
       return fields.some((f) => f.key === "eta" && f.value === "2099-12-12") ? fields : null;
     }, 30_000);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,18 +1,8 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import { Session } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import express from "express";
-import { activityApiRoutes } from "../../../web/server/activity/activity-api-routes.ts";
-import { createAdminUiRoutes } from "../../../web/server/admin-ui/create-admin-ui-routes.ts";
 import { mintDevSessionToken } from "../../../web/server/admin-ui/mint-dev-session-token.ts";
-import { requireSession } from "../../../web/server/auth/require-session.ts";
-import { errorMiddleware } from "../../../web/server/errors.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../../helpers/start-test-app.ts";
+import { storeOfflineSession } from "../../helpers/store-offline-session.ts";
 
 export type AdminTestApp = TestApp & {
-  /** The URL to test against: the app, plus the admin routes if app.ts does not mount them yet. */
-  adminUrl: string;
   installShop: (domain: string, data?: { name?: string; currency?: string }) => Promise<string>;
   token: (domain: string, opts?: { ttlSeconds?: number; secret?: string }) => Promise<string>;
   api: (
@@ -22,11 +12,7 @@ export type AdminTestApp = TestApp & {
   ) => Promise<Response>;
 };
 
-/**
- * The test app with the admin UI and activity API reachable. Until web/server/app.ts and
- * api-routes.ts mount them (the lead's wiring), a thin wrapper in front of the app serves them;
- * once mounted, the wrapper finds them and passes everything through.
- */
+/** The test app, plus installed shops without a token exchange and signed admin API calls. */
 export async function startAdminApp(opts: Parameters<typeof startTestApp>[0] = {}): Promise<AdminTestApp> {
   const app = await startTestApp(opts);
   const token = async (domain: string, o: { ttlSeconds?: number; secret?: string } = {}) =>
@@ -40,52 +26,8 @@ export async function startAdminApp(opts: Parameters<typeof startTestApp>[0] = {
       })
     ).token;
 
-  const probeShop = "probe-admin.myshopify.com";
-  await installShopRow(app, probeShop);
-  const adminMounted = (await fetch(`${app.url}/admin?shop=${probeShop}`)).status !== 404;
-  const activity = await fetch(`${app.url}/api/activity`, {
-    headers: { Authorization: `Bearer ${await token(probeShop)}` },
-  });
-  const activityMounted = activity.status !== 404;
-
-  let adminUrl = app.url;
-  let server: Server | null = null;
-  if (!adminMounted || !activityMounted) {
-    const wrapper = express();
-    if (!adminMounted) wrapper.use(createAdminUiRoutes({ config: app.config }));
-    if (!activityMounted) wrapper.use("/api", requireSession(app.deps), activityApiRoutes(app.deps));
-    wrapper.use(errorMiddleware(app.deps.logger));
-    const target = new URL(app.url);
-    // Everything the wrapper does not answer goes to the real app, unchanged.
-    wrapper.use(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const upstream = await fetch(new URL(req.originalUrl, target), {
-        method: req.method,
-        headers: Object.fromEntries(
-          Object.entries(req.headers)
-            .filter(([k]) => k !== "host" && k !== "connection")
-            .map(([k, v]) => [k, String(v)]),
-        ),
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-        redirect: "manual",
-      });
-      res.status(upstream.status);
-      upstream.headers.forEach((value, key) => {
-        if (key !== "content-encoding" && key !== "transfer-encoding" && key !== "content-length")
-          res.setHeader(key, value);
-      });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-    });
-    server = await new Promise<Server>((resolve) => {
-      const s = wrapper.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    adminUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
-
   return {
     ...app,
-    adminUrl,
     token,
     installShop: (domain, data) => installShopRow(app, domain, data),
     api: async (domain, path, init = {}) => {
@@ -98,32 +40,14 @@ export async function startAdminApp(opts: Parameters<typeof startTestApp>[0] = {
         body = JSON.stringify(init.body);
         headers["Content-Type"] = "application/json";
       }
-      return fetch(`${adminUrl}/api${path}`, { method: init.method ?? "GET", headers, body });
-    },
-    close: async () => {
-      if (server) {
-        const s = server;
-        await new Promise<void>((resolve) => s.close(() => resolve()));
-        s.closeAllConnections();
-      }
-      await app.close();
+      return fetch(`${app.url}/api${path}`, { method: init.method ?? "GET", headers, body });
     },
   };
 }
 
 /** An installed shop without a token exchange: the shop row, its settings and its offline session. */
 async function installShopRow(app: TestApp, domain: string, data: { name?: string; currency?: string } = {}) {
-  const shopify = app.deps.shopify.api;
-  await new PrismaSessionStorage(app.deps.db).storeSession(
-    new Session({
-      id: shopify.session.getOfflineId(domain),
-      shop: domain,
-      state: "test",
-      isOnline: false,
-      accessToken: "shpat_test",
-      scope: app.config.scopes.join(","),
-    }),
-  );
+  await storeOfflineSession(app, domain, "shpat_test");
   const shop = await app.deps.db.shop.upsert({
     where: { domain },
     create: {

@@ -10,7 +10,7 @@ import { createTestDatabase } from "../../helpers/test-database.ts";
 import { waitFor } from "../../helpers/wait-for.ts";
 import { deliverWebhooks, newDeliveryLog, takeNewDeliveries, type DeliveryLog } from "./deliver-webhooks.ts";
 import { spawnAppProcess, type AppProcess } from "./spawn-app-process.ts";
-import { startFaultSmtp, type FaultSmtp } from "./start-fault-smtp.ts";
+import { startSmtpCatcher, type SmtpCatcher } from "../../helpers/smtp-catcher.ts";
 import { startRedisServer, type RedisServer } from "./start-redis-server.ts";
 
 export type SimClock = { now: Date | null; offsetMs: number };
@@ -19,7 +19,7 @@ export type StackShop = { id: string; domain: string; locationId: bigint };
 
 export type FaultStack = {
   sim: Simulator;
-  smtp: FaultSmtp;
+  smtp: SmtpCatcher;
   redis: RedisServer;
   db: Db;
   queues: Queues;
@@ -35,7 +35,7 @@ export type FaultStack = {
   /** Every captured log line of every process of this stack. */
   logLines(): string[];
   /** No job waiting, running or delayed (schedulers aside) and no webhook left unprocessed. */
-  settle(timeoutMs?: number): Promise<void>;
+  settle(opts?: { stallMs?: number; maxMs?: number }): Promise<void>;
   isIdle(): Promise<boolean>;
   /** Webhook ids taken from the simulator's queue so far (delivered, or planned by a test). */
   seenWebhooks: Set<string>;
@@ -72,7 +72,7 @@ export async function startFaultStack(opts: {
     ...(opts.simRoutes ? { routes: opts.simRoutes } : {}),
   });
   sim.webhooks.pause();
-  const smtp = await startFaultSmtp();
+  const smtp = await startSmtpCatcher();
   const redis = opts.redis ?? (await startRedisServer());
   const database = opts.databaseUrl
     ? { url: opts.databaseUrl, drop: async () => undefined }
@@ -117,40 +117,53 @@ export async function startFaultStack(opts: {
     return fresh.length;
   };
   /** Null when idle, else what is still going on (for the timeout message). */
-  const busyWith = async (): Promise<string | null> => {
+  /** Work still to do: jobs to run (schedulers' next runs aside) and webhooks not yet processed. */
+  const workLeft = async (): Promise<{ left: number; detail: string | null }> => {
+    let left = 0;
+    const details: string[] = [];
     for (const name of QUEUE_NAMES) {
       const queue = queues.get(name);
       const counts = await queue.getJobCounts("waiting", "active", "prioritized", "waiting-children");
-      if (Object.values(counts).some((n) => n > 0)) return `${name}: ${JSON.stringify(counts)}`;
       // Job schedulers keep their next run delayed ("repeat:" ids): those are not work left over.
       const delayed = (await queue.getDelayed(0, 1000)).filter(
         (job) => !String(job.id).startsWith("repeat:"),
       );
-      if (delayed.length > 0)
-        return `${name}: delayed ${delayed
-          .slice(0, 3)
-          .map((j) => j.id)
-          .join(", ")}`;
+      const n = Object.values(counts).reduce((a, b) => a + b, 0) + delayed.length;
+      if (n > 0) details.push(`${name}: ${JSON.stringify({ ...counts, delayed: delayed.length })}`);
+      left += n;
     }
     const received = await db.webhookEvent.count({ where: { status: "RECEIVED" } });
-    return received === 0 ? null : `${received} webhooks RECEIVED`;
+    if (received > 0) details.push(`${received} webhooks RECEIVED`);
+    return { left: left + received, detail: details.length ? details.join("; ") : null };
   };
-  const isIdle = async () => (await busyWith()) === null;
+  const isIdle = async () => (await workLeft()).left === 0;
 
-  const settle = async (timeoutMs = 120_000) => {
+  /**
+   * Waits until nothing is left to do (three quiet reads in a row). Fails when the work stops
+   * shrinking for `stallMs` (something is stuck), not after a fixed time: at full sizes the
+   * Admin API's rate limit alone takes minutes (about 10 tag mutations a second per shop).
+   */
+  const settle = async (opts: { stallMs?: number; maxMs?: number } = {}) => {
+    const stallMs = opts.stallMs ?? 90_000;
+    const maxMs = opts.maxMs ?? 20 * 60_000;
+    const started = Date.now();
     let quiet = 0;
-    let last: string | null = null;
-    await waitFor(
-      async () => {
-        last = await busyWith();
-        quiet = last === null ? quiet + 1 : 0;
-        return quiet >= 3 ? true : null;
-      },
-      timeoutMs,
-      100,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; still busy: ${last}`);
-    });
+    let least = Number.POSITIVE_INFINITY;
+    let shrankAt = started;
+    for (;;) {
+      const { left, detail } = await workLeft();
+      quiet = left === 0 ? quiet + 1 : 0;
+      if (quiet >= 3) return;
+      if (left < least) {
+        least = left;
+        shrankAt = Date.now();
+      }
+      if (Date.now() - shrankAt > stallMs)
+        throw new Error(`no progress for ${stallMs} ms; still busy: ${detail}`);
+      if (Date.now() - started > maxMs)
+        throw new Error(`not settled after ${maxMs} ms; still busy: ${detail}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   const settleAll = async (log?: DeliveryLog) => {
     for (;;) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { clearFinishedJob } from "../../../jobs/clear-finished-job.ts";
 import type { Queues } from "../../../jobs/create-queues.ts";
 import { SEND_BATCH_MAX, sendNotificationsJob } from "../../../jobs/definitions/send-notifications.ts";
 
@@ -26,10 +27,7 @@ export async function enqueueSendBatches(
   }
   if (opts.replaceFinished) {
     const queue = deps.queues.get(sendNotificationsJob.queue);
-    for (const item of items) {
-      const job = await queue.getJob(item.jobId);
-      if (job && ((await job.isFailed()) || (await job.isCompleted()))) await job.remove();
-    }
+    for (const item of items) await clearFinishedJob(queue, item.jobId);
   }
   await deps.queues.enqueueBulk(sendNotificationsJob, items);
   return items.length;

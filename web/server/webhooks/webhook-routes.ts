@@ -1,5 +1,5 @@
 import express, { type Router } from "express";
-import { processWebhookJob } from "../../../jobs/definitions/process-webhook.ts";
+import { processWebhookJob, webhookJobId } from "../../../jobs/definitions/process-webhook.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { readWebhookHeaders } from "./read-webhook-headers.ts";
 import { recordWebhook } from "./record-webhook.ts";
@@ -49,7 +49,7 @@ export function webhookRoutes(deps: AppDeps): Router {
       const enqueued = deps.queues.enqueue(
         processWebhookJob,
         { webhookEventId: String(recorded.id) },
-        { jobId: `wh-${recorded.id}` },
+        { jobId: webhookJobId(recorded.id) },
       );
       await withTimeout(enqueued, ENQUEUE_TIMEOUT_MS).catch((error: unknown) =>
         deps.logger.warn({ err: error, topic, shop: shopDomain }, "enqueue failed; the sweeper will retry"),

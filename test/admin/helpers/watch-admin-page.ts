@@ -1,0 +1,46 @@
+import type { Page } from "playwright-core";
+
+export type PageWatch = {
+  /** Uncaught page errors and console errors. */
+  errors: string[];
+  /** /api calls answered 4xx/5xx, as "status METHOD path" (the browser's own log omits the URL). */
+  apiFailures: string[];
+  /** Every other request answered 4xx/5xx (assets, icons), as "status path". */
+  otherFailures: string[];
+};
+
+/**
+ * Records what went wrong on the page, and from the first byte of every document the largest
+ * contentful paint and the layout shifts as the browser reports them (`window.__lcp`, `__cls`).
+ */
+export async function watchAdminPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { errors: [], apiFailures: [], otherFailures: [] };
+  page.on("pageerror", (error) => watch.errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") watch.errors.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() < 400) return;
+    const path = new URL(response.url()).pathname;
+    if (path.includes("/api/"))
+      watch.apiFailures.push(`${response.status()} ${response.request().method()} ${path}`);
+    else watch.otherFailures.push(`${response.status()} ${path}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    w.__lcp = 0;
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__lcp = entry.startTime;
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return watch;
+}

@@ -1,0 +1,17 @@
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { TestApp } from "./start-test-app.ts";
+
+/** The offline session an install would have stored for `shop`: the app's Admin API credentials. */
+export async function storeOfflineSession(app: TestApp, shop: string, accessToken: string): Promise<void> {
+  await new PrismaSessionStorage(app.deps.db).storeSession(
+    new Session({
+      id: app.deps.shopify.api.session.getOfflineId(shop),
+      shop,
+      state: "test",
+      isOnline: false,
+      accessToken,
+      scope: app.config.scopes.join(","),
+    }),
+  );
+}
