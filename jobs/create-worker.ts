@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job, type Worker } from "bullmq";
+import { createDatabaseBreaker } from "./database-breaker.ts";
 import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
@@ -18,8 +19,15 @@ export async function createWorker(
 ): Promise<RunningWorker> {
   const handlers = opts.handlers ?? JOB_HANDLERS;
   const byName = new Map<string, JobHandler>(handlers.map((h) => [h.definition.name, h]));
+  // Knows the workers once they exist; no job can fail before that.
+  const breaker = createDatabaseBreaker(deps, () => workers);
+  const run = (queue: QueueName) => (job: Job) =>
+    runJob(deps, byName, queue, job).catch((error: unknown) => {
+      breaker.check(error);
+      throw error;
+    });
   const workers = (opts.queues ?? QUEUE_NAMES).map((queue) => {
-    const worker = deps.queues.backend.createWorker(queue, (job: Job) => runJob(deps, byName, queue, job), {
+    const worker = deps.queues.backend.createWorker(queue, run(queue), {
       concurrency: opts.concurrency ?? deps.config.workerConcurrency,
       // A job whose worker was killed is recovered as stalled; crashes in a row must not fail it for
       // good (BullMQ's default allows one stall), or its emails would wait for a sweeper.
@@ -56,6 +64,7 @@ export async function createWorker(
   return {
     workers,
     close: async () => {
+      breaker.close();
       await Promise.all(workers.map((w) => w.close()));
     },
   };

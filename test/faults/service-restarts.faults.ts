@@ -122,13 +122,16 @@ describe("service restarts", () => {
     });
     const got = receivedBy(stack, "rs-");
     const processes = [stack.web, ...stack.workers];
+    const logLines = stack.logLines();
+    const jobFailures = logLines.filter((l) => l.includes('"msg":"job failed"')).length;
+    const pauses = logLines.filter((l) => l.includes("workers paused until it answers")).length;
     reportFaultRow(task, {
       test: "3 Redis + PostgreSQL restarts",
       events: plan.length + N,
       lost: plan.length - processed + (N - got.recipients),
       duplicates: got.duplicates,
       fiveXx: log.fiveXx,
-      note: `${plan.length} webhooks + ${N}-subscriber fan-out; ${OUTAGE_MS / 1000} s outages; 5xx: ${fiveXxAfterRedis} during Redis, ${fiveXxDuringPg} during PostgreSQL; /readyz ${statusDuringPg} with PostgreSQL down`,
+      note: `${plan.length} webhooks + ${N}-subscriber fan-out; ${OUTAGE_MS / 1000} s outages; 5xx: ${fiveXxAfterRedis} during Redis, ${fiveXxDuringPg} during PostgreSQL; /readyz ${statusDuringPg} with PostgreSQL down; ${jobFailures} job attempts failed, workers paused ${pauses}x`,
     });
     expect(log.acknowledged.size).toBe(plan.length);
     expect(processed).toBe(plan.length);

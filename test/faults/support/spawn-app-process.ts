@@ -45,7 +45,13 @@ export async function spawnAppProcess(opts: {
     stopping = false;
     const proc = spawn(process.execPath, [ENTRY[opts.kind].script], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", ...opts.env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        // Debugging knob: e.g. FAULTS_NODE_OPTIONS="--require ./trace.cjs" for the app's processes.
+        ...(process.env.FAULTS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FAULTS_NODE_OPTIONS } : {}),
+        ...opts.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = proc;

@@ -13,5 +13,9 @@ export function createSqlPool(databaseUrl: string, opts: { max?: number } = {}):
   // Idle clients dropped by the server (restart, failover) must not crash the process; the next
   // query reconnects and a failing query rejects where it is awaited.
   pool.on("error", () => undefined);
+  // Nor may a checked-out client between two statements of a transaction (pg-pool listens only to
+  // idle ones): a server shutting down emits "error" on it, unhandled that would end the process.
+  // Its next query rejects ("not queryable") where it is awaited, and release() drops it.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
