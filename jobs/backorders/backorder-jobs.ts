@@ -11,12 +11,14 @@ import {
 import { refreshVariantJob } from "../definitions/refresh-variant.ts";
 import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
 import { syncShopJob } from "../definitions/sync-shop.ts";
+import { SWEEP_ORDER_EMAILS_EVERY_MS, sweepOrderEmailsJob } from "../definitions/sweep-order-emails.ts";
 import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
 import {
   countEarlierUnprocessedEvents,
   notifyHoldUntil,
 } from "../../web/server/backorders/notify-order-hold.ts";
 import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
+import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
 import { syncOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
 import { refreshVariant } from "../../web/server/inventory/refresh-variant.ts";
@@ -87,6 +89,11 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
   },
   { definition: syncShopJob, run: (deps, data) => runSyncShopStep(deps, syncShopJob.schema.parse(data)) },
   { definition: reconcileBackordersJob, run: (deps) => reconcileAllShops(deps), every: RECONCILE_EVERY_MS },
+  {
+    definition: sweepOrderEmailsJob,
+    run: async (deps) => ({ enqueued: await reenqueueMarkedOrders(deps) }),
+    every: SWEEP_ORDER_EMAILS_EVERY_MS,
+  },
   {
     definition: reconcileShopJob,
     run: async (deps, data) => {

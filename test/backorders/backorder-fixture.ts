@@ -1,4 +1,6 @@
 import type { Prisma } from "@prisma/client";
+import type { RunningWorker } from "../../jobs/create-worker.ts";
+import type { JobHandler } from "../../jobs/job-handlers-type.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startInitialSync } from "../../web/server/backorders/start-initial-sync.ts";
 import { createMailer, type Mailer } from "../../web/server/notifications/create-mailer.ts";
@@ -13,6 +15,8 @@ export type BackorderFixture = {
   sim: Simulator;
   app: TestApp;
   smtp: SmtpCatcher;
+  /** The fixture's worker (closed with the app). */
+  worker: RunningWorker;
   addShop(settings?: Prisma.ShopSettingsCreateWithoutShopInput): Promise<BackorderShop>;
   /** A CONTINUE variant (sellable when out of stock) with this much stock at the first location. */
   addVariant(
@@ -29,7 +33,9 @@ export type BackorderFixture = {
 };
 
 /** Simulator (webhooks to the app), app + worker, SMTP catcher with a real mailer. */
-export async function startBackorderFixture(opts: { concurrency?: number } = {}): Promise<BackorderFixture> {
+export async function startBackorderFixture(
+  opts: { concurrency?: number; handlers?: readonly JobHandler[] } = {},
+): Promise<BackorderFixture> {
   const sim = await createSimulator({
     apiKey: TEST_API_KEY,
     apiSecret: TEST_API_SECRET,
@@ -40,7 +46,10 @@ export async function startBackorderFixture(opts: { concurrency?: number } = {})
   const mailer: Mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
   app.workerDeps.mailer = mailer;
   sim.setAppUrl(app.url);
-  await app.startWorker({ concurrency: opts.concurrency ?? 8 });
+  const worker = await app.startWorker({
+    concurrency: opts.concurrency ?? 8,
+    ...(opts.handlers ? { handlers: opts.handlers } : {}),
+  });
   const db = app.deps.db;
 
   const settle = async (timeoutMs = 60_000) => {
@@ -72,6 +81,7 @@ export async function startBackorderFixture(opts: { concurrency?: number } = {})
     sim,
     app,
     smtp,
+    worker,
     settle,
     async addShop(settings = {}) {
       const simShop = sim.createShop({

@@ -12,7 +12,8 @@ export default defineConfig({
     // One scenario at a time: each starts its own processes and loads both cores.
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 600_000,
+    // FAULTS_SCALE=full plays 10,000 webhooks twice (in order, then shuffled) in one test.
+    testTimeout: process.env.FAULTS_SCALE === "full" ? 3_600_000 : 600_000,
     hookTimeout: 180_000,
     reporters: ["default", "./test/faults/faults-reporter.ts"],
   },

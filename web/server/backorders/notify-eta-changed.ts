@@ -37,6 +37,13 @@ export async function notifyEtaChanged(
     await deps.db.backorderLine.update({ where: { id: line.id }, data: { etaCurrent: eta } });
     moved.add(line.orderId);
   }
+  if (moved.size > 0) {
+    // Marked before the enqueue: a crash in between leaves the orders to the sweeper.
+    await deps.db.order.updateMany({
+      where: { shopId, orderId: { in: [...moved] } },
+      data: { summaryDirtyAt: deps.now(), notifyDirtyAt: deps.now() },
+    });
+  }
   for (const orderId of moved) {
     await enqueueCoalesced(
       deps.queues,
@@ -46,12 +53,6 @@ export async function notifyEtaChanged(
       NOTIFY_WINDOW_MS,
       { settleMs: NOTIFY_SETTLE_MS },
     );
-  }
-  if (moved.size > 0) {
-    await deps.db.order.updateMany({
-      where: { shopId, orderId: { in: [...moved] } },
-      data: { summaryDirtyAt: deps.now() },
-    });
   }
   return [...moved];
 }

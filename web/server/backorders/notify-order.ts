@@ -58,6 +58,10 @@ export async function notifyOrder(
       data: made.map((r) => ({ ...r, locale: r.locale ?? "en", context: r.context ?? {} })),
       skipDuplicates: true,
     });
+    // Decided on the state as of the lock: whatever marked the order before is settled. A later
+    // transition waits for this lock and marks it again.
+    if (order.notifyDirtyAt)
+      await tx.order.update({ where: { id: order.id }, data: { notifyDirtyAt: null } });
     return made;
   });
   await enqueueNotifications(deps, requests);

@@ -66,6 +66,13 @@ export async function recomputeVariant(
           where: { shopId, orderId: { in: [...new Set(transitions.map((t) => t.orderId))] } },
           data: { summaryDirtyAt: now },
         });
+        // Owed emails are marked with the transitions, so a crash before the enqueue loses none.
+        const emailOrders = [...new Set(transitions.filter((t) => t.email !== null).map((t) => t.orderId))];
+        if (emailOrders.length > 0)
+          await tx.order.updateMany({
+            where: { shopId, orderId: { in: emailOrders } },
+            data: { notifyDirtyAt: now },
+          });
       }
       return { available, stockChanged, transitions };
     },

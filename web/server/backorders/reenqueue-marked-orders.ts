@@ -1,0 +1,30 @@
+import type { Queues } from "../../../jobs/create-queues.ts";
+import { notifyOrderJob } from "../../../jobs/definitions/notify-order.ts";
+import type { Db } from "../db/create-prisma.ts";
+import { enqueueCoalesced, NOTIFY_WINDOW_MS } from "./enqueue-coalesced.ts";
+import { NOTIFY_HOLD_MAX_MS } from "./notify-order-hold.ts";
+
+/** Marked this long ago and not decided: longer than any hold, so its job is gone. */
+export const MARKED_ORDER_GRACE_MS = NOTIFY_HOLD_MAX_MS + 3 * 60_000;
+
+/**
+ * Orders whose backorder transition owes an email decision (Order.notifyDirtyAt) and whose
+ * notify-order job never ran: the worker died between the transition's commit and the enqueue.
+ * A maintenance sweep across shops; each job it enqueues is for one shop's order. Returns how many.
+ */
+export async function reenqueueMarkedOrders(
+  deps: { db: Db; queues: Queues; now: () => Date },
+  batch = 500,
+): Promise<number> {
+  const marked = await deps.db.order.findMany({
+    where: { notifyDirtyAt: { lt: new Date(deps.now().getTime() - MARKED_ORDER_GRACE_MS) } },
+    select: { shopId: true, orderId: true },
+    orderBy: { notifyDirtyAt: "asc" },
+    take: batch,
+  });
+  for (const { shopId, orderId } of marked) {
+    const payload = { shopId, orderId: String(orderId) };
+    await enqueueCoalesced(deps.queues, notifyOrderJob, payload, `${shopId}-${orderId}`, NOTIFY_WINDOW_MS);
+  }
+  return marked.length;
+}
