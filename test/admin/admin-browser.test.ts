@@ -1,65 +1,34 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../helpers/launch-chromium.ts";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureAdminBuild } from "./helpers/ensure-admin-build.ts";
-import { startAdminApp, type AdminTestApp } from "./helpers/start-admin-app.ts";
-import { IDS, seedBrowserShop } from "./helpers/seed-browser-shop.ts";
-import { watchAdminPage, type PageWatch } from "./helpers/watch-admin-page.ts";
+import {
+  ARTIFACTS,
+  BROWSER_SHOP as SHOP,
+  openAdminBrowserSession,
+  screenshot,
+  visit,
+  type AdminBrowserSession,
+} from "./helpers/admin-browser-session.ts";
+import type { AdminTestApp } from "./helpers/start-admin-app.ts";
+import { IDS } from "./helpers/seed-browser-shop.ts";
+import { readPaintMetrics, type PageWatch } from "./helpers/watch-admin-page.ts";
 
-const SHOP = "alpine-outfitters.myshopify.com";
-const ARTIFACTS = path.resolve("test/artifacts/admin");
 const LCP_BUDGET_MS = 2_500;
 
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** Navigates through the app's own navigation (client-side), then waits for the page's title. */
-async function visit(page: Page, label: string, heading: string) {
-  await page.getByRole("link", { name: label, exact: true }).first().click();
-  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
-}
-
 describe("embedded admin in Chromium", () => {
+  let session: AdminBrowserSession;
   let app: AdminTestApp;
-  let browser: Browser;
   let page: Page;
   let shopId: string;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    ensureAdminBuild();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    app = await startAdminApp();
-    shopId = await app.installShop(SHOP, { name: "Alpine Outfitters", currency: "EUR" });
-    await seedBrowserShop(app.deps.db, shopId);
-    await app.deps.db.webhookEvent.create({
-      data: {
-        shopDomain: SHOP,
-        topic: "orders/create",
-        eventKey: "seed-1",
-        webhookId: "w-1",
-        body: "{}",
-        status: "FAILED",
-        attempts: 8,
-        lastError: "variant lookup timed out",
-      },
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: "en-GB",
-      timezoneId: "UTC",
-    });
-    watch = await watchAdminPage(page);
+    session = await openAdminBrowserSession();
+    ({ app, page, shopId, watch } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
   it("logs in with a session token and renders the dashboard fast, without layout shift", async () => {
     const token = await app.token(SHOP, { ttlSeconds: 60 });
@@ -71,10 +40,7 @@ describe("embedded admin in Chromium", () => {
     expect(page.url()).not.toContain("id_token");
     expect(page.url()).toContain(`shop=${SHOP}`);
     await page.waitForTimeout(300);
-    const { lcp, cls } = await page.evaluate(() => {
-      const w = window as unknown as { __lcp: number; __cls: number };
-      return { lcp: w.__lcp, cls: w.__cls };
-    });
+    const { lcp, cls } = await readPaintMetrics(page);
     fs.writeFileSync(
       path.join(ARTIFACTS, "dashboard-metrics.json"),
       JSON.stringify({ lcpMs: Math.round(lcp), cls }, null, 2),

@@ -10,15 +10,15 @@ import {
 } from "./support/deliver-webhooks.ts";
 import { logFindings } from "./support/fault-checks.ts";
 import { reportFaultRow } from "./support/fault-row.ts";
-import { faultSizes } from "./support/faults-scale.ts";
+import { FAULTS } from "./support/fault-settings.ts";
 import { createDayCatalog, simulateShopDay, type DayCatalog } from "./support/simulate-shop-day.ts";
 import { compareDayEmails, readDayOutcome } from "./support/day-outcome.ts";
 import { startFaultStack, type FaultStack, type StackShop } from "./support/start-fault-stack.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 
-const SIZES = faultSizes();
+const SIZES = FAULTS.sizes;
 const ARTIFACTS = "test/artifacts/faults";
-const SEED = Number(process.env.FAULTS_SEED ?? 20261122);
+const SEED = FAULTS.seed;
 /**
  * Deliveries go in waves of about this many webhooks per shop (whole 60 s windows), the system
  * settling between waves. Emails are decided a couple of seconds after a change (the product's
@@ -98,7 +98,7 @@ describe("duplicates and reordering", () => {
       const t1 = Date.now();
       // Then what the app's own writes caused (orders/updated after a tag change), in order.
       await stack.settleAll(logA);
-      if (process.env.FAULTS_DEBUG) console.log(`wave ${wave}: settle ${Date.now() - t1} ms`);
+      if (FAULTS.debug) console.log(`wave ${wave}: settle ${Date.now() - t1} ms`);
     }
     const seconds = (Date.now() - started) / 1000;
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
-import { faultSizes } from "./support/faults-scale.ts";
+import { FAULTS } from "./support/fault-settings.ts";
 import type { FaultRow } from "./support/fault-row.ts";
 
 const SUMMARY = "test/artifacts/faults/summary.md";
@@ -15,7 +15,7 @@ export default class FaultsReporter implements Reporter {
         for (const row of test.meta().faults ?? []) rows.push({ ...row, state: test.result().state });
       }
     }
-    const sizes = faultSizes();
+    const sizes = FAULTS.sizes;
     const header = ["test", "events", "lost", "duplicates", "5xx", "result", "note"];
     const body = rows.map((r) => [
       r.test,

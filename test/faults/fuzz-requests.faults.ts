@@ -21,13 +21,13 @@ import {
 } from "./support/fuzz-support.ts";
 import { crashLines, logFindings } from "./support/fault-checks.ts";
 import { reportFaultRow } from "./support/fault-row.ts";
-import { faultSizes } from "./support/faults-scale.ts";
+import { FAULTS } from "./support/fault-settings.ts";
 import { signedProxyQuery } from "./support/proxy-request.ts";
 import { startFaultStack, type FaultStack, type StackShop } from "./support/start-fault-stack.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 
-const RUNS = faultSizes().fuzzRuns;
-const SEED = Number(process.env.FAULTS_SEED ?? 20261122);
+const RUNS = FAULTS.sizes.fuzzRuns;
+const SEED = FAULTS.seed;
 const HUGE = 3 * 1024 * 1024;
 const OTHER = "fuzz-stranger.myshopify.com";
 

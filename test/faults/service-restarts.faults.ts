@@ -16,13 +16,13 @@ import {
   logFindings,
 } from "./support/fault-checks.ts";
 import { reportFaultRow } from "./support/fault-row.ts";
-import { faultSizes } from "./support/faults-scale.ts";
+import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack } from "./support/start-fault-stack.ts";
 import { startRedisServer, type RedisServer } from "./support/start-redis-server.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
-const SIZES = faultSizes();
+const SIZES = FAULTS.sizes;
 const OUTAGE_MS = 4_000;
 
 // Our own PostgreSQL and Redis: the machine's shared ones are never stopped.

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { FAULTS } from "./support/fault-settings.ts";
 
 // The fault suite (npm run test:faults): real web and worker processes, PostgreSQL, Redis, the
 // simulator and a misbehaving SMTP server. Long, so `npm test` never picks it up: these files end
@@ -12,8 +13,7 @@ export default defineConfig({
     // One scenario at a time: each starts its own processes and loads both cores.
     fileParallelism: false,
     maxWorkers: 1,
-    // FAULTS_SCALE=full plays 10,000 webhooks twice (in order, then shuffled) in one test.
-    testTimeout: process.env.FAULTS_SCALE === "full" ? 3_600_000 : 600_000,
+    testTimeout: FAULTS.testTimeoutMs,
     hookTimeout: 180_000,
     reporters: ["default", "./test/faults/faults-reporter.ts"],
   },

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverWebhooks, newDeliveryLog, takeNewDeliveries } from "./support/deliver-webhooks.ts";
 import { failedJobs, insertSubscribers, receivedBy, logFindings } from "./support/fault-checks.ts";
 import { reportFaultRow } from "./support/fault-row.ts";
-import { faultSizes } from "./support/faults-scale.ts";
+import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack } from "./support/start-fault-stack.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
-const SIZES = faultSizes();
+const SIZES = FAULTS.sizes;
 const WORK_JOBS = [
   "process-webhook",
   "recompute-variant",

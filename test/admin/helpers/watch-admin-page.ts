@@ -44,3 +44,11 @@ export async function watchAdminPage(page: Page): Promise<PageWatch> {
   });
   return watch;
 }
+
+/** Largest contentful paint (ms) and cumulative layout shift recorded since the document began. */
+export function readPaintMetrics(page: Page): Promise<{ lcp: number; cls: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    return { lcp: w.__lcp, cls: w.__cls };
+  });
+}

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { FAULTS } from "./fault-settings.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const LOG_DIR = path.join(ROOT, "test/artifacts/faults/logs");
@@ -48,8 +49,7 @@ export async function spawnAppProcess(opts: {
       env: {
         PATH: process.env.PATH ?? "",
         NODE_ENV: "test",
-        // Debugging knob: e.g. FAULTS_NODE_OPTIONS="--require ./trace.cjs" for the app's processes.
-        ...(process.env.FAULTS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FAULTS_NODE_OPTIONS } : {}),
+        ...(FAULTS.nodeOptions ? { NODE_OPTIONS: FAULTS.nodeOptions } : {}),
         ...opts.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

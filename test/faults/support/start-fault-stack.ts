@@ -12,6 +12,7 @@ import { deliverWebhooks, newDeliveryLog, takeNewDeliveries, type DeliveryLog } 
 import { spawnAppProcess, type AppProcess } from "./spawn-app-process.ts";
 import { startSmtpCatcher, type SmtpCatcher } from "../../helpers/smtp-catcher.ts";
 import { startRedisServer, type RedisServer } from "./start-redis-server.ts";
+import { FAULTS } from "./fault-settings.ts";
 
 export type SimClock = { now: Date | null; offsetMs: number };
 
@@ -170,8 +171,7 @@ export async function startFaultStack(opts: {
       const t = Date.now();
       await settle();
       const n = await deliverPending(log);
-      if (process.env.FAULTS_DEBUG)
-        console.log(`settled in ${Date.now() - t} ms, then ${n} follow-up webhooks`);
+      if (FAULTS.debug) console.log(`settled in ${Date.now() - t} ms, then ${n} follow-up webhooks`);
       if (n === 0) return;
     }
   };

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../helpers/launch-chromium.ts";
+import { ensureAdminBuild } from "./ensure-admin-build.ts";
+import { seedBrowserShop } from "./seed-browser-shop.ts";
+import { startAdminApp, type AdminTestApp } from "./start-admin-app.ts";
+import { watchAdminPage, type PageWatch } from "./watch-admin-page.ts";
+
+export const BROWSER_SHOP = "alpine-outfitters.myshopify.com";
+export const ARTIFACTS = path.resolve("test/artifacts/admin");
+
+export type AdminBrowserSession = {
+  app: AdminTestApp;
+  shopId: string;
+  page: Page;
+  watch: PageWatch;
+  close(): Promise<void>;
+};
+
+/**
+ * The built admin served by the app, a seeded shop (with one failed webhook for the activity log)
+ * and one watched Chromium page, not yet logged in.
+ */
+export async function openAdminBrowserSession(): Promise<AdminBrowserSession> {
+  ensureAdminBuild();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const app = await startAdminApp();
+  let browser: Browser | undefined;
+  try {
+    const shopId = await app.installShop(BROWSER_SHOP, { name: "Alpine Outfitters", currency: "EUR" });
+    await seedBrowserShop(app.deps.db, shopId);
+    await app.deps.db.webhookEvent.create({
+      data: {
+        shopDomain: BROWSER_SHOP,
+        topic: "orders/create",
+        eventKey: "seed-1",
+        webhookId: "w-1",
+        body: "{}",
+        status: "FAILED",
+        attempts: 8,
+        lastError: "variant lookup timed out",
+      },
+    });
+    browser = await launchChromium();
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    const watch = await watchAdminPage(page);
+    const opened = browser;
+    return {
+      app,
+      shopId,
+      page,
+      watch,
+      close: async () => {
+        await opened.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await app.close();
+    throw error;
+  }
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Navigates through the app's own navigation (client-side), then waits for the page's title. */
+export async function visit(page: Page, label: string, heading: string) {
+  await page.getByRole("link", { name: label, exact: true }).first().click();
+  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+}
