@@ -3,7 +3,9 @@ import pg from "pg";
 export type SqlPool = pg.Pool;
 
 /**
- * Plain node-postgres for the few hot paths (webhook ingress, storefront ETA reads, email sends):
+ * The process's node-postgres pools, guarded against server restarts (below): Prisma's adapter
+ * runs on one (create-prisma.ts), and one serves plain SQL for the few hot paths (webhook ingress,
+ * storefront ETA reads, email sends):
  * measured here, Prisma's client engine costs several times raw pg's CPU per query under
  * concurrency (bench/README.md). Everything else goes through Prisma. BIGINT comes back as text,
  * never as a lossy JS number.
