@@ -91,7 +91,12 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
   { definition: reconcileBackordersJob, run: (deps) => reconcileAllShops(deps), every: RECONCILE_EVERY_MS },
   {
     definition: sweepOrderEmailsJob,
-    run: async (deps) => ({ enqueued: await reenqueueMarkedOrders(deps) }),
+    run: async (deps) => {
+      const enqueued = await reenqueueMarkedOrders(deps);
+      // Each one is a notify-order enqueue that was lost (a crash after the transition's commit).
+      if (enqueued > 0) deps.logger.warn({ enqueued }, "notify-order re-enqueued for orders left marked");
+      return { enqueued };
+    },
     every: SWEEP_ORDER_EMAILS_EVERY_MS,
   },
   {

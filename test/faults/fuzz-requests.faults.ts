@@ -15,6 +15,7 @@ import {
   headerSafe,
   injectedHeaderLines,
   listApiRoutes,
+  newFuzzResult,
   sendAll,
   tableCounts,
   type FuzzResult,
@@ -46,16 +47,51 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 type Req = { url: string; init: RequestInit; label: string; authentic: boolean; honeypot?: boolean };
-const sample = <T>(arb: fc.Arbitrary<T>, offset: number) =>
-  fc.sample(arb, { numRuns: RUNS, seed: SEED + offset });
+type Spec<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type Build<T> = (spec: T, index: number) => Req | Promise<Req>;
+/** Cases are generated and sent this many at a time: at 10,000 per target, huge bodies included, all at once would not fit the heap. */
+const CHUNK = 400;
 const enc = (s: string) => encodeURIComponent(s).slice(0, 2000);
 
-/** Auth-rejected requests first (every table must stay as it was), then the authentic ones. */
-async function run(requests: Req[], label: string, task: Parameters<typeof reportFaultRow>[0]) {
+/**
+ * RUNS requests in chunks of CHUNK, each chunk sampled from its own seed (the first from
+ * SEED + offset), so a run is the same on every pass and only one chunk is held at a time.
+ */
+async function* requestChunks<T>(arb: fc.Arbitrary<T>, offset: number, build: Build<T>) {
+  for (let start = 0; start < RUNS; start += CHUNK) {
+    const seed = SEED + offset + 1000 * (start / CHUNK);
+    const specs = fc.sample(arb, { numRuns: Math.min(CHUNK, RUNS - start), seed });
+    const chunk: Req[] = [];
+    for (const [i, spec] of specs.entries()) chunk.push(await build(spec, start + i));
+    yield chunk;
+  }
+}
+
+/**
+ * Two passes over the same cases: the auth-rejected requests first (every table must stay as it
+ * was), then the authentic ones, each answer of which goes to `onAuthentic`.
+ */
+async function run<T>(
+  cases: { arb: fc.Arbitrary<T>; offset: number; build: Build<T> },
+  label: string,
+  task: Parameters<typeof reportFaultRow>[0],
+  onAuthentic?: (request: Req, status: number) => void,
+) {
   const before = await tableCounts(stack);
-  const rejected = await sendAll(requests.filter((r) => !r.authentic));
+  const rejected = newFuzzResult();
+  for await (const chunk of requestChunks(cases.arb, cases.offset, cases.build))
+    await sendAll(
+      chunk.filter((r) => !r.authentic),
+      rejected,
+    );
   expect({ label, counts: await tableCounts(stack) }).toEqual({ label, counts: before });
-  const authentic = await sendAll(requests.filter((r) => r.authentic));
+  const authentic = newFuzzResult();
+  for await (const chunk of requestChunks(cases.arb, cases.offset, cases.build))
+    await sendAll(
+      chunk.filter((r) => r.authentic),
+      authentic,
+      onAuthentic,
+    );
   await stack.settleAll();
   const fiveXx = [...rejected.fiveXx, ...authentic.fiveXx];
   const statuses = (r: FuzzResult) => [...r.statuses].map(([s, n]) => `${s}x${n}`).join(" ");
@@ -96,7 +132,7 @@ describe("fuzzing with fast-check", () => {
       shape: bodyShape,
       type: contentType,
     });
-    const requests = sample(spec, 1).map((s, i): Req => {
+    const build = (s: Spec<typeof spec>, i: number): Req => {
       const body = encodeBody(s.shape, s.body, HUGE);
       const secret = s.hmac === "other-secret" ? "not-the-secret" : TEST_API_SECRET;
       const headers: Record<string, string> = {
@@ -114,9 +150,9 @@ describe("fuzzing with fast-check", () => {
         label: `${s.hmac} ${s.topic} ${s.shape}`,
         authentic: s.hmac === "valid",
       };
-    });
+    };
     const before = await stack.db.webhookEvent.count();
-    const authentic = await run(requests, "/webhooks", task);
+    const authentic = await run({ arb: spec, offset: 1, build }, "/webhooks", task);
     // Only 200s became rows, and the worker took every one to an end state without dying.
     expect(await stack.db.webhookEvent.count()).toBe(before + (authentic.statuses.get(200) ?? 0));
     expect(await stack.db.webhookEvent.count({ where: { status: "RECEIVED" } })).toBe(0);
@@ -158,7 +194,7 @@ describe("fuzzing with fast-check", () => {
       type: contentType,
       ip: fc.ipV4(),
     });
-    const requests = sample(spec, 2).map((s): Req => {
+    const build = (s: Spec<typeof spec>): Req => {
       const authShop = s.auth === "unknown-shop" ? OTHER : shop.domain;
       const query = signedProxyQuery(authShop, s.params, {
         secret: s.auth === "bad" ? "forged" : undefined,
@@ -174,13 +210,13 @@ describe("fuzzing with fast-check", () => {
         authentic: s.auth === "valid",
         honeypot: typeof s.body.website === "string" && s.body.website.trim() !== "",
       };
-    });
+    };
     const subscriptions = await stack.db.subscription.count();
-    const authentic = await run(requests, "/proxy/*", task);
     // A 201 is a new subscription, except for a bot that filled the honeypot (told 201, nothing stored).
-    const created = requests
-      .filter((r) => r.authentic)
-      .filter((r, i) => authentic.each[i] === 201 && !r.honeypot).length;
+    let created = 0;
+    await run({ arb: spec, offset: 2, build }, "/proxy/*", task, (request, status) => {
+      if (status === 201 && !request.honeypot) created += 1;
+    });
     expect(await stack.db.subscription.count()).toBe(subscriptions + created);
   });
 
@@ -232,8 +268,7 @@ describe("fuzzing with fast-check", () => {
       shape: bodyShape,
       type: contentType,
     });
-    const requests: Req[] = [];
-    for (const s of sample(spec, 3)) {
+    const build = async (s: Spec<typeof spec>): Promise<Req> => {
       const authorization = {
         valid: `Bearer ${await fresh()}`,
         none: "",
@@ -245,7 +280,7 @@ describe("fuzzing with fast-check", () => {
       const path = s.route.path.replace(/:\w+/g, () => enc(s.param));
       const query = new URLSearchParams(s.query.map(([k, v]) => [k, v])).toString();
       const hasBody = s.route.method !== "GET" && s.route.method !== "DELETE";
-      requests.push({
+      return {
         url: `${stack.webUrl}/api${path}?${query}`,
         init: {
           method: s.route.method,
@@ -254,9 +289,9 @@ describe("fuzzing with fast-check", () => {
         },
         label: `${s.auth} ${s.route.method} ${path} ${s.shape}`,
         authentic: s.auth === "valid",
-      });
-    }
-    await run(requests, "/api/*", task);
+      };
+    };
+    await run({ arb: spec, offset: 3, build }, "/api/*", task);
   });
 
   it("email link routes (unsubscribe, confirm)", async ({ task }) => {
@@ -269,7 +304,7 @@ describe("fuzzing with fast-check", () => {
       body: fc.oneof(fc.constant("List-Unsubscribe=One-Click"), anyText),
       type: contentType,
     });
-    const requests = sample(spec, 4).map((s): Req => {
+    const build = (s: Spec<typeof spec>): Req => {
       const [method, prefix] = s.route.split(" ") as [string, string];
       return {
         url: `${stack.webUrl}${prefix}${enc(s.token) || "x"}`,
@@ -277,8 +312,8 @@ describe("fuzzing with fast-check", () => {
         label: `${s.route}${s.token.slice(0, 40)}`,
         authentic: false,
       };
-    });
-    await run(requests, "email links", task);
+    };
+    await run({ arb: spec, offset: 4, build }, "email links", task);
   });
 
   it("no header injection in any email sent, no crash logged", () => {

@@ -54,33 +54,35 @@ export function headerSafe(value: string): string {
 export type FuzzResult = {
   sent: number;
   statuses: Map<number, number>;
-  /** The status of each request, in the order given. */
-  each: number[];
   fiveXx: string[];
 };
 
-/** Sends requests `lanes` at a time; any 5xx is kept with what caused it. */
-export async function sendAll(
-  requests: readonly { url: string; init: RequestInit; label: string }[],
+export const newFuzzResult = (): FuzzResult => ({ sent: 0, statuses: new Map(), fiveXx: [] });
+
+/**
+ * Sends requests `lanes` at a time into `result`; any 5xx is kept with what caused it, and each
+ * answer goes to `onStatus` (in completion order).
+ */
+export async function sendAll<R extends { url: string; init: RequestInit; label: string }>(
+  requests: readonly R[],
+  result: FuzzResult,
+  onStatus: (request: R, status: number) => void = () => undefined,
   lanes = 4,
-): Promise<FuzzResult> {
-  const result: FuzzResult = { sent: 0, statuses: new Map(), each: [], fiveXx: [] };
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < requests.length) {
-      const index = next;
-      const request = requests[index]!;
+      const request = requests[next]!;
       next += 1;
       const res = await fetch(request.url, { ...request.init, redirect: "manual" });
       const text = await res.text();
       result.sent += 1;
-      result.each[index] = res.status;
       result.statuses.set(res.status, (result.statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) result.fiveXx.push(`${res.status} ${request.label}: ${text.slice(0, 200)}`);
+      onStatus(request, res.status);
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
-  return result;
 }
 
 /** Header lines an attacker tried to smuggle into an email through a field. */
