@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job, type Worker } from "bullmq"
 import { createDatabaseBreaker } from "./database-breaker.ts";
 import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
+import { watchRunningJobs, type RunningJobWatch } from "./watch-running-jobs.ts";
 import type { WorkerDeps } from "./worker-deps.ts";
 
 export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
@@ -21,8 +22,9 @@ export async function createWorker(
   const byName = new Map<string, JobHandler>(handlers.map((h) => [h.definition.name, h]));
   // Knows the workers once they exist; no job can fail before that.
   const breaker = createDatabaseBreaker(deps, () => workers);
+  const watch = watchRunningJobs(deps.logger);
   const run = (queue: QueueName) => (job: Job) =>
-    runJob(deps, byName, queue, job).catch((error: unknown) => {
+    runJob(deps, byName, watch, queue, job).catch((error: unknown) => {
       breaker.check(error);
       throw error;
     });
@@ -65,15 +67,27 @@ export async function createWorker(
     workers,
     close: async () => {
       breaker.close();
+      watch.close();
       await Promise.all(workers.map((w) => w.close()));
     },
   };
 }
 
-async function runJob(deps: WorkerDeps, byName: Map<string, JobHandler>, queue: string, job: Job) {
+async function runJob(
+  deps: WorkerDeps,
+  byName: Map<string, JobHandler>,
+  watch: RunningJobWatch,
+  queue: string,
+  job: Job,
+) {
   const handler = byName.get(job.name);
   if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
-  const stop = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
+  const stopTimer = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
+  const finished = watch.start({ queue, name: job.name, id: job.id });
+  const stop = () => {
+    finished();
+    stopTimer();
+  };
   try {
     const result = await handler.run(deps, job.data, job);
     deps.metrics.jobs.inc({ queue, name: job.name, outcome: "completed" });

@@ -32,7 +32,7 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
   const keyPrefix = `{${prefix}}`;
   return {
     kind: "redis",
-    createQueue: (name) => new Queue(name, { connection: producer, prefix: keyPrefix }),
+    createQueue: (name) => quiet(new Queue(name, { connection: producer, prefix: keyPrefix })),
     createWorker: (name, processor, workerOpts) => {
       const connection = new Redis(url, { maxRetriesPerRequest: null });
       connection.on("error", () => undefined);
@@ -56,7 +56,7 @@ function createPostgresQueueBackend(databaseUrl: string, schema?: string): Queue
   const pingClient = { connectionString: databaseUrl };
   return {
     kind: "postgres",
-    createQueue: (name) => new Queue(name, { connection }, createPostgresBackend) as unknown as Queue,
+    createQueue: (name) => quiet(new Queue(name, { connection }, createPostgresBackend) as unknown as Queue),
     createWorker: (name, processor, workerOpts) =>
       new Worker(name, processor, { ...workerOpts, connection }, createPostgresBackend) as unknown as Worker,
     ping: async () => {
@@ -71,6 +71,16 @@ function createPostgresQueueBackend(databaseUrl: string, schema?: string): Queue
     },
     close: async () => undefined,
   };
+}
+
+/**
+ * A Queue re-emits its connection's errors; with no listener BullMQ prints each one raw to stderr
+ * (a dozen unstructured lines a second while Redis restarts). They are not lost: every command
+ * that needed the connection rejects where it is awaited, and /readyz reports the backend.
+ */
+function quiet(queue: Queue): Queue {
+  queue.on("error", () => undefined);
+  return queue;
 }
 
 function onceReady(redis: Redis, timeoutMs: number): Promise<void> {

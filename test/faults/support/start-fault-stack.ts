@@ -148,6 +148,21 @@ export async function startFaultStack(opts: {
     return { left: left + received + marked, marked, detail: details.length ? details.join("; ") : null };
   };
   const isIdle = async () => (await workLeft()).left === 0;
+  /** For a stall's error: which jobs are active, since when, and whether their lock is alive. */
+  const describeActive = async () => {
+    const out: string[] = [];
+    for (const name of QUEUE_NAMES) {
+      for (const job of await queues.get(name).getActive(0, 20)) {
+        const state = await job.getState().catch((e: unknown) => String(e));
+        out.push(
+          `${name}/${job.name}#${job.id} attemptsMade=${job.attemptsMade} processedOn=${
+            job.processedOn ? new Date(job.processedOn).toISOString() : "-"
+          } state=${state} data=${JSON.stringify(job.data).slice(0, 200)}`,
+        );
+      }
+    }
+    return out.join("\n");
+  };
 
   /**
    * Waits until nothing is left to do (three quiet reads in a row). Fails when the work stops
@@ -162,18 +177,24 @@ export async function startFaultStack(opts: {
     const started = Date.now();
     let quiet = 0;
     let least = Number.POSITIVE_INFINITY;
+    let leastMarked = Number.POSITIVE_INFINITY;
     let shrankAt = started;
     for (;;) {
       const { left, marked, detail } = await workLeft();
       quiet = left === 0 ? quiet + 1 : 0;
       if (quiet >= 3) return;
-      if (left < least) {
-        least = left;
+      // Marks cleared are progress too: the sweep turns each marked order into jobs, so the total
+      // can stay flat at that moment while the allowance drops from the sweep's to `stallMs`.
+      if (left < least || marked < leastMarked) {
+        least = Math.min(least, left);
+        leastMarked = Math.min(leastMarked, marked);
         shrankAt = Date.now();
       }
       const allowance = marked > 0 ? Math.max(stallMs, MARKED_ORDER_SWEEP_MS) : stallMs;
       if (Date.now() - shrankAt > allowance)
-        throw new Error(`no progress for ${allowance} ms; still busy: ${detail}`);
+        throw new Error(
+          `no progress for ${allowance} ms; still busy: ${detail}\nactive:\n${await describeActive()}`,
+        );
       if (Date.now() - started > maxMs)
         throw new Error(`not settled after ${maxMs} ms; still busy: ${detail}`);
       await new Promise((r) => setTimeout(r, 100));

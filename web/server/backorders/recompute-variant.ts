@@ -11,6 +11,7 @@ import { enqueueOrderFollowUps } from "./enqueue-order-follow-ups.ts";
 import { loadVariantLines } from "./load-variant-lines.ts";
 import { planBackorderTransitions, type Transition } from "./plan-backorder-transitions.ts";
 import { loadVariantEtaResolver } from "./resolve-variant-eta.ts";
+import { retryWrite } from "../notifications/retry-write.ts";
 
 export type RecomputeDeps = { db: Db; queues: Queues; now: () => Date };
 
@@ -79,12 +80,32 @@ export async function recomputeVariant(
     { timeout: 60_000, maxWait: 30_000 },
   );
   if (!result) return null;
-  // After commit: every follow-up reads the committed state, and is safe to enqueue twice.
+  // After commit: every follow-up reads the committed state, and is safe to enqueue twice. A queue
+  // backend away for a few seconds (a Redis restart) is ridden out here: once this job fails, its
+  // retry plans no transition and enqueues nothing, and the owed emails would wait for the sweep.
+  // One stamp for every try: a retry re-adds the same stock-changed job, never a second one.
+  const stamp = Date.now();
+  await retryWrite(() => enqueueFollowUps(deps, shopId, variantId, result, stamp), {
+    forMs: FOLLOW_UP_RETRY_MS,
+  });
+  return result;
+}
+
+/** How long the follow-up enqueues of a committed recompute are retried before the job fails. */
+export const FOLLOW_UP_RETRY_MS = 20_000;
+
+async function enqueueFollowUps(
+  deps: RecomputeDeps,
+  shopId: string,
+  variantId: bigint,
+  result: RecomputeResult,
+  stamp: number,
+): Promise<void> {
   if (result.stockChanged) {
     await deps.queues.enqueue(
       variantStockChangedJob,
       { shopId, variantId: String(variantId) },
-      { jobId: `variant-stock-changed-${shopId}-${variantId}-${Date.now()}` },
+      { jobId: `variant-stock-changed-${shopId}-${variantId}-${stamp}` },
     );
     await enqueueEtaMetafieldSync(deps, shopId);
   }
@@ -92,5 +113,4 @@ export async function recomputeVariant(
   // The backordered units moved: a cap may now be reached, or no longer be.
   if (result.stockChanged || result.transitions.length > 0)
     await enqueueSellingPolicy(deps.queues, shopId, [variantId]);
-  return result;
 }
