@@ -22,7 +22,12 @@ export async function createWorker(
   const byName = new Map<string, JobHandler>(handlers.map((h) => [h.definition.name, h]));
   // Knows the workers once they exist; no job can fail before that.
   const breaker = createDatabaseBreaker(deps, () => workers);
-  const watch = watchRunningJobs(deps.logger);
+  const watch = watchRunningJobs(deps.logger, {
+    onCheck: (late) => {
+      for (const queue of opts.queues ?? QUEUE_NAMES)
+        deps.metrics.jobsRunningLong.set({ queue }, late.filter((j) => j.queue === queue).length);
+    },
+  });
   const run = (queue: QueueName) => (job: Job) =>
     runJob(deps, byName, watch, queue, job).catch((error: unknown) => {
       breaker.check(error);

@@ -23,9 +23,11 @@ describe("watchRunningJobs", () => {
   it("warns on its own period with the overdue jobs by name and id", () => {
     vi.useFakeTimers();
     const warnings: unknown[] = [];
+    const checks: number[] = [];
     const watch = watchRunningJobs({ warn: (obj: unknown) => void warnings.push(obj) } as never, {
       longMs: 1_000,
       checkEveryMs: 500,
+      onCheck: (late) => checks.push(late.length),
     });
     const finish = watch.start({ queue: "email", name: "send-notifications", id: "batch-1" });
     vi.advanceTimersByTime(1_000); // checks at 500 and 1,000 ms: not past the threshold yet
@@ -36,6 +38,7 @@ describe("watchRunningJobs", () => {
     finish();
     vi.advanceTimersByTime(2_000);
     expect(warnings).toHaveLength(1);
+    expect(checks).toEqual([0, 0, 1, 0, 0, 0, 0]);
     watch.close();
   });
 });

@@ -15,7 +15,12 @@ export type RunningJobWatch = {
  */
 export function watchRunningJobs(
   logger: Pick<Logger, "warn">,
-  opts: { longMs?: number; checkEveryMs?: number } = {},
+  opts: {
+    longMs?: number;
+    checkEveryMs?: number;
+    /** Called on every check with the overdue jobs, an empty list included: a gauge's feed. */
+    onCheck?: (overdue: ReturnType<RunningJobWatch["overdue"]>) => void;
+  } = {},
 ): RunningJobWatch {
   const longMs = opts.longMs ?? 120_000;
   const running = new Map<number, { queue: string; name: string; id: string | undefined; at: number }>();
@@ -26,6 +31,7 @@ export function watchRunningJobs(
       .map((r) => ({ queue: r.queue, name: r.name, id: r.id, runningMs: now - r.at }));
   const timer = setInterval(() => {
     const late = overdue();
+    opts.onCheck?.(late);
     if (late.length > 0) logger.warn({ jobs: late.slice(0, 20), count: late.length }, "jobs running long");
   }, opts.checkEveryMs ?? 30_000);
   timer.unref();

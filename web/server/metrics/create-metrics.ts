@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { registerStateGauges, type StateSource } from "../ops/register-state-gauges.ts";
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -48,6 +48,12 @@ export function createMetrics(opts: { state?: StateSource; stateCacheMs?: number
     jobsStalled: new Counter({
       name: "backorder_jobs_stalled_total",
       help: "Jobs whose worker lost its lock (crash, blocked event loop); BullMQ runs them again",
+      labelNames: ["queue"] as const,
+      registers: [registry],
+    }),
+    jobsRunningLong: new Gauge({
+      name: "backorder_jobs_running_long",
+      help: "Jobs of this worker running for over 2 minutes, by queue (a job that never settles keeps its lock)",
       labelNames: ["queue"] as const,
       registers: [registry],
     }),
