@@ -5,6 +5,7 @@ import { reportFaultRow } from "./support/fault-row.ts";
 import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack } from "./support/start-fault-stack.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
+import { QUEUE_NAMES } from "../../jobs/definitions/define-job.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 const SIZES = FAULTS.sizes;
@@ -24,12 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-/** SIGKILL worker 1 (no shutdown hook runs), note what it held, start it again. */
-async function crashWorker(): Promise<number> {
-  const inFlight = await stack.db.notification.count({ where: { status: "SENDING" } });
+/**
+ * SIGKILL worker 1 (no shutdown hook runs), note what was in flight, start it again. `sending`:
+ * ledger rows claimed for SMTP (the most a crash can duplicate); `activeJobs`: jobs running on
+ * either worker, the ones the killed worker held coming back as stalled.
+ */
+async function crashWorker(): Promise<{ sending: number; activeJobs: number }> {
+  const sending = await stack.db.notification.count({ where: { status: "SENDING" } });
+  let activeJobs = 0;
+  for (const name of QUEUE_NAMES) activeJobs += await stack.queues.get(name).getActiveCount();
   await stack.workers[0]!.kill("SIGKILL");
   await stack.workers[0]!.start();
-  return inFlight;
+  return { sending, activeJobs };
 }
 
 describe("worker crashes", () => {
@@ -61,7 +68,7 @@ describe("worker crashes", () => {
         300_000,
         50,
       );
-      inFlight.push(await crashWorker());
+      inFlight.push((await crashWorker()).sending);
     }
     // On a timeout the row and the assertions below still say what is missing.
     const complete = await waitFor(
@@ -123,6 +130,7 @@ describe("worker crashes", () => {
       log,
     });
     const inFlight: number[] = [];
+    const activeAtKills: number[] = [];
     for (const share of [0.25, 0.5, 0.75]) {
       await waitFor(
         async () =>
@@ -133,7 +141,9 @@ describe("worker crashes", () => {
         300_000,
         20,
       );
-      inFlight.push(await crashWorker());
+      const held = await crashWorker();
+      inFlight.push(held.sending);
+      activeAtKills.push(held.activeJobs);
     }
     await delivering;
     await stack.settleAll();
@@ -172,7 +182,7 @@ describe("worker crashes", () => {
       lost: plan.length - processed,
       duplicates: got.duplicates,
       fiveXx: log.fiveXx,
-      note: `${M} orders (${M - stock} backordered), in flight at the kills: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready, ${swept} lost notify-order enqueues recovered by the sweep`,
+      note: `${M} orders (${M - stock} backordered), jobs active at the kills: ${activeAtKills.join("/")}, emails in flight: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready, ${swept} lost notify-order enqueues recovered by the sweep`,
     });
     expect(processed).toBe(plan.length);
     expect(new Set(open.map((l) => l.orderId))).toEqual(backordered);
