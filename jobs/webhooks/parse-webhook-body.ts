@@ -1,4 +1,5 @@
 import { isInteger, isSafeNumber, parse } from "lossless-json";
+import { MAX_SHOPIFY_ID } from "../../web/server/shopify-id.ts";
 
 /**
  * Shopify ids exceed 2^53, so JSON.parse would corrupt them. Integers that do not fit a double
@@ -11,9 +12,11 @@ export function parseWebhookBody(body: string): unknown {
   });
 }
 
+/** An id as bigint, or null when it is none: not an integer, or outside BIGINT (no row can have it). */
 export function toBigInt(value: unknown): bigint | null {
-  if (typeof value === "bigint") return value;
-  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
-  return null;
+  let id: bigint | null = null;
+  if (typeof value === "bigint") id = value;
+  else if (typeof value === "number" && Number.isSafeInteger(value)) id = BigInt(value);
+  else if (typeof value === "string" && /^-?\d{1,20}$/.test(value)) id = BigInt(value);
+  return id !== null && id <= MAX_SHOPIFY_ID && id >= -MAX_SHOPIFY_ID - 1n ? id : null;
 }

@@ -1,3 +1,5 @@
+import { isShopifyIdText } from "../shopify-id.ts";
+
 /**
  * The activity log merges two tables into one newest-first stream. Order: time desc, then webhook
  * rows before notification rows, then id desc, so a cursor (the last item shown) splits it exactly
@@ -18,7 +20,7 @@ export function decodeCursor(raw: string | undefined): ActivityCursor | null {
     const source = value.source;
     const id = value.id;
     if (Number.isNaN(at.getTime()) || (source !== "webhook" && source !== "notification")) return null;
-    if (typeof id !== "string" || (source === "webhook" && !/^\d+$/.test(id))) return null;
+    if (typeof id !== "string" || (source === "webhook" && !isShopifyIdText(id))) return null;
     return { at, source, id };
   } catch {
     return null;

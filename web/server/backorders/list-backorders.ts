@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { maskEmail } from "../activity/mask-email.ts";
 import type { Db } from "../db/create-prisma.ts";
+import { shopifyIdSchema } from "../shopify-id.ts";
 
 const SORTS = {
   placedAt: "placedAt",
@@ -11,10 +12,7 @@ const SORTS = {
   status: "status",
 } as const;
 
-const idString = z
-  .string()
-  .regex(/^\d{1,20}$/)
-  .transform((v) => BigInt(v));
+const idString = shopifyIdSchema.transform((v) => BigInt(v));
 const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()

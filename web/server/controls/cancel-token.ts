@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { isShopifyIdText } from "../shopify-id.ts";
 
 /**
  * The "ask to cancel" link token: `<payload>.<mac>`, both base64url, the MAC an HMAC-SHA256 of the
@@ -56,7 +57,7 @@ export function cancelTokenDigest(token: string): string {
 function parseClaims(payload: string): CancelTokenClaims | null {
   try {
     const raw = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
-    const digits = (v: unknown): v is string => typeof v === "string" && /^\d{1,20}$/.test(v);
+    const digits = (v: unknown): v is string => typeof v === "string" && isShopifyIdText(v);
     if (typeof raw.s !== "string" || typeof raw.n !== "string" || !digits(raw.o)) return null;
     if (!Array.isArray(raw.l) || raw.l.length === 0 || !raw.l.every(digits)) return null;
     return {

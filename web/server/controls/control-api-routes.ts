@@ -3,7 +3,7 @@ import express, { type Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
-import { shopifyIdSchema } from "../etas/eta-input-schema.ts";
+import { shopifyIdSchema } from "../shopify-id.ts";
 import {
   cancelRequestUpdateSchema,
   listQuerySchema,

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { formatEmailDate } from "../emails/render/format-email-date.ts";
 import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
+import { isShopifyIdText } from "../shopify-id.ts";
 import { signCancelToken } from "./cancel-token.ts";
 import { ensureOrderDiscount } from "./ensure-order-discount.ts";
 import { formatMoney } from "./format-money.ts";
@@ -90,6 +91,6 @@ function storedLineIds(context: unknown): bigint[] {
   const lines = (context as { lines?: { line_item_id?: unknown }[] } | null)?.lines ?? [];
   return lines
     .map((l) => l.line_item_id)
-    .filter((id): id is string => typeof id === "string" && /^\d{1,20}$/.test(id))
+    .filter((id): id is string => typeof id === "string" && isShopifyIdText(id))
     .map((id) => BigInt(id));
 }

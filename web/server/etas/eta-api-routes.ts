@@ -5,12 +5,8 @@ import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
 import { applyEtaChanges } from "./apply-eta-changes.ts";
 import { etaCsvRoutes } from "./eta-csv-routes.ts";
-import {
-  bulkEtaBodySchema,
-  leadTimeBodySchema,
-  setEtaBodySchema,
-  shopifyIdSchema,
-} from "./eta-input-schema.ts";
+import { shopifyIdSchema } from "../shopify-id.ts";
+import { bulkEtaBodySchema, leadTimeBodySchema, setEtaBodySchema } from "./eta-input-schema.ts";
 import { loadEtaView } from "./load-eta-view.ts";
 import { listEtas, listEtasQuerySchema } from "./list-etas.ts";
 import { setProductLeadTime } from "./set-product-lead-time.ts";

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { shopifyIdSchema } from "../shopify-id.ts";
 import { isValidIsoDate } from "./resolve-eta.ts";
 
 export const MESSAGE_MAX_LENGTH = 255;
 export const BULK_MAX_VARIANTS = 1_000;
-
-/** A Shopify id in a URL or body: digits only, kept as text until turned into a bigint. */
-export const shopifyIdSchema = z.string().regex(/^\d{1,20}$/, "must be a numeric Shopify id");
 
 const etaDate = z.string().refine(isValidIsoDate, "must be a calendar date as YYYY-MM-DD").nullable();
 

@@ -3,6 +3,7 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
+import { isShopifyIdText } from "../shopify-id.ts";
 import { createProxyEtaCache, type ProxyEtaCache } from "./proxy-eta-cache.ts";
 import { readProxyEtas } from "./read-proxy-etas.ts";
 import { createProxyShopContextReader } from "./read-proxy-shop-context.ts";
@@ -10,7 +11,6 @@ import { calendarDate } from "./resolve-eta.ts";
 
 export const PROXY_ETA_MAX_IDS = 50;
 // PostgreSQL bigint: a larger number cannot be a stored id and would fail the query.
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 /** GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. */
 export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxyEtaCache()): Router {
@@ -51,7 +51,7 @@ function parseVariantIds(raw: unknown): string[] {
     throw new AppError("bad_request", "variant_ids is required (comma-separated variant ids)");
   }
   const parts = raw.split(",").map((p) => p.trim());
-  if (parts.some((p) => !/^\d{1,20}$/.test(p) || BigInt(p) > MAX_BIGINT)) {
+  if (parts.some((p) => !isShopifyIdText(p))) {
     throw new AppError("bad_request", "variant_ids must be numeric variant ids");
   }
   const ids = [...new Set(parts.map((p) => BigInt(p)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,6 +1,7 @@
 import type { EtaChange } from "./apply-eta-changes.ts";
 import { isValidIsoDate } from "./resolve-eta.ts";
 import { MESSAGE_MAX_LENGTH } from "./eta-input-schema.ts";
+import { isShopifyIdText } from "../shopify-id.ts";
 
 export const IMPORT_MAX_ROWS = 10_000;
 
@@ -132,5 +133,5 @@ function cell(record: string[], index: number | undefined): string {
 /** Accepts a numeric id or a ProductVariant GID. */
 function normaliseVariantId(value: string): string | undefined {
   const match = /^(?:gid:\/\/shopify\/ProductVariant\/)?(\d{1,20})$/.exec(value);
-  return match?.[1];
+  return match && isShopifyIdText(match[1]!) ? match[1] : undefined;
 }

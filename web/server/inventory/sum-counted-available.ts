@@ -1,8 +1,9 @@
 import type { Prisma } from "@prisma/client";
+import { isShopifyIdText } from "../shopify-id.ts";
 
 /** Location ids as stored in ShopSettings.countedLocationIds (text); empty means every location. */
 export function countedLocationFilter(countedLocationIds: readonly string[]): bigint[] | null {
-  const ids = countedLocationIds.filter((id) => /^\d+$/.test(id)).map((id) => BigInt(id));
+  const ids = countedLocationIds.filter(isShopifyIdText).map((id) => BigInt(id));
   return ids.length === 0 ? null : ids;
 }
 

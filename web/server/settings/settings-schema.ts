@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isShopifyIdText } from "../shopify-id.ts";
 
 // Header values end up in SMTP headers: a line break would let a merchant-entered value start a new header.
 const headerSafe = (max: number) =>
@@ -22,7 +23,7 @@ const tag = z
  */
 export const settingsUpdateSchema = z
   .object({
-    countedLocationIds: z.array(z.string().regex(/^\d{1,20}$/, "must be a numeric location id")).max(250),
+    countedLocationIds: z.array(z.string().refine(isShopifyIdText, "must be a numeric location id")).max(250),
     restockThreshold: z.number().int().min(0).max(100_000),
     waveMultiplier: z.number().min(0).max(100),
     waveWindowMinutes: z
@@ -57,7 +58,9 @@ export const settingsUpdateSchema = z
     discountValue: z.number().positive().max(100_000),
     discountExpiryDays: z.number().int().min(1).max(365),
     alternativesEnabled: z.boolean(),
-    alternativeProductIds: z.array(z.string().regex(/^\d{1,20}$/, "must be a numeric product id")).max(20),
+    alternativeProductIds: z
+      .array(z.string().refine(isShopifyIdText, "must be a numeric product id"))
+      .max(20),
     cancelLinkEnabled: z.boolean(),
   })
   .partial()

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
+import { shopifyIdSchema } from "../shopify-id.ts";
 import { describeDemand } from "./describe-demand.ts";
 import { exportPurchasingCsv } from "./export-purchasing-csv.ts";
 import { exportSubscribersCsv } from "./export-subscribers-csv.ts";
@@ -10,7 +11,7 @@ import { listVariantSubscribers, subscriberListQuerySchema } from "./list-varian
 import { readAlertStats, readDemand } from "./read-alert-stats.ts";
 import { startManualRestock } from "./start-manual-restock.ts";
 
-const variantIdParam = z.string().regex(/^\d{1,20}$/, "must be a numeric Shopify id");
+const variantIdParam = shopifyIdSchema;
 
 const SEND_NOW_REFUSALS = {
   unknown_variant: ["not_found", "Unknown variant"],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
+import { shopifyIdSchema } from "../shopify-id.ts";
 import { checkSignupRateLimit } from "./check-signup-rate-limit.ts";
 import { createSubscription } from "./create-subscription.ts";
 import { normalizeEmail } from "./normalize-email.ts";
@@ -16,7 +17,7 @@ const bodySchema = z.object({
     ),
   // Strings keep 64-bit ids exact; a JSON number is only accepted while it is exact.
   variant_id: z.union([
-    z.string().regex(/^\d{1,20}$/),
+    shopifyIdSchema,
     z.number().int().positive().max(Number.MAX_SAFE_INTEGER).transform(String),
   ]),
   locale: z

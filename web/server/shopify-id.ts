@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Shopify's ids are signed 64-bit integers, stored as PostgreSQL BIGINT: none is above this. */
+export const MAX_SHOPIFY_ID = 9_223_372_036_854_775_807n;
+
+/**
+ * Digits only and within BIGINT. A longer number names no row of ours, and handed to Prisma it
+ * throws instead of matching nothing: input must be refused at the edge (400/422), not reach a query.
+ */
+export function isShopifyIdText(text: string): boolean {
+  return /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_SHOPIFY_ID;
+}
+
+/** A Shopify id in a URL, query or body: digits only, kept as text until turned into a bigint. */
+export const shopifyIdSchema = z.string().refine(isShopifyIdText, "must be a numeric Shopify id");
