@@ -46,12 +46,13 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
     run: async (deps, data, job) => {
       const { shopId, orderId } = notifyOrderJob.schema.parse(data);
       const enqueuedAt = new Date(job.timestamp);
-      const hold = notifyHoldUntil({
-        earlierUnprocessed: await countEarlierUnprocessedEvents(deps.db, shopId, enqueuedAt),
-        enqueuedAtMs: job.timestamp,
-        nowMs: Date.now(),
-      });
+      const earlierUnprocessed = await countEarlierUnprocessedEvents(deps.db, shopId, enqueuedAt);
+      const hold = notifyHoldUntil({ earlierUnprocessed, enqueuedAtMs: job.timestamp, nowMs: Date.now() });
       if (hold) await delayJob(job, hold);
+      // The bound is reached with older events still unprocessed: the decision may rest on a
+      // state those events would change (a served customer told "backordered"). Seen, not silent.
+      if (earlierUnprocessed > 0)
+        deps.logger.warn({ shopId, orderId, earlierUnprocessed }, "notify-order hold ran out");
       return { emails: await notifyOrder(deps, shopId, BigInt(orderId)) };
     },
   },

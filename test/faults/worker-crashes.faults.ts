@@ -175,6 +175,9 @@ describe("worker crashes", () => {
       .logLines()
       .filter((l) => l.includes("notify-order re-enqueued for orders left marked"))
       .reduce((sum, l) => sum + Number(/"enqueued":(\d+)/.exec(l)?.[1] ?? 0), 0);
+    const holdsRunOut = stack
+      .logLines()
+      .filter((l) => l.includes('"msg":"notify-order hold ran out"')).length;
     const toldThenReady = orders.filter((o) => !backordered.has(o.id) && kinds(o.id) !== "").length;
     reportFaultRow(task, {
       test: "2b kill -9 x3 during orders",
@@ -182,7 +185,7 @@ describe("worker crashes", () => {
       lost: plan.length - processed,
       duplicates: got.duplicates,
       fiveXx: log.fiveXx,
-      note: `${M} orders (${M - stock} backordered), jobs active at the kills: ${activeAtKills.join("/")}, emails in flight: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready, ${swept} lost notify-order enqueues recovered by the sweep`,
+      note: `${M} orders (${M - stock} backordered), jobs active at the kills: ${activeAtKills.join("/")}, emails in flight: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready (email holds run out: ${holdsRunOut}), ${swept} lost notify-order enqueues recovered by the sweep`,
     });
     expect(processed).toBe(plan.length);
     expect(new Set(open.map((l) => l.orderId))).toEqual(backordered);
