@@ -87,12 +87,8 @@ async function runJob(
 ) {
   const handler = byName.get(job.name);
   if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
-  const stopTimer = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
+  const stop = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
   const finished = watch.start({ queue, name: job.name, id: job.id });
-  const stop = () => {
-    finished();
-    stopTimer();
-  };
   try {
     const result = await handler.run(deps, job.data, job);
     deps.metrics.jobs.inc({ queue, name: job.name, outcome: "completed" });
@@ -107,5 +103,6 @@ async function runJob(
     throw error;
   } finally {
     stop();
+    finished();
   }
 }

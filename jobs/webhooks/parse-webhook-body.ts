@@ -1,5 +1,5 @@
 import { isInteger, isSafeNumber, parse } from "lossless-json";
-import { MAX_SHOPIFY_ID } from "../../web/server/shopify-id.ts";
+import { fitsBigint } from "../../web/server/shopify-id.ts";
 
 /**
  * Shopify ids exceed 2^53, so JSON.parse would corrupt them. Integers that do not fit a double
@@ -18,5 +18,5 @@ export function toBigInt(value: unknown): bigint | null {
   if (typeof value === "bigint") id = value;
   else if (typeof value === "number" && Number.isSafeInteger(value)) id = BigInt(value);
   else if (typeof value === "string" && /^-?\d{1,20}$/.test(value)) id = BigInt(value);
-  return id !== null && id <= MAX_SHOPIFY_ID && id >= -MAX_SHOPIFY_ID - 1n ? id : null;
+  return id !== null && fitsBigint(id) ? id : null;
 }

@@ -11,5 +11,10 @@ export function isShopifyIdText(text: string): boolean {
   return /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_SHOPIFY_ID;
 }
 
+/** Within BIGINT, negatives included: a value PostgreSQL can store and Prisma can bind. */
+export function fitsBigint(id: bigint): boolean {
+  return id <= MAX_SHOPIFY_ID && id >= -MAX_SHOPIFY_ID - 1n;
+}
+
 /** A Shopify id in a URL, query or body: digits only, kept as text until turned into a bigint. */
 export const shopifyIdSchema = z.string().refine(isShopifyIdText, "must be a numeric Shopify id");

@@ -148,7 +148,7 @@ export async function startFaultStack(opts: {
     return { left: left + received + marked, marked, detail: details.length ? details.join("; ") : null };
   };
   const isIdle = async () => (await workLeft()).left === 0;
-  /** For a stall's error: which jobs are active, since when, and whether their lock is alive. */
+  /** For a stall's error: which jobs are active, since when, and the state the backend reports. */
   const describeActive = async () => {
     const out: string[] = [];
     for (const name of QUEUE_NAMES) {

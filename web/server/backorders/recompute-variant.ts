@@ -11,7 +11,7 @@ import { enqueueOrderFollowUps } from "./enqueue-order-follow-ups.ts";
 import { loadVariantLines } from "./load-variant-lines.ts";
 import { planBackorderTransitions, type Transition } from "./plan-backorder-transitions.ts";
 import { loadVariantEtaResolver } from "./resolve-variant-eta.ts";
-import { retryWrite } from "../notifications/retry-write.ts";
+import { retryWrite } from "../retry-write.ts";
 
 export type RecomputeDeps = { db: Db; queues: Queues; now: () => Date };
 

@@ -10,7 +10,6 @@ import { createProxyShopContextReader } from "./read-proxy-shop-context.ts";
 import { calendarDate } from "./resolve-eta.ts";
 
 export const PROXY_ETA_MAX_IDS = 50;
-// PostgreSQL bigint: a larger number cannot be a stored id and would fail the query.
 
 /** GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. */
 export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxyEtaCache()): Router {

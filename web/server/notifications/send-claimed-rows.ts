@@ -14,7 +14,7 @@ import {
   type ClaimedRow,
 } from "./notification-batch-ledger.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
-import { retryWrite } from "./retry-write.ts";
+import { retryWrite } from "../retry-write.ts";
 import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 import { suppressAddress } from "./notification-ledger.ts";

@@ -11,8 +11,6 @@ import { listVariantSubscribers, subscriberListQuerySchema } from "./list-varian
 import { readAlertStats, readDemand } from "./read-alert-stats.ts";
 import { startManualRestock } from "./start-manual-restock.ts";
 
-const variantIdParam = shopifyIdSchema;
-
 const SEND_NOW_REFUSALS = {
   unknown_variant: ["not_found", "Unknown variant"],
   nobody_waiting: ["conflict", "No active subscribers are waiting for this variant"],
@@ -47,7 +45,7 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
   });
   router.get("/subscriptions/variants/:variantId/subscribers", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const variantId = BigInt(parse(variantIdParam, req.params.variantId));
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId));
     const page = await listVariantSubscribers(
       deps.db,
       shop.id,
@@ -59,7 +57,7 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
   });
   router.post("/subscriptions/variants/:variantId/send-now", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const variantId = BigInt(parse(variantIdParam, req.params.variantId));
+    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId));
     const result = await startManualRestock(deps, shop.id, variantId, new Date());
     if (!result.ok) {
       const [code, message] = SEND_NOW_REFUSALS[result.reason];

@@ -1,5 +1,5 @@
 /**
- * Retries a database write for up to `forMs` (backoff 100 ms doubling, capped at 2 s), then throws
+ * Retries a write (a database row, a queue add) for up to `forMs` (backoff 100 ms doubling, capped at 2 s), then throws
  * the last error. For writes that must not be lost to a brief outage, such as recording that an
  * email went out: giving up there means sending it again later.
  */
