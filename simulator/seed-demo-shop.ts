@@ -144,6 +144,8 @@ export function seedDemoShop(sim: Simulator, input: { domain?: string; name?: st
     domain: input.domain ?? "demo-shop.myshopify.com",
     name: input.name ?? "Demo Shop",
     locations: ["Main warehouse", "Brooklyn store"],
+    // The theme extension's languages, so /de/products/... shows the German storefront.
+    alternateLocales: ["fr", "de", "es"],
   });
   const products: Record<string, SeededProduct> = {};
   for (const definition of DEMO_PRODUCTS) {

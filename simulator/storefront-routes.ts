@@ -4,10 +4,12 @@ import { gid } from "./gid.ts";
 import type { SimState } from "./persist-state.ts";
 import { signAppProxyQuery } from "./sign-app-proxy-query.ts";
 import type { Simulator } from "./simulator-types.ts";
+import { createCartRoutes } from "./storefront/cart-routes.ts";
 import { escapeHtml } from "./storefront/escape-html.ts";
 import { readExtensionAsset } from "./storefront/read-extension-asset.ts";
 import { renderProductPage } from "./storefront/render-product-page.ts";
 import type { StorefrontProduct } from "./storefront/render-product-page.ts";
+import { storefrontLocale } from "./storefront/storefront-locale.ts";
 
 export const ASSET_BASE = "/extensions/assets";
 /** shopify.app.toml's [app_proxy]: prefix "apps", subpath "backorder". */
@@ -44,15 +46,18 @@ export function createStorefrontRoutes(opts: StorefrontRoutesOptions): express.R
 <ul>${items.join("\n")}</ul></body></html>`);
   });
 
-  router.get("/products/:handle", async (req, res) => {
+  router.get("{/:locale}/products/:handle", async (req, res) => {
     const shop = shopOf(req);
     const state = opts.sim.exportState();
     const product = shop ? buildStorefrontProduct(state, shop, String(req.params.handle)) : null;
     const shopRecord = state.shops.find((s) => s.domain === shop);
-    if (!product || !shopRecord) return void res.status(404).type("text/plain").send("Product not found");
+    const locale = shopRecord ? storefrontLocale(shopRecord, req.params.locale) : null;
+    if (!product || !shopRecord || !locale)
+      return void res.status(404).type("text/plain").send("Product not found");
     const variant = typeof req.query.variant === "string" ? req.query.variant : undefined;
     const html = await renderProductPage({
       shop: { name: shopRecord.name, domain: shopRecord.domain, locale: shopRecord.locale },
+      locale,
       product,
       selectedVariantId: variant,
       assetBaseUrl: ASSET_BASE,
@@ -65,6 +70,15 @@ export function createStorefrontRoutes(opts: StorefrontRoutesOptions): express.R
     if (!asset) return void res.status(404).type("text/plain").send("Not found");
     res.type(asset.contentType).send(asset.body);
   });
+
+  router.use(
+    createCartRoutes({
+      sim: opts.sim,
+      assetBaseUrl: ASSET_BASE,
+      shopOf,
+      productOf: buildStorefrontProduct,
+    }),
+  );
 
   router.all(`${PROXY_PREFIX}/{*rest}`, express.raw({ type: "*/*", limit: "1mb" }), async (req, res) => {
     await forwardToAppProxy(opts, req, res, shopOf(req));

@@ -50,6 +50,10 @@ function setup(search: string, respond: () => Promise<{ status: number }> = asyn
   });
   Object.assign(eta.dataset, {
     boBlock: "eta",
+    announce: "bo-eta-live-1",
+    propertyName: "Backorder",
+    tplPropertyUntil: "ships by [date]",
+    tplProperty: "ships when back in stock",
     tplUntil: "Backordered: ships by [date]",
     tplBackordered: "Backordered",
     tplRestock: "Sold out: back by [date]",
@@ -83,6 +87,25 @@ function setup(search: string, respond: () => Promise<{ status: number }> = asyn
   });
   const idInput = new FakeElement([ID_INPUT]);
   idInput.value = IN_STOCK;
+  const live = el();
+  // The product form: the script may add, update and remove one hidden property input in it.
+  const cartForm = {
+    added: [] as Array<Record<string, unknown>>,
+    querySelector: (s: string) => {
+      if (s !== "[data-bo-property]") throw new Error(`unexpected querySelector(${s})`);
+      return cartForm.added[0] ?? null;
+    },
+    appendChild: (input: Record<string, unknown>) => cartForm.added.push(input),
+  };
+  Object.assign(idInput, { form: cartForm });
+  const createElement = (tag: string) => {
+    if (tag !== "input") throw new Error(`unexpected createElement(${tag})`);
+    const input: Record<string, unknown> = { attributes: new Map<string, string>() };
+    input.setAttribute = (name: string, value: string) =>
+      (input.attributes as Map<string, string>).set(name, value);
+    input.remove = () => cartForm.added.splice(cartForm.added.indexOf(input), 1);
+    return input;
+  };
 
   const listeners: Record<string, Array<(event: unknown) => void>> = {};
   const listen = (type: string, fn: (event: unknown) => void) => (listeners[type] ??= []).push(fn);
@@ -90,8 +113,11 @@ function setup(search: string, respond: () => Promise<{ status: number }> = asyn
   runInNewContext(SCRIPT, {
     document: {
       addEventListener: listen,
-      querySelectorAll: (s: string) => (s === "[data-bo-block]" ? [eta, notify] : []),
+      querySelectorAll: (s: string) =>
+        s === "[data-bo-block]" ? [eta, notify] : s === ID_INPUT ? [idInput] : [],
       querySelector: (s: string) => (s === ID_INPUT ? idInput : null),
+      getElementById: (id: string) => (id === "bo-eta-live-1" ? live : null),
+      createElement,
     },
     location: { search },
     addEventListener: listen,
@@ -116,7 +142,7 @@ function setup(search: string, respond: () => Promise<{ status: number }> = asyn
     fire("submit", form);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { eta, notify, email, fields, variantId, pick, submit, requests, fire };
+  return { eta, notify, email, fields, variantId, pick, submit, requests, fire, live, cartForm };
 }
 
 describe("backorder.js variant switching", () => {
@@ -142,6 +168,33 @@ describe("backorder.js variant switching", () => {
     expect(page.eta.querySelector("[data-bo-text]").textContent).toBe(text);
     expect([page.eta.hidden, page.notify.hidden]).toEqual([etaHidden, notifyHidden]);
     expect(page.variantId.value).toBe(id);
+  });
+
+  it("keeps a line item property in the product form only while a backordered variant is chosen", () => {
+    const page = setup(`?variant=${BACKORDERED}`);
+    const props = () => page.cartForm.added.map((i) => ({ type: i.type, name: i.name, value: i.value }));
+    expect(props()).toEqual([{ type: "hidden", name: "properties[Backorder]", value: "ships by 12 Dec" }]);
+    page.pick(IN_STOCK);
+    expect(props()).toEqual([]);
+    page.pick(BACKORDERED);
+    page.pick(BACKORDERED);
+    expect(props()).toEqual([{ type: "hidden", name: "properties[Backorder]", value: "ships by 12 Dec" }]);
+  });
+
+  it("adds no property when the merchant turned it off (no property name)", () => {
+    const page = setup("");
+    page.eta.dataset.propertyName = "";
+    page.pick(BACKORDERED);
+    expect(page.cartForm.added).toEqual([]);
+  });
+
+  it("announces the ETA text in the live region when the variant changes, not on load", () => {
+    const page = setup(`?variant=${BACKORDERED}`);
+    expect(page.live.textContent).toBe("");
+    page.pick(IN_STOCK);
+    expect(page.live.textContent).toBe("In stock");
+    page.pick(BACKORDERED);
+    expect(page.live.textContent).toBe("Backordered: ships by 12 Dec. Knitted to order");
   });
 
   it("ignores changes that keep the same variant (e.g. typing in the email field)", () => {

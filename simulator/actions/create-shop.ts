@@ -7,6 +7,8 @@ export interface CreateShopInput {
   name?: string;
   currency?: string;
   locale?: string;
+  /** Published alternate languages (`/fr/...`), like a merchant's Settings > Languages. */
+  alternateLocales?: string[];
   ianaTimezone?: string;
   /** Location names, in the order Shopify allocates from; default one location. */
   locations?: string[];
@@ -27,6 +29,7 @@ export function createShop(core: SimCore, input: CreateShopInput = {}): SimShop 
     email: `owner@${domain}`,
     currency: input.currency ?? "USD",
     locale: input.locale ?? "en",
+    alternateLocales: checkLocales(input.alternateLocales ?? [], input.locale ?? "en"),
     ianaTimezone: input.ianaTimezone ?? "America/New_York",
     // Staff ids stay small like real ones: they travel as JWT `sub` and as a JSON number.
     ownerStaffId: 902541635n + BigInt(store.shops.size),
@@ -50,4 +53,11 @@ export function slugify(text: string): string {
     .normalize("NFKD")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+function checkLocales(locales: unknown, primary: string): string[] {
+  const valid =
+    Array.isArray(locales) && locales.every((l) => typeof l === "string" && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(l));
+  if (!valid) throw new SimError("alternateLocales must be ISO codes such as \"de\" or \"pt-BR\"");
+  return [...new Set(locales as string[])].filter((l) => l !== primary);
 }

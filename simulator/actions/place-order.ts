@@ -5,7 +5,7 @@ import type { SimCore, WebhookEvent } from "../sim-core.ts";
 import { emitEvents } from "../sim-core.ts";
 import { findLevel, findVariant, levelsOfItem, requireShop } from "../store/lookups.ts";
 import { SimError } from "../store/sim-error.ts";
-import type { SimInventoryLevel, SimLineItem, SimOrder } from "../store/store-types.ts";
+import type { SimInventoryLevel, SimLineItem, SimLineProperty, SimOrder } from "../store/store-types.ts";
 import { findOrCreateCustomer } from "./find-or-create-customer.ts";
 
 export interface PlaceOrderInput {
@@ -14,7 +14,7 @@ export interface PlaceOrderInput {
   customerTags?: string[];
   locale?: string;
   tags?: string[];
-  lines: Array<{ variantId: bigint | string; quantity: number }>;
+  lines: Array<{ variantId: bigint | string; quantity: number; properties?: SimLineProperty[] }>;
 }
 
 /**
@@ -34,6 +34,7 @@ export function placeOrder(core: SimCore, shopDomain: string, input: PlaceOrderI
     if (!variant) throw new SimError(`unknown variant ${variantId}`, 404);
     if (!Number.isInteger(line.quantity) || line.quantity <= 0)
       throw new SimError("quantity must be positive");
+    const properties = checkProperties(line.properties);
     const product = store.products.get(variant.productId)!;
     const item = store.inventoryItems.get(variant.inventoryItemId)!;
     let locationId: bigint | null = null;
@@ -67,6 +68,7 @@ export function placeOrder(core: SimCore, shopDomain: string, input: PlaceOrderI
       locationId,
       tracked: item.tracked,
       inventoryPolicy: variant.inventoryPolicy,
+      properties,
     };
   });
   const customer = findOrCreateCustomer(core, shopDomain, {
@@ -111,4 +113,22 @@ export function placeOrder(core: SimCore, shopDomain: string, input: PlaceOrderI
   }
   emitEvents(core, shopDomain, events);
   return order;
+}
+
+// Shopify stores each property as a name/value pair of strings (Admin API's LineItem
+// `customAttributes`, the webhook's `line_items[].properties`).
+function checkProperties(properties: unknown): SimLineProperty[] {
+  if (properties === undefined) return [];
+  const valid =
+    Array.isArray(properties) &&
+    properties.every(
+      (p: unknown) =>
+        typeof p === "object" &&
+        p !== null &&
+        typeof (p as SimLineProperty).name === "string" &&
+        (p as SimLineProperty).name !== "" &&
+        typeof (p as SimLineProperty).value === "string",
+    );
+  if (!valid) throw new SimError("properties must be a list of { name, value } strings");
+  return (properties as SimLineProperty[]).map(({ name, value }) => ({ name, value }));
 }

@@ -87,7 +87,7 @@ function lineItemPayload(line: SimLineItem, currency: string): Record<string, un
     price_set: moneySet(line.price, currency),
     product_exists: line.productId !== null,
     product_id: line.productId,
-    properties: [],
+    properties: (line.properties ?? []).map(({ name, value }) => ({ name, value })),
     quantity: line.quantity,
     requires_shipping: true,
     sku: line.sku,

@@ -14,6 +14,8 @@ export interface SimShop {
   email: string;
   currency: string;
   locale: string;
+  /** Published alternate languages, served under /{locale}/ (absent in older saved states). */
+  alternateLocales?: string[];
   ianaTimezone: string;
   ownerStaffId: bigint;
   locationIds: bigint[];
@@ -106,6 +108,13 @@ export interface SimLineItem {
   locationId: bigint | null;
   tracked: boolean;
   inventoryPolicy: InventoryPolicy;
+  /** Line item properties from the cart (`properties[...]` of the product form), in order. */
+  properties?: SimLineProperty[];
+}
+
+export interface SimLineProperty {
+  name: string;
+  value: string;
 }
 
 export interface SimOrder {

@@ -11,12 +11,16 @@ export interface StorefrontLiquidOptions {
   locale: string;
   assetBaseUrl: string;
   currencySymbol?: string;
+  /** The clock behind `'now' | date` (tests pin it); the real time otherwise. */
+  now?: () => Date;
 }
 
 /**
  * A liquidjs engine with the slice of Shopify's Liquid the app blocks use. `render` resolves
  * snippets from the extension, so blocks run exactly as shipped. Shopify renders dates in the
- * shop's zone; a `date` metafield has no time, so UTC keeps the calendar day.
+ * shop's zone; a `date` metafield has no time, so UTC keeps the calendar day. Shopify's `date`
+ * filter is Ruby's strftime: `%b`/`%B` name months in English whatever the storefront language,
+ * so the engine's locale is pinned to English rather than the machine's.
  */
 export function createStorefrontLiquid(options: StorefrontLiquidOptions): Liquid {
   const engine = new Liquid({
@@ -26,6 +30,15 @@ export function createStorefrontLiquid(options: StorefrontLiquidOptions): Liquid
     timezoneOffset: 0,
     ownPropertyOnly: true,
     strictFilters: true,
+    locale: "en-US",
+  });
+  const builtin = engine.filters.date;
+  const builtinDate = typeof builtin === "function" ? builtin : builtin?.handler;
+  if (!builtinDate) throw new Error("liquidjs has no date filter");
+  const now = options.now ?? (() => new Date());
+  engine.registerFilter("date", function (this: unknown, value: unknown, ...args: unknown[]) {
+    const input = value === "now" || value === "today" ? now() : value;
+    return (builtinDate as (...a: unknown[]) => unknown).apply(this, [input, ...args]);
   });
 
   engine.registerFilter("t", (key: string, ...args: unknown[]) =>

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { DEFAULT_EXTENSION_ROOT } from "./render-product-page.ts";
+import { DEFAULT_EXTENSION_ROOT } from "./render-app-block.ts";
 
 export interface ExtensionAsset {
   body: Buffer;

@@ -46,6 +46,8 @@ const render = (selectedVariantId: string, extra: Partial<RenderProductPageInput
     },
     selectedVariantId,
     assetBaseUrl: "/assets/backorder-theme",
+    // The ETAs below are in 2026: the current year, so dates show without one.
+    now: () => new Date("2026-06-01T12:00:00Z"),
     ...extra,
   });
 
@@ -104,15 +106,53 @@ describe("renderProductPage", () => {
   });
 
   it.each([
-    ["fr", "En réapprovisionnement : expédié d&#39;ici le 12 Dec", "Me prévenir"],
-    ["de-CH", "Nachbestellt: Versand bis 12 Dec", "Benachrichtigen"],
-    ["es", "Bajo pedido: se envía antes del 12 Dec", "Avísame"],
+    ["fr", "En réapprovisionnement : expédié d&#39;ici le 12 déc.", "Me prévenir"],
+    ["de-CH", "Nachbestellt: Versand bis 12. Dez.", "Benachrichtigen"],
+    ["es", "Bajo pedido: se envía antes del 12 dic", "Avísame"],
     ["ja", "Backordered: ships by 12 Dec", "Notify me"],
   ])("translates the storefront texts (%s)", async (locale, text, button) => {
     const html = await render(BACKORDERED.id, { shop: { name: "S", domain: "s.myshopify.com", locale } });
     expect(etaText(html)).toBe(text);
     expect(html).toContain(`type="submit">${button}</button>`);
     expect(html).toContain(`name="locale" value="${locale}"`);
+  });
+});
+
+describe("storefront dates", () => {
+  const german = { name: "S", domain: "s.myshopify.com", locale: "de" };
+  it.each([
+    ["en", "2026-12-12", "Backordered: ships by 12 Dec"],
+    ["en", "2027-01-15", "Backordered: ships by 15 Jan 2027"],
+    ["de", "2026-12-20", "Nachbestellt: Versand bis 20. Dez."],
+    ["de", "2027-03-02", "Nachbestellt: Versand bis 2. März 2027"],
+    ["fr", "2027-02-01", "En réapprovisionnement : expédié d&#39;ici le 1 févr. 2027"],
+    ["es", "2026-09-30", "Bajo pedido: se envía antes del 30 sept"],
+  ])("%s, ETA %s: %s", async (locale, eta, text) => {
+    const variant = { ...BACKORDERED, metafields: { ...BACKORDERED.metafields, eta } };
+    const html = await render(variant.id, {
+      shop: { name: "S", domain: "s.myshopify.com", locale },
+      product: { id: "1", title: "Wool Sweater", handle: "wool-sweater", variants: [variant] },
+    });
+    expect(etaText(html)).toBe(text);
+  });
+
+  it("keeps a merchant's chosen format, with month names in the storefront's language", async () => {
+    const settings = (date_format: string) => ({ blockSettings: { "backorder-eta": { date_format } } });
+    const de = (extra: Partial<RenderProductPageInput>) => render(BACKORDERED.id, { shop: german, ...extra });
+    expect(etaText(await de(settings("%B %-d, %Y")))).toBe("Nachbestellt: Versand bis Dezember 12, 2026");
+    expect(etaText(await de(settings("%-d %b")))).toBe("Nachbestellt: Versand bis 12 Dez.");
+    // A format without a year gains one when the date is not in the current year.
+    const later = await de({ ...settings("%b %-d"), now: () => new Date("2025-12-01T00:00:00Z") });
+    expect(etaText(later)).toBe("Nachbestellt: Versand bis Dez. 12, 2026");
+  });
+
+  it("renders the German storefront of an English shop under /de (request locale over shop locale)", async () => {
+    const html = await render(BACKORDERED.id, { locale: "de" });
+    expect(etaText(html)).toBe("Nachbestellt: Versand bis 12. Dez.");
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('action="/de/cart/add"');
+    expect(html).toContain('data-property-name="Nachbestellung"');
+    expect(html).toContain('data-tpl-property-until="Versand bis [date]"');
   });
 });
 

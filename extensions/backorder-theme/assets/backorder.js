@@ -2,6 +2,8 @@
 // Backorder Hub storefront script (loaded with `defer` by the app blocks' schema).
 // Switches the ETA and notify-me blocks when the shopper picks another variant, from the per-variant
 // JSON each block embeds: no request to the app. The only request is the notify-me sign-up.
+// For a backordered variant it also keeps a hidden line item property in the product form, and
+// announces the new ETA text to screen readers through the block's live region.
 (() => {
   const ID_INPUT = 'form[action*="/cart/add"] [name="id"]';
   let shown = null;
@@ -26,7 +28,7 @@
     return input && input.value;
   };
 
-  const showEta = (root, v) => {
+  const showEta = (root, v, announce) => {
     const d = root.dataset;
     const state = v ? v.s : "";
     let text = "";
@@ -40,6 +42,30 @@
     messageEl.textContent = message;
     messageEl.hidden = !message;
     root.hidden = !text && !message;
+    setProperty(root, state === "backordered" ? v : null);
+    const live = announce && document.getElementById(d.announce);
+    if (live) live.textContent = [text, message].filter(Boolean).join(". ");
+  };
+
+  // `properties[Name]` in every cart form: Shopify keeps it on the line through checkout to the order.
+  const setProperty = (root, v) => {
+    const d = root.dataset;
+    const name = (d.propertyName || "").replace(/[[\]]/g, "");
+    const value = name && v ? (v.d ? d.tplPropertyUntil.replace("[date]", v.d) : d.tplProperty) : "";
+    document.querySelectorAll(ID_INPUT).forEach((idInput) => {
+      const form = idInput.form;
+      let input = form && form.querySelector("[data-bo-property]");
+      if (!form || (!value && !input)) return;
+      if (!value) return input.remove();
+      if (!input) {
+        input = document.createElement("input");
+        input.type = "hidden";
+        input.setAttribute("data-bo-property", "");
+        form.appendChild(input);
+      }
+      input.name = "properties[" + name + "]";
+      input.value = value;
+    });
   };
 
   const showNotify = (root, v, id) => {
@@ -51,11 +77,12 @@
   const sync = (target) => {
     const id = selectedId(target);
     if (!id || id === shown) return;
+    const changed = shown !== null;
     shown = id;
     document.querySelectorAll("[data-bo-block]").forEach((root) => {
       const v = variants(root)[id];
-      if (root.dataset.boBlock === "eta") showEta(root, v);
-      else showNotify(root, v, id);
+      if (root.dataset.boBlock === "eta") showEta(root, v, changed);
+      else if (root.dataset.boBlock === "notify") showNotify(root, v, id);
     });
   };
 

@@ -94,6 +94,7 @@ export function lineItemView(ctx: GqlContext, line: SimLineItem, currency: strin
     requiresShipping: true,
     taxable: true,
     isGiftCard: false,
+    customAttributes: (line.properties ?? []).map(({ name, value }) => ({ key: name, value })),
     vendor: null,
     originalUnitPriceSet: moneyBag(line.price, currency),
     discountedUnitPriceSet: moneyBag(line.price, currency),
