@@ -177,9 +177,7 @@ function findProduct(state: SimState, shop: string, variantId: string, opts: Car
 }
 
 function sendError(res: Response, status: number, message: string): void {
-  res
-    .status(status)
-    .type("html")
+  res.status(status).type("html")
     .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head>
 <body><p role="alert">${escapeHtml(message)}</p><p><a href="/cart">Back to the cart</a></p></body></html>`);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Liquid } from "liquidjs";
 import { createStorefrontLiquid, splitSchema } from "./create-storefront-liquid.ts";
 import type { BlockSchema, Translations } from "./create-storefront-liquid.ts";
+import { themeStrings } from "./theme-strings.ts";
 
 export const DEFAULT_EXTENSION_ROOT = fileURLToPath(
   new URL("../../extensions/backorder-theme/", import.meta.url),
@@ -66,6 +67,7 @@ export async function createPageRenderer(input: StorefrontPageInput) {
     renderPage: async (file: string, scope: Record<string, unknown>) =>
       engine.parseAndRender(await readFile(fileURLToPath(new URL(file, import.meta.url)), "utf8"), {
         ...globals,
+        theme: themeStrings(locale),
         ...scope,
       }),
   };

@@ -41,7 +41,9 @@ ${props ? `<ul class="checkout-line__properties">${props}</ul>` : ""}</div>
 <div>× ${line.quantity} · $${total}</div></li>`;
   });
   const subtotal = input.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0).toFixed(2);
-  const heading = input.orderName ? `Thank you! Order ${escapeHtml(input.orderName)} is confirmed` : "Checkout";
+  const heading = input.orderName
+    ? `Thank you! Order ${escapeHtml(input.orderName)} is confirmed`
+    : "Checkout";
   const form = input.action
     ? `<form method="post" action="${escapeHtml(input.action)}" novalidate>
 ${input.error ? `<p role="alert" class="error">${escapeHtml(input.error)}</p>` : ""}
