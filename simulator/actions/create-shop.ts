@@ -57,7 +57,8 @@ export function slugify(text: string): string {
 
 function checkLocales(locales: unknown, primary: string): string[] {
   const valid =
-    Array.isArray(locales) && locales.every((l) => typeof l === "string" && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(l));
-  if (!valid) throw new SimError("alternateLocales must be ISO codes such as \"de\" or \"pt-BR\"");
+    Array.isArray(locales) &&
+    locales.every((l) => typeof l === "string" && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(l));
+  if (!valid) throw new SimError('alternateLocales must be ISO codes such as "de" or "pt-BR"');
   return [...new Set(locales as string[])].filter((l) => l !== primary);
 }
