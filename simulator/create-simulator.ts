@@ -109,6 +109,11 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
       flush: (options) => webhooks.flush(options),
       redeliver: (id) => webhooks.redeliver(id),
       queued: () => webhooks.queued(),
+      drop: (rule) => webhooks.drop(rule),
+      clearDropRules: () => webhooks.clearDropRules(),
+      dropRules: () => webhooks.dropRules(),
+      dropped: () => webhooks.dropped(),
+      deliverLate: (id) => webhooks.deliverLate(id),
     },
     graphqlLog: graphql.log,
     exportState: () =>

@@ -39,9 +39,20 @@ export function emitEvents(core: SimCore, shop: string, events: WebhookEvent[]):
   if (wanted.length === 0) return [];
   return core.webhooks.emit(
     shop,
-    wanted.map((event) => ({ topic: event.topic, body: toWireJson(event.payload) })),
+    wanted.map((event) => ({
+      topic: event.topic,
+      body: toWireJson(event.payload),
+      ...orderOf(event),
+    })),
     core.now(),
   );
+}
+
+/** The order an orders/* payload is about, so a drop rule can target one order's deliveries. */
+function orderOf(event: WebhookEvent): { orderId?: string } {
+  if (!event.topic.startsWith("orders/")) return {};
+  const id = (event.payload as { id?: unknown } | null)?.id;
+  return typeof id === "bigint" || typeof id === "number" ? { orderId: String(id) } : {};
 }
 
 export function isCompliance(topic: string): boolean {

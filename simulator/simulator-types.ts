@@ -21,6 +21,7 @@ import type {
 } from "./store/store-types.ts";
 import type {
   DeliveryAttempt,
+  DropRule,
   FlushOptions,
   PendingDelivery,
   WebhookRetryOptions,
@@ -84,6 +85,14 @@ export interface Simulator {
     flush(options?: FlushOptions): void;
     redeliver(webhookId: string): void;
     queued(): PendingDelivery[];
+    /** Drops matching deliveries (never sent, as after Shopify's last retry); see DropRule. */
+    drop(rule: DropRule): void;
+    clearDropRules(): void;
+    dropRules(): DropRule[];
+    /** Deliveries dropped so far and not delivered late. */
+    dropped(): PendingDelivery[];
+    /** Sends a dropped delivery after all (a first attempt, original ids and body). */
+    deliverLate(webhookId: string): void;
   };
   readonly graphqlLog: readonly GraphqlLogEntry[];
   /** A copy of everything that must survive a restart (ids, counter, app id, access tokens). */

@@ -12,6 +12,13 @@ export const CONSOLE_SCRIPT = `
       lines: [{ variantId: f.elements.variant.value, quantity: Number(f.elements.quantity.value) }],
     }),
     fulfill: () => ({}),
+    drop: (f) => ({
+      shop: f.dataset.shop,
+      topic: f.elements.topic.value,
+      count: f.elements.count.value,
+    }),
+    "deliver-late": () => ({}),
+    "clear-drops": () => ({}),
     cancel: (f) => ({ restock: f.elements.restock.checked }),
     inventory: (f, submitter) => {
       const value = Number(f.elements.value.value);
@@ -27,7 +34,7 @@ export const CONSOLE_SCRIPT = `
     form.querySelectorAll("button").forEach((b) => (b.disabled = true));
     try {
       const res = await fetch(form.dataset.endpoint, {
-        method: "POST",
+        method: form.dataset.method || "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),
       });

@@ -32,6 +32,7 @@ export function createConsoleRoutes(opts: ConsoleRoutesOptions): express.Router 
           state: opts.sim.exportState(),
           shop,
           deliveries: opts.sim.deliveries,
+          drops: { rules: opts.sim.webhooks.dropRules(), dropped: opts.sim.webhooks.dropped() },
           links: {
             storefront: `/?${q}`,
             admin: opts.adminUrl?.() ? `/console/open-admin?${q}` : undefined,

@@ -1,6 +1,6 @@
 import type { SimState } from "../persist-state.ts";
 import { escapeHtml as e } from "../storefront/escape-html.ts";
-import type { DeliveryAttempt } from "../webhooks/webhook-types.ts";
+import type { DeliveryAttempt, DropRule, PendingDelivery } from "../webhooks/webhook-types.ts";
 import { CONSOLE_SCRIPT } from "./console-script.ts";
 
 export interface ConsoleLinks {
@@ -13,6 +13,8 @@ export interface ConsolePageInput {
   state: SimState;
   shop: string;
   deliveries: readonly DeliveryAttempt[];
+  /** Drop rules in force and deliveries dropped (every shop's: the page shows this shop's). */
+  drops: { rules: DropRule[]; dropped: PendingDelivery[] };
   links: ConsoleLinks;
 }
 
@@ -51,6 +53,7 @@ export function renderConsolePage(input: ConsolePageInput): string {
 ${orderForm(input, api)}
 ${ordersTable(input, api)}
 ${inventoryTable(input, api)}
+${dropSection(input)}
 ${deliveriesTable(input)}
 </main><script>${CONSOLE_SCRIPT}</script></body></html>`;
 }
@@ -165,5 +168,49 @@ function deliveriesTable({ deliveries, shop }: ConsolePageInput): string {
   return `<section><h2>Webhooks sent (this run, newest first)</h2><table><thead><tr><th>Sent</th><th>Topic</th><th>Attempt</th>
 <th>App answered</th><th>Took</th><th>Webhook id</th></tr></thead><tbody>${
     rows.join("") || `<tr><td colspan=6 class=muted>None yet</td></tr>`
+  }</tbody></table></section>`;
+}
+
+const DROPPABLE_TOPICS = [
+  "orders/create",
+  "orders/updated",
+  "orders/cancelled",
+  "orders/fulfilled",
+  "inventory_levels/update",
+  "products/update",
+];
+
+/** Lose webhooks on purpose (Shopify gives up after its retries), and deliver one late. */
+function dropSection({ drops, shop }: ConsolePageInput): string {
+  const rules = drops.rules.filter((r) => r.shop === undefined || r.shop === shop);
+  const dropped = drops.dropped.filter((d) => d.shop === shop).reverse();
+  const options = [`<option value="">any topic</option>`]
+    .concat(DROPPABLE_TOPICS.map((t) => `<option value="${e(t)}">${e(t)}</option>`))
+    .join("");
+  const ruleText = rules
+    .map(
+      (r) =>
+        `${r.count === undefined ? "every" : `next ${r.count}`} ${e(r.topic ?? "webhook")}${
+          r.orderId ? ` of order ${e(r.orderId)}` : ""
+        }`,
+    )
+    .join("; ");
+  const rows = dropped.map(
+    (d) =>
+      `<tr data-dropped="${e(d.webhookId)}"><td>${e(d.triggeredAt)}</td><td>${e(d.topic)}</td><td class="muted">${e(
+        d.webhookId,
+      )}</td><td><form data-kind="deliver-late" data-endpoint="/_sim/webhooks/dropped/${encodeURIComponent(
+        d.webhookId,
+      )}/deliver" data-done="Delivered late"><button>Deliver late</button></form></td></tr>`,
+  );
+  return `<section><h2>Drop webhooks</h2>
+<form data-kind="drop" data-endpoint="/_sim/webhooks/drop" data-shop="${e(shop)}" data-done="Webhooks will be dropped">
+<label>Topic <select name="topic">${options}</select></label>
+<label>Next <input name="count" type="number" min="1" value="1" required> deliveries</label>
+<button type="submit">Drop</button></form>
+<form data-kind="clear-drops" data-endpoint="/_sim/webhooks/drop" data-method="DELETE" data-done="Drop rules cleared"><button>Clear rules</button></form>
+<p data-drop-rules class="muted">${rules.length ? `Dropping: ${ruleText}` : "No webhooks are being dropped."}</p>
+<table><thead><tr><th>Triggered</th><th>Topic</th><th>Webhook id</th><th></th></tr></thead><tbody>${
+    rows.join("") || `<tr><td colspan=4 class=muted>None dropped</td></tr>`
   }</tbody></table></section>`;
 }

@@ -9,14 +9,28 @@ export interface ConnectionArgs {
   reverse?: boolean | null;
 }
 
-export function encodeCursor(key: string): string {
-  return Buffer.from(JSON.stringify({ last_id: key }), "utf8").toString("base64url");
+/** A sort position: the sort key's value of the item (when sorted by one) and its id. */
+type CursorPosition = { key: string; value?: SortValue };
+export type SortValue = string | number;
+
+/** Shopify's cursors are base64 JSON of the last item's id and, under a sort key, its value. */
+export function encodeCursor(key: string, value?: SortValue): string {
+  const body = value === undefined ? { last_id: key } : { last_id: key, last_value: value };
+  return Buffer.from(JSON.stringify(body), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string): string {
+function decodeCursor(cursor: string): CursorPosition {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { last_id?: unknown };
-    if (typeof parsed.last_id === "string") return parsed.last_id;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      last_id?: unknown;
+      last_value?: unknown;
+    };
+    if (typeof parsed.last_id === "string") {
+      const value = parsed.last_value;
+      return typeof value === "string" || typeof value === "number"
+        ? { key: parsed.last_id, value }
+        : { key: parsed.last_id };
+    }
   } catch {
     // fall through to the error below
   }
@@ -25,9 +39,21 @@ function decodeCursor(cursor: string): string {
   });
 }
 
+const compareKeys = (a: string, b: string) =>
+  /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(BigInt(a) - BigInt(b)) : a < b ? -1 : a > b ? 1 : 0;
+
+function comparePositions(a: CursorPosition, b: CursorPosition): number {
+  if (a.value !== undefined && b.value !== undefined && a.value !== b.value)
+    return a.value < b.value ? -1 : 1;
+  return Math.sign(compareKeys(a.key, b.key));
+}
+
 /**
  * Relay connection over an in-memory list, with Shopify's rules: one of first/last is required
- * and capped at 250, except inside bulk operations, which page through everything.
+ * and capped at 250, except inside bulk operations, which page through everything. With
+ * `sortValueOf` the list is sorted by (value, id) and cursors are positions in that order, as
+ * Shopify's are: a page after a cursor starts past that position even if its item has since
+ * changed or left the results.
  */
 export function connection<T>(
   items: readonly T[],
@@ -35,6 +61,7 @@ export function connection<T>(
   keyOf: (item: T) => string,
   toNode: (item: T) => unknown,
   bulk = false,
+  sortValueOf?: (item: T) => SortValue,
 ) {
   const first = args.first ?? null;
   const last = args.last ?? null;
@@ -54,22 +81,37 @@ export function connection<T>(
       );
     }
   }
-  let list = args.reverse ? [...items].reverse() : [...items];
+  const positionOf = (item: T): CursorPosition =>
+    sortValueOf ? { key: keyOf(item), value: sortValueOf(item) } : { key: keyOf(item) };
+  let list = sortValueOf
+    ? [...items].sort((a, b) => comparePositions(positionOf(a), positionOf(b)))
+    : [...items];
+  if (args.reverse) list.reverse();
+  const direction = args.reverse ? -1 : 1;
   if (args.after) {
-    const key = decodeCursor(args.after);
-    const index = list.findIndex((item) => keyOf(item) === key);
-    list = index >= 0 ? list.slice(index + 1) : [];
+    const cursor = decodeCursor(args.after);
+    if (sortValueOf) list = list.filter((item) => comparePositions(positionOf(item), cursor) * direction > 0);
+    else {
+      const index = list.findIndex((item) => keyOf(item) === cursor.key);
+      list = index >= 0 ? list.slice(index + 1) : [];
+    }
   }
   if (args.before) {
-    const key = decodeCursor(args.before);
-    const index = list.findIndex((item) => keyOf(item) === key);
-    list = index >= 0 ? list.slice(0, index) : list;
+    const cursor = decodeCursor(args.before);
+    if (sortValueOf) list = list.filter((item) => comparePositions(positionOf(item), cursor) * direction < 0);
+    else {
+      const index = list.findIndex((item) => keyOf(item) === cursor.key);
+      list = index >= 0 ? list.slice(0, index) : list;
+    }
   }
   const total = list.length;
   let page = list;
   if (first !== null) page = page.slice(0, first);
   if (last !== null) page = page.slice(Math.max(0, page.length - last));
-  const edges = page.map((item) => ({ cursor: encodeCursor(keyOf(item)), node: toNode(item) }));
+  const edges = page.map((item) => ({
+    cursor: encodeCursor(keyOf(item), sortValueOf?.(item)),
+    node: toNode(item),
+  }));
   const start = list.indexOf(page[0] as T);
   return {
     edges,

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { parseGid } from "../gid.ts";
 import { variantAvailable } from "../store/lookups.ts";
 import type { SimBulkOperation, SimOrder, SimProduct, SimVariant } from "../store/store-types.ts";
@@ -10,7 +11,7 @@ import { orderView } from "./views/order-views.ts";
 import { productView, variantView } from "./views/product-views.ts";
 import { appInstallationView, locationsConnection, shopView } from "./views/shop-view.ts";
 
-type SearchArgs = ConnectionArgs & { query?: string | null };
+type SearchArgs = ConnectionArgs & { query?: string | null; sortKey?: string | null };
 
 /** Typed lookup: a GID of another type gives null, as on Shopify. */
 function byType(ctx: GqlContext, type: string, id: string): unknown {
@@ -41,7 +42,7 @@ export function queryRoot(ctx: GqlContext) {
     products: (args: SearchArgs) => {
       const terms = parseSearchQuery(args.query);
       const list = ofShop(store.products).filter((p) =>
-        matchesSearch<SimProduct>(p, terms, productFilters, (p) => p.title),
+        matchesSearch<SimProduct>(p, terms, productFilters, (p) => p.title, ctx.core.now()),
       );
       return connection(
         list,
@@ -53,17 +54,19 @@ export function queryRoot(ctx: GqlContext) {
     },
     productVariants: (args: SearchArgs) => {
       const terms = parseSearchQuery(args.query);
-      const filters: Record<string, (v: SimVariant) => string | number | null> = {
+      const filters: Record<string, (v: SimVariant) => string | number | Date | null> = {
         id: (v) => v.id.toString(),
         sku: (v) => v.sku,
         title: (v) => v.title,
         product_id: (v) => v.productId.toString(),
         inventory_item_id: (v) => v.inventoryItemId.toString(),
         inventory_quantity: (v) => variantAvailable(store, v),
-        updated_at: (v) => v.updatedAt.toISOString(),
-        created_at: (v) => v.createdAt.toISOString(),
+        updated_at: (v) => v.updatedAt,
+        created_at: (v) => v.createdAt,
       };
-      const list = ofShop(store.variants).filter((v) => matchesSearch(v, terms, filters, (v) => v.title));
+      const list = ofShop(store.variants).filter((v) =>
+        matchesSearch(v, terms, filters, (v) => v.title, ctx.core.now()),
+      );
       return connection(
         list,
         args,
@@ -74,8 +77,9 @@ export function queryRoot(ctx: GqlContext) {
     },
     orders: (args: SearchArgs) => {
       const terms = parseSearchQuery(args.query);
+      const now = ctx.core.now();
       const list = ofShop(store.orders).filter((o) =>
-        matchesSearch<SimOrder>(o, terms, orderFilters, (o) => `${o.name} ${o.email}`),
+        matchesSearch<SimOrder>(o, terms, orderFilters, (o) => `${o.name} ${o.email}`, now),
       );
       return connection(
         list,
@@ -83,19 +87,20 @@ export function queryRoot(ctx: GqlContext) {
         (o) => o.id.toString(),
         (o) => orderView(ctx, o),
         ctx.bulk,
+        orderSortValue(args.sortKey),
       );
     },
     bulkOperations: (args: SearchArgs) => {
       const terms = parseSearchQuery(args.query);
-      const filters: Record<string, (b: SimBulkOperation) => string | null> = {
+      const filters: Record<string, (b: SimBulkOperation) => string | Date | null> = {
         id: (b) => b.id.toString(),
         status: (b) => b.status,
         operation_type: () => "query",
-        created_at: (b) => b.createdAt.toISOString(),
+        created_at: (b) => b.createdAt,
       };
       // Newest first, like Shopify's default sort for this connection.
       const list = ofShop(store.bulkOperations)
-        .filter((b) => matchesSearch(b, terms, filters, () => ""))
+        .filter((b) => matchesSearch(b, terms, filters, () => "", ctx.core.now()))
         .reverse();
       return connection(
         list,
@@ -108,17 +113,36 @@ export function queryRoot(ctx: GqlContext) {
   };
 }
 
-const productFilters: Record<string, (p: SimProduct) => string | string[] | null> = {
+const productFilters: Record<string, (p: SimProduct) => string | string[] | Date | null> = {
   id: (p) => p.id.toString(),
   handle: (p) => p.handle,
   title: (p) => p.title,
   status: (p) => p.status,
   tag: (p) => p.tags,
-  updated_at: (p) => p.updatedAt.toISOString(),
-  created_at: (p) => p.createdAt.toISOString(),
+  updated_at: (p) => p.updatedAt,
+  created_at: (p) => p.createdAt,
 };
 
-const orderFilters: Record<string, (o: SimOrder) => string | string[] | null> = {
+/** OrderSortKeys the simulator sorts by; ID (the default) is the store's order. */
+function orderSortValue(sortKey: string | null | undefined): ((o: SimOrder) => number) | undefined {
+  switch (sortKey ?? "ID") {
+    case "ID":
+      return undefined;
+    case "UPDATED_AT":
+      return (o) => o.updatedAt.getTime();
+    case "CREATED_AT":
+    case "PROCESSED_AT":
+      return (o) => o.createdAt.getTime();
+    case "ORDER_NUMBER":
+      return (o) => o.number;
+    default:
+      throw new GraphQLError(`The simulator does not sort orders by ${sortKey}`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
+  }
+}
+
+const orderFilters: Record<string, (o: SimOrder) => string | string[] | Date | null> = {
   id: (o) => o.id.toString(),
   name: (o) => o.name,
   email: (o) => o.email,
@@ -126,6 +150,6 @@ const orderFilters: Record<string, (o: SimOrder) => string | string[] | null> = 
   status: (o) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open"),
   fulfillment_status: (o) => o.fulfillmentStatus ?? "unfulfilled",
   customer_id: (o) => o.customerId.toString(),
-  updated_at: (o) => o.updatedAt.toISOString(),
-  created_at: (o) => o.createdAt.toISOString(),
+  updated_at: (o) => o.updatedAt,
+  created_at: (o) => o.createdAt,
 };

@@ -3,6 +3,7 @@ import type { Request, Response } from "express";
 import { toConsoleJson, parseLossless } from "../json.ts";
 import { seedDemoShop } from "../seed-demo-shop.ts";
 import { SimError } from "../store/sim-error.ts";
+import type { DropRule } from "../webhooks/webhook-types.ts";
 import type { HttpDeps } from "./create-http-app.ts";
 
 type Body = Record<string, unknown>;
@@ -129,9 +130,48 @@ export function createSimRoutes({ sim }: HttpDeps): express.Router {
     "/webhooks/flush",
     route((req) => sim.webhooks.flush(body(req) as { shuffle?: boolean; duplicateRate?: number })),
   );
+  router.get(
+    "/webhooks/drop",
+    route(() => ({ rules: sim.webhooks.dropRules(), dropped: sim.webhooks.dropped() })),
+  );
+  router.post(
+    "/webhooks/drop",
+    route((req) => sim.webhooks.drop(dropRule(body(req))), 201),
+  );
+  router.delete(
+    "/webhooks/drop",
+    route(() => sim.webhooks.clearDropRules()),
+  );
+  router.post(
+    "/webhooks/dropped/:webhookId/deliver",
+    route((req) => sim.webhooks.deliverLate(p(req, "webhookId"))),
+  );
   router.post(
     "/deliveries/:webhookId/redeliver",
     route((req) => sim.webhooks.redeliver(p(req, "webhookId"))),
   );
   return router;
+}
+
+/** A drop rule from a request: each field optional, ids as strings, count a positive integer. */
+function dropRule(b: Body): DropRule {
+  const text = (name: string) => {
+    const value = b[name];
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint")
+      throw new SimError(`${name} must be a string`);
+    return String(value);
+  };
+  const count = b.count === undefined || b.count === null || b.count === "" ? undefined : Number(b.count);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1))
+    throw new SimError("count must be a positive integer");
+  const rule: DropRule = {};
+  const topic = text("topic");
+  const shop = text("shop");
+  const orderId = text("orderId");
+  if (topic !== undefined) rule.topic = topic;
+  if (shop !== undefined) rule.shop = shop;
+  if (orderId !== undefined) rule.orderId = orderId;
+  if (count !== undefined) rule.count = count;
+  return rule;
 }

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { API_VERSION } from "../constants.ts";
 import { signWebhook } from "../sign-webhook.ts";
-import type { DeliveryAttempt, FlushOptions, PendingDelivery, WebhookRetryOptions } from "./webhook-types.ts";
+import { SimError } from "../store/sim-error.ts";
+import type {
+  DeliveryAttempt,
+  DropRule,
+  FlushOptions,
+  PendingDelivery,
+  WebhookRetryOptions,
+} from "./webhook-types.ts";
 import { shuffleInPlace } from "./shuffle.ts";
 
 export interface WebhookSenderDeps {
@@ -18,6 +25,8 @@ export function createWebhookSender(deps: WebhookSenderDeps) {
   const sent = new Map<string, PendingDelivery>();
   const queue: PendingDelivery[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const dropRules: DropRule[] = [];
+  const dropped: PendingDelivery[] = [];
   let paused = false;
   let inFlight = 0;
   let waiters: Array<() => void> = [];
@@ -91,8 +100,29 @@ export function createWebhookSender(deps: WebhookSenderDeps) {
     });
   }
 
+  /** True when a drop rule takes the delivery (a counted rule is used up by it). */
+  function drops(delivery: PendingDelivery): boolean {
+    const index = dropRules.findIndex(
+      (rule) =>
+        (rule.topic === undefined || rule.topic === delivery.topic) &&
+        (rule.shop === undefined || rule.shop === delivery.shop) &&
+        (rule.orderId === undefined || rule.orderId === delivery.orderId),
+    );
+    if (index < 0) return false;
+    const rule = dropRules[index]!;
+    if (rule.count !== undefined) {
+      rule.count -= 1;
+      if (rule.count <= 0) dropRules.splice(index, 1);
+    }
+    return true;
+  }
+
   function dispatch(delivery: PendingDelivery): void {
     sent.set(delivery.webhookId, delivery);
+    if (drops(delivery)) {
+      dropped.push(delivery);
+      return;
+    }
     if (paused || !deps.getAppUrl()) queue.push(delivery);
     else void run(delivery, 1, false);
   }
@@ -119,9 +149,14 @@ export function createWebhookSender(deps: WebhookSenderDeps) {
   return {
     attempts,
     /** Queues one delivery per topic, all sharing one event id (one merchant action). */
-    emit(shop: string, events: Array<{ topic: string; body: string }>, triggeredAt: Date): PendingDelivery[] {
+    emit(
+      shop: string,
+      events: Array<{ topic: string; body: string; orderId?: string }>,
+      triggeredAt: Date,
+    ): PendingDelivery[] {
       const eventId = randomUUID();
-      const created = events.map(({ topic, body }) => ({
+      const created = events.map(({ topic, body, orderId }) => ({
+        ...(orderId === undefined ? {} : { orderId }),
         webhookId: randomUUID(),
         eventId,
         topic,
@@ -149,6 +184,29 @@ export function createWebhookSender(deps: WebhookSenderDeps) {
     },
     queued(): PendingDelivery[] {
       return [...queue];
+    },
+    /** Drops the deliveries a rule matches from now on (see DropRule). */
+    drop(rule: DropRule): void {
+      if (rule.count !== undefined && (!Number.isInteger(rule.count) || rule.count < 1))
+        throw new SimError("count must be a positive integer");
+      dropRules.push({ ...rule });
+    },
+    clearDropRules(): void {
+      dropRules.splice(0, dropRules.length);
+    },
+    dropRules(): DropRule[] {
+      return dropRules.map((rule) => ({ ...rule }));
+    },
+    dropped(): PendingDelivery[] {
+      return [...dropped];
+    },
+    /** Sends a dropped delivery after all, as a first attempt with its original body and ids. */
+    deliverLate(webhookId: string): void {
+      const index = dropped.findIndex((d) => d.webhookId === webhookId);
+      if (index < 0) throw new SimError(`no dropped delivery ${webhookId}`, 404);
+      const [delivery] = dropped.splice(index, 1);
+      if (paused || !deps.getAppUrl()) queue.push(delivery!);
+      else void run(delivery!, 1, false);
     },
     isPaused(): boolean {
       return paused;

@@ -207,3 +207,54 @@ describe("after uninstall", () => {
     expect(receiver.byTopic("inventory_levels/update")).toHaveLength(1);
   });
 });
+
+describe("dropped deliveries", () => {
+  it("drops deliveries by rule (one order's, the next N of a topic) and delivers a dropped one late", async () => {
+    const { sim, receiver, seeded } = await setup();
+    const candle = seeded.products["beeswax-candle-trio"]!.variants[0]!.variantId;
+    const place = () =>
+      sim.placeOrder(seeded.shop, { email: "a@b.co", lines: [{ variantId: candle, quantity: 1 }] });
+    sim.webhooks.drop({ topic: "inventory_levels/update", count: 1 });
+    const kept = place(); // its inventory webhook is the one dropped
+    await sim.waitForDeliveries();
+    expect(receiver.byTopic("orders/create")).toHaveLength(1);
+    expect(receiver.byTopic("inventory_levels/update")).toHaveLength(0);
+    expect(sim.webhooks.dropRules()).toEqual([]);
+
+    const lost = place();
+    sim.webhooks.drop({ orderId: String(lost.id) });
+    sim.cancelOrder(seeded.shop, lost.id, { restock: true });
+    sim.fulfillOrder(seeded.shop, kept.id);
+    await sim.waitForDeliveries();
+    // The cancellation of `lost` never arrives; `kept`'s fulfilment and all stock changes do.
+    expect(receiver.byTopic("orders/cancelled")).toHaveLength(0);
+    expect(receiver.byTopic("orders/fulfilled")).toHaveLength(1);
+    expect(receiver.byTopic("inventory_levels/update")).toHaveLength(2);
+    const dropped = sim.webhooks.dropped();
+    expect(dropped.map((d) => d.topic)).toEqual([
+      "inventory_levels/update",
+      "orders/cancelled",
+      "orders/updated",
+    ]);
+    expect(dropped.slice(1).every((d) => d.orderId === String(lost.id))).toBe(true);
+
+    sim.webhooks.deliverLate(dropped[1]!.webhookId);
+    await sim.waitForDeliveries();
+    const late = receiver.byTopic("orders/cancelled");
+    expect(late).toHaveLength(1);
+    expect(late[0]!.headers["x-shopify-webhook-id"]).toBe(dropped[1]!.webhookId);
+    expect(late[0]!.headers["x-shopify-hmac-sha256"]).toBe(signWebhook(late[0]!.rawBody, secret));
+    expect(sim.webhooks.dropped()).toHaveLength(2);
+    expect(() => sim.webhooks.deliverLate(dropped[1]!.webhookId)).toThrow(/no dropped delivery/);
+    sim.webhooks.clearDropRules();
+
+    // The console's endpoints: a bad count is a 422, not a crash.
+    const post = (path: string, body: unknown) =>
+      fetch(`${sim.origin}/_sim${path}`, { method: "POST", body: JSON.stringify(body) });
+    expect((await post("/webhooks/drop", { topic: "orders/create", count: "x" })).status).toBe(422);
+    expect((await post("/webhooks/drop", { topic: "orders/create", count: 2 })).status).toBe(201);
+    const listed = (await (await fetch(`${sim.origin}/_sim/webhooks/drop`)).json()) as { rules: unknown[] };
+    expect(listed.rules).toEqual([{ topic: "orders/create", count: 2 }]);
+    expect((await post("/webhooks/dropped/nope/deliver", {})).status).toBe(404);
+  });
+});

@@ -6,6 +6,20 @@ export interface PendingDelivery {
   shop: string;
   body: string;
   triggeredAt: string;
+  /** The order an orders/* delivery is about (drop rules can target it). */
+  orderId?: string;
+}
+
+/**
+ * Deliveries matching every given field are dropped, as Shopify drops a webhook after its last
+ * failed retry: never sent, kept aside (see `dropped`) so a test can deliver one late.
+ */
+export interface DropRule {
+  topic?: string;
+  shop?: string;
+  orderId?: string;
+  /** How many matching deliveries to drop; unset drops every match until the rules are cleared. */
+  count?: number;
 }
 
 /** One HTTP attempt of a delivery. */
