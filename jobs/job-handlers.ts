@@ -4,6 +4,7 @@ import { ETA_JOB_HANDLERS } from "./etas/eta-jobs.ts";
 import { processWebhookJob } from "./definitions/process-webhook.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
 import type { JobHandler } from "./job-handlers-type.ts";
+import { RECONCILE_JOB_HANDLERS } from "./reconcile/reconcile-jobs.ts";
 import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
 import { sweepWebhooks } from "./webhooks/sweep-webhooks.ts";
@@ -23,4 +24,5 @@ export const JOB_HANDLERS: JobHandler[] = [
   ...RESTOCK_JOB_HANDLERS,
   ...ETA_JOB_HANDLERS,
   ...CONTROL_JOB_HANDLERS,
+  ...RECONCILE_JOB_HANDLERS,
 ];

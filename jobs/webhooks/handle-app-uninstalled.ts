@@ -6,7 +6,7 @@ import type { WebhookContext } from "./topic-handler-type.ts";
  * A late or repeated delivery triggered before the latest install changes nothing.
  */
 export async function handleAppUninstalled({ deps, shop, event }: WebhookContext): Promise<void> {
-  const at = event.triggeredAt ?? event.receivedAt;
+  const at = event ? (event.triggeredAt ?? event.receivedAt) : deps.now();
   if (at < shop.installedAt) {
     deps.logger.info({ shop: shop.domain }, "app/uninstalled older than the latest install; ignored");
     return;

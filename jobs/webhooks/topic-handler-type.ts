@@ -3,7 +3,11 @@ import type { WorkerDeps } from "../worker-deps.ts";
 export type WebhookContext = {
   deps: WorkerDeps;
   shop: { id: string; domain: string; uninstalledAt: Date | null; installedAt: Date };
-  event: { id: bigint; topic: string; triggeredAt: Date | null; receivedAt: Date };
+  /**
+   * The recorded delivery; null when the payload did not arrive as a webhook but was read back
+   * from the Admin API by order reconciliation (docs/order-reconciliation.md).
+   */
+  event: { id: bigint; topic: string; triggeredAt: Date | null; receivedAt: Date } | null;
 };
 
 /** Handlers are idempotent: a crash after the handler and before the event is marked re-runs it. */

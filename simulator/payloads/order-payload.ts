@@ -48,7 +48,7 @@ export function orderPayload(core: SimCore, order: SimOrder): Record<string, unk
     note_attributes: [],
     number: order.number - 1000,
     order_number: order.number,
-    order_status_url: `https://${order.shopDomain}/${shop.id}/orders/${order.id}/authenticate`,
+    order_status_url: orderStatusUrl(core, order),
     phone: null,
     presentment_currency: order.currency,
     processed_at: time(order.createdAt),
@@ -70,6 +70,12 @@ export function orderPayload(core: SimCore, order: SimOrder): Record<string, unk
     fulfillments: [],
     refunds: [],
   };
+}
+
+/** The customer's order status page (REST `order_status_url`, GraphQL `statusPageUrl`). */
+export function orderStatusUrl(core: SimCore, order: SimOrder): string {
+  const shop = core.store.shops.get(order.shopDomain)!;
+  return `https://${order.shopDomain}/${shop.id}/orders/${order.id}/authenticate`;
 }
 
 function lineItemPayload(line: SimLineItem, currency: string): Record<string, unknown> {

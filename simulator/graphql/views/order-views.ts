@@ -1,5 +1,6 @@
 import { gid } from "../../gid.ts";
 import { fromCents, toCents } from "../../payloads/money.ts";
+import { orderStatusUrl } from "../../payloads/order-payload.ts";
 import { isoSeconds } from "../../sim-core.ts";
 import type { SimCustomer, SimLineItem, SimOrder } from "../../store/store-types.ts";
 import { findVariant, findProduct } from "../../store/lookups.ts";
@@ -37,6 +38,7 @@ export function orderView(ctx: GqlContext, order: SimOrder) {
     processedAt: isoSeconds(order.createdAt),
     updatedAt: isoSeconds(order.updatedAt),
     customerLocale: order.locale,
+    statusPageUrl: orderStatusUrl(ctx.core, order),
     currencyCode: order.currency,
     presentmentCurrencyCode: order.currency,
     displayFinancialStatus: order.financialStatus.toUpperCase(),
@@ -99,6 +101,8 @@ export function lineItemView(ctx: GqlContext, line: SimLineItem, currency: strin
     originalUnitPriceSet: moneyBag(line.price, currency),
     discountedUnitPriceSet: moneyBag(line.price, currency),
     originalTotalSet: moneyBag(fromCents(toCents(line.price) * BigInt(line.quantity)), currency),
+    // The simulator applies no discounts (its webhooks say total_discount "0.00").
+    totalDiscountSet: moneyBag(fromCents(0n), currency),
     variant: () => {
       const variant = line.variantId === null ? undefined : findVariant(ctx.core.store, shop, line.variantId);
       return variant ? variantView(ctx, variant) : null;

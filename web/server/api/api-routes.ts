@@ -6,6 +6,7 @@ import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
 import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
+import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
 
@@ -29,6 +30,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(emailApiRoutes(deps));
   router.use(activityApiRoutes(deps));
   router.use(controlApiRoutes(deps));
+  router.use(reconcileApiRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

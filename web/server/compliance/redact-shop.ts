@@ -27,7 +27,9 @@ export async function redactShop(ctx: WebhookContext): Promise<void> {
     ...SHOP_SCOPED_MODELS.map((name) => delegates[name]!.deleteMany({ where: { shopId } })),
     db.rateCounter.deleteMany({ where: { key: { contains: shopId } } }),
     db.session.deleteMany({ where: { shop: ctx.shop.domain } }),
-    db.webhookEvent.deleteMany({ where: { shopDomain: ctx.shop.domain, id: { not: ctx.event.id } } }),
+    db.webhookEvent.deleteMany({
+      where: { shopDomain: ctx.shop.domain, ...(ctx.event ? { id: { not: ctx.event.id } } : {}) },
+    }),
     db.shop.deleteMany({ where: { id: shopId } }),
   ]);
   ctx.deps.logger.info({ shopId, shop: ctx.shop.domain }, "shop redacted");

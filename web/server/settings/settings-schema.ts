@@ -62,6 +62,12 @@ export const settingsUpdateSchema = z
       .array(z.string().refine(isShopifyIdText, "must be a numeric product id"))
       .max(20),
     cancelLinkEnabled: z.boolean(),
+    // Order reconciliation (web/server/reconcile/): minutes between two runs.
+    orderReconcileMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
   })
   .partial()
   .strict();
@@ -95,4 +101,5 @@ export const SETTINGS_FIELDS = [
   "alternativesEnabled",
   "alternativeProductIds",
   "cancelLinkEnabled",
+  "orderReconcileMinutes",
 ] as const;

@@ -7,11 +7,13 @@ import {
   ORDER_TAGS_ADD_MUTATION,
   ORDER_TAGS_REMOVE_MUTATION,
 } from "./order-documents.ts";
+import { ORDER_LINE_ITEMS_QUERY, ORDERS_UPDATED_SINCE_QUERY } from "./reconcile-documents.ts";
 
 export * from "./bulk-documents.ts";
 export * from "./control-documents.ts";
 export * from "./inventory-documents.ts";
 export * from "./order-documents.ts";
+export * from "./reconcile-documents.ts";
 export * from "./shop-documents.ts";
 
 /**
@@ -29,4 +31,6 @@ export const ALL_DOCUMENTS: readonly string[] = [
   BULK_OPERATION_QUERY,
   VARIANT_POLICY_UPDATE_MUTATION,
   DISCOUNT_CODE_CREATE_MUTATION,
+  ORDERS_UPDATED_SINCE_QUERY,
+  ORDER_LINE_ITEMS_QUERY,
 ];
