@@ -29,6 +29,8 @@ export type Settings = {
   alternativesEnabled: boolean;
   alternativeProductIds: string[];
   cancelLinkEnabled: boolean;
+  /** Minutes between two order reconciliations (web/server/reconcile/). */
+  orderReconcileMinutes: number;
   updatedAt: string;
 };
 
@@ -41,6 +43,7 @@ const NUMBER_FIELDS = [
   "attributionWindowDays",
   "sendRatePerSecond",
   "discountExpiryDays",
+  "orderReconcileMinutes",
 ] as const;
 const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap"] as const;
 const LIST_FIELDS = ["priorityCustomerTags", "priorityOrderTags", "alternativeProductIds"] as const;

@@ -5,6 +5,7 @@ import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
 import { ControlSections } from "./control-sections.tsx";
 import { GeneralSections } from "./general-sections.tsx";
+import { OrderSyncSection } from "./order-sync-section.tsx";
 import {
   fromForm,
   toForm,
@@ -63,6 +64,7 @@ export function SettingsForm({
     <Layout>
       <GeneralSections fields={fields} locations={locations} />
       <ControlSections fields={fields} />
+      <OrderSyncSection fields={fields} />
       <Layout.Section>
         <BlockStack>
           <InlineStack align="end">
