@@ -2,6 +2,10 @@
 // orders/* deliveries were all lost must still be backordered, tagged and confirmed by email,
 // from reconciliation alone; the late webhook (or a second run) must then change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  startDueReconciliations,
+  startOrderReconciliation,
+} from "../../web/server/reconcile/start-order-reconciliation.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import {
   messageText,
@@ -123,4 +127,29 @@ describe("missed orders are recovered by reconciliation", () => {
     expect((await backorderRows(shop))[0]).toMatchObject({ status: "CANCELLED" });
     expect(f.sim.getOrderTags(shop.domain, order.id)).not.toContain("backorder");
   }, 90_000);
+
+  it("the schedule starts a run once the shop's interval has passed, and never two at once", async () => {
+    const shop = await f.addShop({ orderReconcileMinutes: 10 });
+    const deps = { db: f.app.deps.db, queues: f.app.deps.queues };
+    const startedFor = async (now: Date) => {
+      await startDueReconciliations(deps, now);
+      return f.app.deps.db.orderReconciliation.findUnique({ where: { shopId: shop.id } });
+    };
+    const t0 = new Date();
+    const first = await startedFor(t0);
+    expect(first).toMatchObject({ trigger: "scheduled" });
+    // A click while it runs follows the same run.
+    const click = await startOrderReconciliation(deps, shop.id, "manual", t0);
+    expect(click).toEqual({ runId: first!.runId, started: false });
+    await f.settle();
+    expect((await startedFor(t0))!.status).toBe("DONE");
+    // 9 minutes later: not due; 10 minutes later: a new run.
+    expect((await startedFor(new Date(t0.getTime() + 9 * 60_000)))!.runId).toBe(first!.runId);
+    const next = await startedFor(new Date(t0.getTime() + 10 * 60_000));
+    expect(next!.runId).not.toBe(first!.runId);
+    await f.settle();
+    // An uninstalled shop is never due.
+    await f.app.deps.db.shop.update({ where: { id: shop.id }, data: { uninstalledAt: new Date() } });
+    expect((await startedFor(new Date(t0.getTime() + 60 * 60_000)))!.runId).toBe(next!.runId);
+  }, 60_000);
 });
