@@ -53,7 +53,7 @@ describe("an order read back by reconciliation", () => {
       })),
     });
     const from = new Date(Date.now() - 60_000);
-    const orders = [];
+    const orders: ReturnType<Simulator["placeOrder"]>[] = [];
     for (let i = 0; i < 12; i++) {
       orders.push(
         sim.placeOrder(shop, {
