@@ -54,5 +54,7 @@ function feedAsWebhook(
     const handler = TOPIC_HANDLERS[topic];
     if (!handler) throw new Error(`no handler for ${topic}`);
     await handler({ deps, shop, event: null }, payload);
+    // Each one is a delivery Shopify never made (or has not made yet): seen, not silent.
+    deps.logger.info({ shop: shop.domain, topic, orderId: payload.id }, "order recovered by reconciliation");
   };
 }
