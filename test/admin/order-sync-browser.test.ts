@@ -59,7 +59,9 @@ describe("Sync now in the admin", () => {
     // Shopify's bucket is empty: the run's first read waits a few seconds, so its progress shows.
     f.sim.setBucket(shop.domain, { currentlyAvailable: 0, restoreRate: 300 });
     await page.getByRole("button", { name: "Sync now" }).click();
+    // Queued, then running: the worker has the job and waits for Shopify's bucket to refill.
     await status.getByText(/^Sync(ing…|\s+queued…) 0 orders read, 0 processed, 0 recovered$/).waitFor();
+    await status.getByText("Syncing… 0 orders read, 0 processed, 0 recovered").waitFor();
     expect(await page.getByRole("button", { name: "Sync now" }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "order-sync-running.png"), fullPage: true });
 
