@@ -63,6 +63,13 @@ describe("Sync now in the admin", () => {
     await status.getByText(/^Sync(ing…|\s+queued…) 0 orders read, 0 processed, 0 recovered$/).waitFor();
     await status.getByText("Syncing… 0 orders read, 0 processed, 0 recovered").waitFor();
     expect(await page.getByRole("button", { name: "Sync now" }).isDisabled()).toBe(true);
+    // The API while a run is under way: a second start follows the same run.
+    const again = await fetch(`${f.app.url}/api/reconciliation/sync`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await f.sim.mintSessionToken({ shop: shop.domain })}` },
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { started: boolean }).started).toBe(false);
     await page.screenshot({ path: path.join(ARTIFACTS, "order-sync-running.png"), fullPage: true });
 
     await status.getByText(/^Last sync finished .+: 2 orders read, 2 processed, 1 recovered\.$/).waitFor({
