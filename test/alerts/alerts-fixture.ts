@@ -4,6 +4,7 @@ import { createMailer, type Mailer } from "../../web/server/notifications/create
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 import { storeOfflineSession } from "../helpers/store-offline-session.ts";
+import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
 
 export type AlertsFixture = {
   sim: Simulator;
@@ -145,4 +146,25 @@ export async function addSubscribers(
 
 export function randomToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
+}
+
+/** A storefront signup through the app proxy, signed as Shopify signs it (the shopper's IP forwarded). */
+export function proxySignup(
+  app: TestApp,
+  shopDomain: string,
+  body: Record<string, unknown>,
+  opts: { ip: string; customerId?: string },
+): Promise<Response> {
+  const params = new URLSearchParams({
+    shop: shopDomain,
+    logged_in_customer_id: opts.customerId ?? "",
+    path_prefix: "/apps/backorder",
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  });
+  params.set("signature", signProxyParams(params, TEST_API_SECRET));
+  return fetch(`${app.url}/proxy/subscriptions?${params}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": opts.ip },
+    body: JSON.stringify(body),
+  });
 }

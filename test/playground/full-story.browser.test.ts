@@ -85,6 +85,12 @@ describe("the playground story, in a browser against npm run dev", () => {
       const confirmLink = page.locator('[data-links] a[href*="/subscriptions/confirm/"]').first();
       const [confirmation] = await Promise.all([page.context().waitForEvent("page"), confirmLink.click()]);
       await confirmation.waitForLoadState();
+      // Following the link changes nothing (link scanners follow links too): the page's button confirms.
+      expect(await confirmation.textContent("body")).toContain("Merino Wool Beanie");
+      await Promise.all([
+        confirmation.waitForEvent("load"),
+        confirmation.getByRole("button", { name: "Yes, notify me" }).click(),
+      ]);
       expect(await confirmation.textContent("body")).toContain("You're subscribed");
       await shot("03-subscription-confirmed", confirmation);
       await confirmation.close();

@@ -24,7 +24,7 @@ export async function loadBatchSubscriptions(
   if (ids.length === 0) return new Map();
   const { rows } = await sql.query<RawSubscription>(
     `select id, "shopId", "variantId"::text as "variantId", email, status::text as status, "activeKey", locale,
-            "marketingConsent", "customerId"::text as "customerId", "confirmToken", "unsubscribeToken",
+            "marketingConsent", "marketingConsentRequested", "customerId"::text as "customerId", "confirmToken", "unsubscribeToken",
             "createdAt"::text as "createdAt", "confirmedAt"::text as "confirmedAt",
             "notifiedAt"::text as "notifiedAt", "unsubscribedAt"::text as "unsubscribedAt"
      from "Subscription" where "shopId" = $1 and id = any($2::text[])`,

@@ -51,7 +51,9 @@ export async function createSubscription(
         status: confirm ? "PENDING" : "ACTIVE",
         activeKey: `${input.variantId}:${input.email}`,
         locale: input.locale,
-        marketingConsent: input.marketingConsent,
+        // Consent someone typed for an address counts once its owner confirms (double opt-in).
+        marketingConsent: confirm ? false : input.marketingConsent,
+        marketingConsentRequested: input.marketingConsent,
         customerId: input.customerId,
         confirmToken: newLinkToken(),
         unsubscribeToken: newLinkToken(),

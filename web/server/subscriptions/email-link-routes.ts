@@ -1,19 +1,19 @@
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
-import { confirmSubscription } from "./confirm-subscription.ts";
+import { confirmSubscription, lookUpConfirmToken, type ConfirmSubject } from "./confirm-subscription.ts";
 import { renderLinkPage } from "./render-link-page.ts";
 import { isLinkTokenShape } from "./subscription-tokens.ts";
 import { findUnsubscribeToken, unsubscribe } from "./unsubscribe.ts";
 
 const CONFIRM_MESSAGES = {
-  confirmed: ["You're subscribed", "We'll email you once when this item is back in stock at {shop}."],
+  confirmed: ["You're subscribed", "We'll email you once when {item} is back in stock at {shop}."],
   already_confirmed: [
     "You're subscribed",
-    "This alert was already confirmed. We'll email you when it is back at {shop}.",
+    "This alert was already confirmed. We'll email you when {item} is back at {shop}.",
   ],
   expired: [
     "This link has expired",
-    "Confirmation links are valid for 7 days. Sign up again on the product page.",
+    "Confirmation links are valid for 7 days. Sign up again on the product page of {item} at {shop}.",
   ],
   unsubscribed: [
     "You unsubscribed",
@@ -21,7 +21,14 @@ const CONFIRM_MESSAGES = {
   ],
 } as const;
 
-/** Email links: GET /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
+function fill(message: string, subject: ConfirmSubject): string {
+  const item = subject.variantTitle
+    ? `${subject.productTitle} (${subject.variantTitle})`
+    : subject.productTitle;
+  return message.replace("{item}", item).replace("{shop}", subject.shopName);
+}
+
+/** Email links: GET and POST /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
 export function emailLinkRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const page = (
@@ -39,13 +46,37 @@ export function emailLinkRoutes(deps: AppDeps): Router {
   };
   const notFound = (res: Response) => page(res, 404, "Link not found", "This link is not valid any more.");
 
+  const confirmPage = (res: Response, outcome: keyof typeof CONFIRM_MESSAGES, subject: ConfirmSubject) => {
+    const [title, message] = CONFIRM_MESSAGES[outcome];
+    page(res, outcome === "expired" ? 410 : 200, title, fill(message, subject));
+  };
+
+  // GET (and HEAD) never confirm: link scanners follow them. The page names what the alert is
+  // for and where, and its button POSTs.
   router.get("/subscriptions/confirm/:token", async (req, res) => {
     if (!isLinkTokenShape(req.params.token)) return notFound(res);
-    const result = await confirmSubscription(deps.db, req.params.token, new Date());
-    if (result.outcome === "not_found") return notFound(res);
-    const [title, message] = CONFIRM_MESSAGES[result.outcome];
-    page(res, result.outcome === "expired" ? 410 : 200, title, message.replace("{shop}", result.shopName));
+    const found = await lookUpConfirmToken(deps.db, req.params.token, new Date());
+    if (found.outcome === "not_found") return notFound(res);
+    if (found.outcome !== "pending") return confirmPage(res, found.outcome, found);
+    page(
+      res,
+      200,
+      "Confirm your back-in-stock alert",
+      fill("Email me once when {item} is back in stock at {shop}?", found),
+      { action: `/subscriptions/confirm/${req.params.token}`, button: "Yes, notify me" },
+    );
   });
+
+  router.post(
+    "/subscriptions/confirm/:token",
+    express.urlencoded({ extended: false, limit: "1kb" }),
+    async (req, res) => {
+      if (!isLinkTokenShape(req.params.token)) return notFound(res);
+      const result = await confirmSubscription(deps.db, req.params.token, new Date());
+      if (result.outcome === "not_found") return notFound(res);
+      confirmPage(res, result.outcome, result);
+    },
+  );
 
   // GET never unsubscribes: link scanners and prefetchers follow GETs. The page's button POSTs.
   router.get("/unsubscribe/:token", async (req, res) => {
