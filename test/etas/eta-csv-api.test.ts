@@ -100,7 +100,7 @@ describe("ETA CSV import and export API", () => {
     const csv = `sku,variant_id,eta,message\r\nMUG-BLUE,,${addDays(10)},Soon\r\n,${denyVariant},${addDays(11)},\r\n`;
     const res = await t.api("/etas/import", { method: "POST", json: { csv } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ applied: true, rows: 2, updated: 2, errors: [] });
+    expect(await res.json()).toEqual({ applied: true, rows: 2, updated: 2, errors: [], warnings: [] });
     const rows = await t.app.deps.db.variantEta.findMany({ orderBy: { variantId: "asc" } });
     expect(
       rows.map((r) => [r.variantId, r.etaDate?.toISOString().slice(0, 10), r.message, r.source]),
@@ -110,6 +110,32 @@ describe("ETA CSV import and export API", () => {
         [denyVariant, addDays(11), null, "csv"],
       ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     );
+  });
+
+  it("imports a date already past with a warning on its row, and shoppers see no date", async () => {
+    const past = addDays(-3);
+    const csv = `sku,eta,message\nMUG-BLUE,${past},Late shipment\nCUP,${addDays(0)},\n`;
+    const res = await t.api("/etas/import", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      applied: true,
+      rows: 2,
+      updated: 2,
+      errors: [],
+      warnings: [
+        {
+          row: 2,
+          column: "eta",
+          message: `${past} has already passed: shoppers and customers see no date for this variant until you set a later one`,
+        },
+      ],
+    });
+    const view = await (await t.api(`/etas/${mug[0]}`)).json();
+    expect(view.variant).toMatchObject({ eta: past, overdue: true, shopperEta: null });
   });
 
   it("applies nothing when any row is bad and reports each bad row", async () => {
@@ -137,6 +163,7 @@ describe("ETA CSV import and export API", () => {
         { row: 4, column: "eta", message: '"2026-13-01" is not a date as YYYY-MM-DD' },
         { row: 5, message: `variant ${mug[0]} is already on row 2` },
       ],
+      warnings: [],
     });
     const row = await t.app.deps.db.variantEta.findUniqueOrThrow({
       where: { shopId_variantId: { shopId: t.shopId, variantId: mug[0]! } },

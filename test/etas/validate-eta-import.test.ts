@@ -7,6 +7,7 @@ import {
 } from "../../web/server/etas/validate-eta-import.ts";
 
 const BIG = "9007199254740993"; // above 2^53
+const TODAY = "2026-12-01";
 const lookup: ImportLookup = {
   ids: new Set([BIG, "11", "12"]),
   skus: new Map<string, bigint[]>([
@@ -21,7 +22,7 @@ function plan(csv: string) {
   if (!parsed.ok) throw new Error(parsed.message);
   const header = readImportHeader(parsed.records);
   if ("row" in header) return { header };
-  return planEtaImport(parsed.records, header, lookup);
+  return planEtaImport(parsed.records, header, lookup, TODAY);
 }
 
 describe("readImportHeader", () => {
@@ -42,10 +43,22 @@ describe("planEtaImport", () => {
     expect(result).toEqual({
       rows: 3,
       errors: [],
+      warnings: [],
       changes: [
         { variantId: BigInt(BIG), eta: "2026-12-15", message: "From Lyon" },
         { variantId: 11n, eta: null, message: null },
         { variantId: 12n, eta: "2027-01-02", message: "hi" },
+      ],
+    });
+  });
+
+  it("warns about a date before the shop's today on its row, and still applies it", () => {
+    expect(plan("sku,eta\nB-2,2026-11-30\nA-1,2026-12-01\n")).toMatchObject({
+      errors: [],
+      warnings: [{ row: 2, column: "eta", message: expect.stringMatching(/^2026-11-30 has already passed/) }],
+      changes: [
+        { variantId: 11n, eta: "2026-11-30" },
+        { variantId: BigInt(BIG), eta: "2026-12-01" },
       ],
     });
   });

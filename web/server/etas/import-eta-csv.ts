@@ -1,7 +1,9 @@
 import type { Queues } from "../../../jobs/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { applyEtaChanges } from "./apply-eta-changes.ts";
+import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { parseCsv } from "./parse-csv.ts";
+import { calendarDate } from "./resolve-eta.ts";
 import {
   importIdentifiers,
   planEtaImport,
@@ -15,6 +17,8 @@ export type ImportReport = {
   rows: number;
   updated: number;
   errors: ImportRowError[];
+  /** Rows applied (or that would be) with a date already past in the shop's timezone. */
+  warnings: ImportRowError[];
 };
 
 /** Validates every row of an ETA CSV, then applies all of them in one transaction, or none. */
@@ -41,15 +45,18 @@ export async function importEtaCsv(
   });
   const bySku = new Map<string, bigint[]>();
   for (const v of variants) if (v.sku) bySku.set(v.sku, [...(bySku.get(v.sku) ?? []), v.variantId]);
-  const plan = planEtaImport(parsed.records, header, {
-    ids: new Set(variants.map((v) => v.variantId.toString())),
-    skus: bySku,
-  });
-  if (plan.errors.length > 0) return rejected(plan.rows, plan.errors);
+  const { timezone } = await loadEtaShopContext(deps.db, shopId);
+  const plan = planEtaImport(
+    parsed.records,
+    header,
+    { ids: new Set(variants.map((v) => v.variantId.toString())), skus: bySku },
+    calendarDate(now, timezone),
+  );
+  if (plan.errors.length > 0) return rejected(plan.rows, plan.errors, plan.warnings);
   const result = await applyEtaChanges(deps, shopId, plan.changes, "csv", now);
-  return { applied: true, rows: plan.rows, updated: result.updated, errors: [] };
+  return { applied: true, rows: plan.rows, updated: result.updated, errors: [], warnings: plan.warnings };
 }
 
-function rejected(rows: number, errors: ImportRowError[]): ImportReport {
-  return { applied: false, rows, updated: 0, errors };
+function rejected(rows: number, errors: ImportRowError[], warnings: ImportRowError[] = []): ImportReport {
+  return { applied: false, rows, updated: 0, errors, warnings };
 }

@@ -14,7 +14,8 @@ export const listEtasQuerySchema = z.object({
 });
 export type ListEtasQuery = z.infer<typeof listEtasQuerySchema>;
 
-export type EtaPage = { variants: EtaView[]; page: number; pageSize: number; total: number };
+/** `today` is the shop's calendar day: an ETA before it is past (the admin warns about it). */
+export type EtaPage = { variants: EtaView[]; page: number; pageSize: number; total: number; today: string };
 
 /** Variants with their ETA, by product then variant title; filtered and paged in SQL. */
 export async function listEtas(db: Db, shopId: string, query: ListEtasQuery, now: Date): Promise<EtaPage> {
@@ -46,5 +47,6 @@ export async function listEtas(db: Db, shopId: string, query: ListEtasQuery, now
     page: query.page,
     pageSize: query.pageSize,
     total,
+    today: calendarDate(now, ctx.timezone),
   };
 }

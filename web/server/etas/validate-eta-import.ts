@@ -16,8 +16,16 @@ export type ImportLookup = {
   skus: ReadonlyMap<string, readonly bigint[]>;
 };
 
-/** `rows` counts the data rows that are not blank. */
-export type ImportPlan = { changes: EtaChange[]; errors: ImportRowError[]; rows: number };
+/**
+ * `rows` counts the data rows that are not blank. `warnings` are rows that are applied but that
+ * the merchant should look at: a date already past is stored, and shoppers see no date until it moves.
+ */
+export type ImportPlan = {
+  changes: EtaChange[];
+  errors: ImportRowError[];
+  warnings: ImportRowError[];
+  rows: number;
+};
 
 type Header = { id?: number; sku?: number; eta: number; message?: number; width: number };
 
@@ -56,10 +64,17 @@ export function importIdentifiers(records: string[][], header: Header): { ids: s
  * Checks every row before anything is written: an unknown variant or sku, an ambiguous sku, a
  * bad date, a bad message or a second row for the same variant is an error with its row number.
  * An empty `eta` clears the date; an absent `message` column keeps messages, an empty cell clears it.
- * `variant_id` wins over `sku` when a row has both (an export has both).
+ * `variant_id` wins over `sku` when a row has both (an export has both). `today` is the shop's
+ * calendar day (`YYYY-MM-DD`): an earlier date is a warning for its row.
  */
-export function planEtaImport(records: string[][], header: Header, lookup: ImportLookup): ImportPlan {
+export function planEtaImport(
+  records: string[][],
+  header: Header,
+  lookup: ImportLookup,
+  today: string,
+): ImportPlan {
   const errors: ImportRowError[] = [];
+  const warnings: ImportRowError[] = [];
   const changes: EtaChange[] = [];
   const seen = new Map<bigint, number>();
   const data = records.slice(1);
@@ -68,6 +83,7 @@ export function planEtaImport(records: string[][], header: Header, lookup: Impor
       changes: [],
       rows: data.length,
       errors: [{ row: 1, message: `at most ${IMPORT_MAX_ROWS} rows per file` }],
+      warnings: [],
     };
   }
   data.forEach((record, index) => {
@@ -81,6 +97,7 @@ export function planEtaImport(records: string[][], header: Header, lookup: Impor
     const variantId = resolveVariant(record, header, lookup, fail);
     const eta = cell(record, header.eta);
     if (eta && !isValidIsoDate(eta)) fail(`"${eta}" is not a date as YYYY-MM-DD`, "eta");
+    else if (eta && eta < today) warnings.push({ row, column: "eta", message: pastEtaWarning(eta) });
     const message = header.message === undefined ? undefined : cell(record, header.message);
     if (message && message.length > MESSAGE_MAX_LENGTH)
       fail(`longer than ${MESSAGE_MAX_LENGTH} characters`, "message");
@@ -97,7 +114,12 @@ export function planEtaImport(records: string[][], header: Header, lookup: Impor
     });
   });
   const rows = data.filter((record) => !isBlank(record)).length;
-  return { changes: errors.length > 0 ? [] : changes, errors, rows };
+  return { changes: errors.length > 0 ? [] : changes, errors, warnings, rows };
+}
+
+/** Said to the merchant when a date they set is already past (shoppers never see a past date). */
+export function pastEtaWarning(eta: string): string {
+  return `${eta} has already passed: shoppers and customers see no date for this variant until you set a later one`;
 }
 
 function resolveVariant(

@@ -2,14 +2,18 @@ import { FormLayout, Modal, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
+import { PastEtaWarning } from "./past-eta-warning.tsx";
 
 /** Sets one date and message on many variants at once. */
 export function EtaBulkModal({
   variantIds,
+  today,
   onClose,
   onSaved,
 }: {
   variantIds: string[];
+  /** The shop's calendar day, `YYYY-MM-DD`. */
+  today: string;
   onClose: () => void;
   onSaved: (count: number) => void;
 }) {
@@ -56,6 +60,7 @@ export function EtaBulkModal({
             helpText="Leave empty to clear the date"
             error={error ?? undefined}
           />
+          <PastEtaWarning eta={eta} today={today} />
           <TextField
             label="Message shown to shoppers"
             value={message}

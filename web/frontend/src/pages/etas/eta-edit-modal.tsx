@@ -5,6 +5,7 @@ import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
 import { fromControlForm, readControl, toControlForm, type ControlForm } from "./controls-contract.ts";
 import type { EtaRowView } from "./etas-contract.ts";
+import { PastEtaWarning } from "./past-eta-warning.tsx";
 import { VariantControlFields } from "./variant-control-fields.tsx";
 
 type ControlErrors = Partial<Record<keyof ControlForm, string>>;
@@ -21,10 +22,13 @@ function fieldErrorsOf(e: unknown): ControlErrors | null {
 /** One variant's edit panel: its ETA and message, and its backorder cap and selling window. */
 export function EtaEditModal({
   row,
+  today,
   onClose,
   onSaved,
 }: {
   row: EtaRowView;
+  /** The shop's calendar day, `YYYY-MM-DD`. */
+  today: string;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -102,6 +106,7 @@ export function EtaEditModal({
               maxLength={200}
             />
           </FormLayout.Group>
+          <PastEtaWarning eta={eta} today={today} />
         </FormLayout>
       </Modal.Section>
       <Modal.Section>

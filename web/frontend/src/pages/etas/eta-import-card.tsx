@@ -91,6 +91,18 @@ export function EtaImportCard({ onImported }: { onImported: () => void }) {
             ) : null}
           </Banner>
         ) : null}
+        {report?.warnings.length ? (
+          <Banner
+            tone="warning"
+            title={`${report.warnings.length} row${report.warnings.length === 1 ? " has" : "s have"} a date that has already passed`}
+          >
+            <DataTable
+              columnContentTypes={["numeric", "text", "text"]}
+              headings={["Row", "Column", "Warning"]}
+              rows={report.warnings.map((w) => [w.row, w.column ?? "", w.message])}
+            />
+          </Banner>
+        ) : null}
       </BlockStack>
     </Card>
   );

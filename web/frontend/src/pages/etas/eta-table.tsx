@@ -13,7 +13,16 @@ const SOURCE_LABEL: Record<string, string> = {
 };
 
 /** Variants with stock, policy and ETA; select many for a bulk ETA, or edit one in its row. */
-export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (message: string) => void }) {
+export function EtaTable({
+  rows,
+  today,
+  onChanged,
+}: {
+  rows: EtaRowView[];
+  /** The shop's calendar day: the modals warn about an earlier date. */
+  today: string;
+  onChanged: (message: string) => void;
+}) {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows.map((r) => ({ id: r.variantId })));
   const [editing, setEditing] = useState<EtaRowView | null>(null);
@@ -98,6 +107,7 @@ export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (
       {editing ? (
         <EtaEditModal
           row={editing}
+          today={today}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -108,6 +118,7 @@ export function EtaTable({ rows, onChanged }: { rows: EtaRowView[]; onChanged: (
       {bulkOpen ? (
         <EtaBulkModal
           variantIds={allResourcesSelected ? rows.map((r) => r.variantId) : selectedResources}
+          today={today}
           onClose={() => setBulkOpen(false)}
           onSaved={(count) => {
             setBulkOpen(false);

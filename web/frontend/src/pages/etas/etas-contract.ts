@@ -36,7 +36,7 @@ export function etaSearch(q: EtaListQuery): string {
 export function readEtaPage(
   body: unknown,
   q: EtaListQuery,
-): { rows: EtaRowView[]; total: number | null; hasNext: boolean } {
+): { rows: EtaRowView[]; total: number | null; hasNext: boolean; today: string } {
   const root = body as Record<string, unknown>;
   const items = (root.variants ?? root.etas ?? root.items ?? []) as Record<string, unknown>[];
   const rows = items.map((r) => {
@@ -65,7 +65,15 @@ export function readEtaPage(
       : total !== null
         ? q.page * q.pageSize < total
         : rows.length === q.pageSize;
-  return { rows, total, hasNext };
+  // The shop's calendar day; the browser's own day when an older server does not send it.
+  const today = typeof root.today === "string" ? root.today : localToday();
+  return { rows, total, hasNext, today };
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** POST /api/etas/import: all rows or none; a bad row answers 422 with this report in `details`. */
@@ -73,20 +81,28 @@ export type ImportReport = {
   applied: boolean;
   rows: number;
   updated: number;
-  errors: { row: number; column?: string; message: string }[];
+  errors: ImportRowProblem[];
+  /** Rows taken as they are but worth a look (a date already past). */
+  warnings: ImportRowProblem[];
 };
+
+export type ImportRowProblem = { row: number; column?: string; message: string };
+
+function readRowProblems(list: unknown): ImportRowProblem[] {
+  return ((list ?? []) as Record<string, unknown>[]).map((e) => ({
+    row: Number(e.row ?? 0),
+    column: e.column == null ? undefined : String(e.column),
+    message: String(e.message ?? ""),
+  }));
+}
 
 export function readImportReport(body: unknown): ImportReport {
   const root = body as Record<string, unknown>;
-  const errors = (root.errors ?? []) as Record<string, unknown>[];
   return {
     applied: root.applied !== false,
     rows: Number(root.rows ?? 0),
     updated: Number(root.updated ?? 0),
-    errors: errors.map((e) => ({
-      row: Number(e.row ?? 0),
-      column: e.column == null ? undefined : String(e.column),
-      message: String(e.message ?? ""),
-    })),
+    errors: readRowProblems(root.errors),
+    warnings: readRowProblems(root.warnings),
   };
 }

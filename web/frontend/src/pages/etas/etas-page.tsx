@@ -63,7 +63,7 @@ export default function EtasPage() {
               );
             return (
               <BlockStack gap="200">
-                <EtaTable key={query.page} rows={page.rows} onChanged={changed} />
+                <EtaTable key={query.page} rows={page.rows} today={page.today} onChanged={changed} />
                 <InlineStack align="center">
                   <Pagination
                     hasPrevious={query.page > 1}
