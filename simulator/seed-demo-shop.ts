@@ -1,4 +1,5 @@
 import type { CreateProductInput } from "./actions/create-product.ts";
+import { productImagePath } from "./images/product-image-url.ts";
 import type { Simulator } from "./simulator-types.ts";
 
 export interface SeededProduct {
@@ -12,7 +13,8 @@ export interface SeededShop {
   products: Record<string, SeededProduct>;
 }
 
-const img = (name: string) => `https://cdn.shopify.com/s/files/demo/${name}.jpg`;
+// Photos the simulator serves itself: Shopify's CDN is out of reach in the playground and CI.
+const img = productImagePath;
 const sizes = (prices: string, stock: number[], sku: string): CreateProductInput["variants"] =>
   ["S", "M", "L", "XL"].map((size, i) => ({
     title: size,

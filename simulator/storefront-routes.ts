@@ -38,10 +38,16 @@ export function createStorefrontRoutes(opts: StorefrontRoutesOptions): express.R
     const state = opts.sim.exportState();
     const items = state.products
       .filter((p) => p.shopDomain === shop && p.status === "ACTIVE")
-      .map((p) => `<li><a href="/products/${encodeURIComponent(p.handle)}">${escapeHtml(p.title)}</a></li>`);
+      .map((p) => {
+        const image = p.imageUrl
+          ? `<img src="${escapeHtml(p.imageUrl)}" alt="" width="48" height="48" loading="lazy"> `
+          : "";
+        return `<li><a href="/products/${encodeURIComponent(p.handle)}">${image}${escapeHtml(p.title)}</a></li>`;
+      });
     const name = state.shops.find((s) => s.domain === shop)?.name ?? shop;
     res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>${escapeHtml(name)}</title><style>body{font-family:system-ui,sans-serif;margin:2rem}</style></head>
+<title>${escapeHtml(name)}</title><style>body{font-family:system-ui,sans-serif;margin:2rem}
+li{list-style:none;margin:.5rem 0}li img{vertical-align:middle;border-radius:4px;margin-right:.5rem}</style></head>
 <body><h1>${escapeHtml(name)}</h1><p>Simulated storefront of ${escapeHtml(shop)} · <a href="/console">Shop console</a></p>
 <ul>${items.join("\n")}</ul></body></html>`);
   });

@@ -7,6 +7,8 @@ import type { GraphqlService } from "../graphql/create-graphql-service.ts";
 import type { SimCore } from "../sim-core.ts";
 import type { Simulator } from "../simulator-types.ts";
 import { SimError } from "../store/sim-error.ts";
+import { productImageName, PRODUCT_IMAGE_PATH } from "../images/product-image-url.ts";
+import { renderProductImage } from "../images/render-product-image.ts";
 import { createSimRoutes } from "./sim-routes.ts";
 
 export interface HttpDeps {
@@ -21,6 +23,7 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  const images = createImageCache();
   const onChange = deps.onChange;
   if (onChange) {
     app.use((req: Request, res: Response, next: NextFunction) => {
@@ -75,6 +78,15 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.type("application/jsonl").send(operation.jsonl);
   });
 
+  app.get(`${PRODUCT_IMAGE_PATH}/:file`, (req: Request, res: Response) => {
+    const name = productImageName(String(req.params.file));
+    if (!name) {
+      res.status(404).type("text/plain").send("Not Found");
+      return;
+    }
+    res.type("image/png").set("Cache-Control", "public, max-age=86400").send(images.get(name));
+  });
+
   app.use("/_sim", createSimRoutes(deps));
 
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -88,4 +100,20 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }
   });
   return app;
+}
+
+// Rendering a photo takes a few milliseconds; a storefront page and its emails ask for the same few.
+function createImageCache(max = 200) {
+  const cache = new Map<string, Buffer>();
+  return {
+    get(name: string): Buffer {
+      let png = cache.get(name);
+      if (!png) {
+        if (cache.size >= max) cache.clear();
+        png = renderProductImage(name);
+        cache.set(name, png);
+      }
+      return png;
+    },
+  };
 }

@@ -3,10 +3,24 @@ import type { SimCore } from "../sim-core.ts";
 import { payloadTime } from "../sim-core.ts";
 import { variantAvailable } from "../store/lookups.ts";
 import type { SimProduct } from "../store/store-types.ts";
+import { absoluteImageUrl } from "../images/product-image-url.ts";
+import { PRODUCT_IMAGE_SIZE } from "../images/render-product-image.ts";
 
 export function productPayload(core: SimCore, product: SimProduct): Record<string, unknown> {
   const tz = core.store.shops.get(product.shopDomain)?.ianaTimezone ?? "UTC";
   const variants = product.variantIds.map((id) => core.store.variants.get(id)!);
+  const src = absoluteImageUrl(product.imageUrl, core.origin());
+  const image = src
+    ? {
+        product_id: product.id,
+        position: 1,
+        alt: product.title,
+        width: PRODUCT_IMAGE_SIZE,
+        height: PRODUCT_IMAGE_SIZE,
+        src,
+        variant_ids: [],
+      }
+    : null;
   return {
     admin_graphql_api_id: gid("Product", product.id),
     body_html: "",
@@ -48,8 +62,8 @@ export function productPayload(core: SimCore, product: SimProduct): Record<strin
       };
     }),
     options: [],
-    images: product.imageUrl ? [{ src: product.imageUrl, position: 1 }] : [],
-    image: product.imageUrl ? { src: product.imageUrl, position: 1 } : null,
+    images: image ? [image] : [],
+    image,
     media: [],
     variant_gids: variants.map((variant) => ({
       admin_graphql_api_id: gid("ProductVariant", variant.id),

@@ -6,6 +6,8 @@ import { connection, type ConnectionArgs } from "../connection.ts";
 import type { GqlContext } from "../gql-context.ts";
 import { inventoryItemView } from "./inventory-views.ts";
 import { metafieldFields } from "./metafield-view.ts";
+import { absoluteImageUrl } from "../../images/product-image-url.ts";
+import { PRODUCT_IMAGE_SIZE } from "../../images/render-product-image.ts";
 
 export function productView(ctx: GqlContext, product: SimProduct) {
   const { store } = ctx.core;
@@ -29,7 +31,24 @@ export function productView(ctx: GqlContext, product: SimProduct) {
     totalInventory: () => variants().reduce((sum, v) => sum + variantAvailable(store, v), 0),
     tracksInventory: () => variants().some((v) => store.inventoryItems.get(v.inventoryItemId)?.tracked),
     hasOutOfStockVariants: () => variants().some((v) => variantAvailable(store, v) <= 0),
-    featuredMedia: null,
+    featuredImage: () => imageView(ctx, product),
+    featuredMedia: () => mediaImageView(ctx, product),
+    images: (args: ConnectionArgs) =>
+      connection(
+        imageView(ctx, product) ? [product] : [],
+        args,
+        (p) => p.id.toString(),
+        (p) => imageView(ctx, p),
+        ctx.bulk,
+      ),
+    media: (args: ConnectionArgs) =>
+      connection(
+        imageView(ctx, product) ? [product] : [],
+        args,
+        (p) => p.id.toString(),
+        (p) => mediaImageView(ctx, p),
+        ctx.bulk,
+      ),
     variants: (args: ConnectionArgs) =>
       connection(
         variants(),
@@ -40,6 +59,37 @@ export function productView(ctx: GqlContext, product: SimProduct) {
       ),
     variantsCount: () => ({ count: product.variantIds.length, precision: "EXACT" }),
     ...metafieldFields(ctx, id),
+  };
+}
+
+// One photo per product in the simulator: its Image (and MediaImage) ids reuse the product's number.
+function imageView(ctx: GqlContext, product: SimProduct) {
+  const url = absoluteImageUrl(product.imageUrl, ctx.core.origin());
+  if (!url) return null;
+  return {
+    __typename: "Image",
+    id: gid("ProductImage", product.id),
+    url: url,
+    src: url,
+    originalSrc: url,
+    transformedSrc: url,
+    altText: product.title,
+    width: PRODUCT_IMAGE_SIZE,
+    height: PRODUCT_IMAGE_SIZE,
+  };
+}
+
+function mediaImageView(ctx: GqlContext, product: SimProduct) {
+  const image = imageView(ctx, product);
+  if (!image) return null;
+  return {
+    __typename: "MediaImage",
+    id: gid("MediaImage", product.id),
+    alt: product.title,
+    mediaContentType: "IMAGE",
+    status: "READY",
+    image,
+    preview: { image, status: "READY" },
   };
 }
 
