@@ -78,7 +78,10 @@ export async function buildNotificationEmail(
       shopFacts,
       row,
     );
-    rendered = await template.render({ ...(await orderEmailContext(deps.db, shop, row)), ...extras });
+    rendered = await template.render({
+      ...(await orderEmailContext(deps.db, shop, row, deps.now())),
+      ...extras,
+    });
   }
   return {
     ok: true,

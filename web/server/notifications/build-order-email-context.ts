@@ -2,6 +2,7 @@ import type { Notification } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma.ts";
 import type { EtaChangedLineVariables, OrderContext } from "../emails/templates/variables.ts";
+import { calendarDate } from "../etas/resolve-eta.ts";
 import type { EmailShop } from "./email-send-caches.ts";
 
 const lineSchema = z.object({
@@ -28,11 +29,15 @@ export const orderNotificationContextSchema = z.object({
 
 export type OrderNotificationContext = z.input<typeof orderNotificationContextSchema>;
 
-/** Throws a ZodError when the stored context is unusable (a bug upstream: never retried). */
+/**
+ * Throws a ZodError when the stored context is unusable (a bug upstream: never retried). `now` is
+ * the send time: a line's ETA that has passed by then is left out (see withoutPastEtas).
+ */
 export async function orderEmailContext(
   db: Db,
   shop: EmailShop,
   notification: Pick<Notification, "shopId" | "orderId" | "recipient" | "locale" | "context">,
+  now: Date,
 ): Promise<OrderContext<EtaChangedLineVariables>> {
   const stored = orderNotificationContextSchema.parse(notification.context);
   const order =
@@ -51,6 +56,21 @@ export async function orderEmailContext(
       url: stored.order?.url ?? shop.variables.url,
     },
     customer: { first_name: stored.customer?.first_name ?? null },
-    lines: stored.lines,
+    lines: withoutPastEtas(stored.lines, calendarDate(now, shop.timezone)),
   };
+}
+
+/**
+ * A date that has passed is no estimate: a customer is never told one. The context is written when
+ * the email is decided, and it may go out later (held, retried), or the merchant's date may already
+ * be past; either way such a line reads as having no date ("to be confirmed" in the templates).
+ * The previous ETA of an "ETA changed" email stays: it says what the customer was told before.
+ */
+export function withoutPastEtas<L extends { eta: string | null; eta_formatted: string | null }>(
+  lines: readonly L[],
+  today: string,
+): L[] {
+  return lines.map((line) =>
+    line.eta !== null && line.eta < today ? { ...line, eta: null, eta_formatted: null } : line,
+  );
 }

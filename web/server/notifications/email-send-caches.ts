@@ -3,12 +3,15 @@ import { createEmailRenderer, type EmailRenderer } from "../emails/render/create
 import type { PreparedTemplate } from "../emails/render/prepare-template.ts";
 import type { TemplateKind } from "../emails/render/template-kinds.ts";
 import type { ShopVariables } from "../emails/templates/variables.ts";
+import { validTimezone } from "../etas/timezone-formats.ts";
 import { createTtlCache, type TtlCache } from "./ttl-cache.ts";
 
 export type EmailShop = {
   id: string;
   variables: ShopVariables;
   currency: string | null;
+  /** IANA zone ("today" for ETAs is the shop's calendar day); UTC until the shop is synced. */
+  timezone: string;
   uninstalled: boolean;
   sendRatePerSecond: number;
   senderName: string | null;
@@ -82,6 +85,7 @@ export async function loadEmailShop(
         url: `https://${shop.domain}`,
       },
       currency: shop.currency,
+      timezone: validTimezone(shop.timezone),
       uninstalled: shop.uninstalledAt !== null,
       sendRatePerSecond: shop.settings?.sendRatePerSecond ?? 10,
       senderName: shop.settings?.senderName ?? null,
