@@ -296,7 +296,12 @@ describe("fuzzing with fast-check", () => {
 
   it("email link routes (unsubscribe, confirm)", async ({ task }) => {
     const spec = fc.record({
-      route: fc.constantFrom("GET /unsubscribe/", "POST /unsubscribe/", "GET /subscriptions/confirm/"),
+      route: fc.constantFrom(
+        "GET /unsubscribe/",
+        "POST /unsubscribe/",
+        "GET /subscriptions/confirm/",
+        "POST /subscriptions/confirm/",
+      ),
       token: fc.oneof(
         anyText,
         fc.base64String({ minLength: 20, maxLength: 64 }).map((t) => t.replace(/[+/=]/g, "_")),
