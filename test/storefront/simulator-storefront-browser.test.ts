@@ -51,8 +51,14 @@ describe("simulator storefront in Chromium", () => {
       await page.goto(`${sim.origin}/products/${handle}`, { waitUntil: "load" });
       const images = await imagesOnPage();
       expect(images.length, handle).toBeGreaterThan(0);
-      expect(images.filter((i) => !i.loaded), handle).toEqual([]);
-      expect(images.every((i) => i.src.startsWith(sim.origin)), handle).toBe(true);
+      expect(
+        images.filter((i) => !i.loaded),
+        handle,
+      ).toEqual([]);
+      expect(
+        images.every((i) => i.src.startsWith(sim.origin)),
+        handle,
+      ).toBe(true);
     }
     await page.goto(`${sim.origin}/`, { waitUntil: "load" });
     const index = await imagesOnPage();
