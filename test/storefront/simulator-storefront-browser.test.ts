@@ -1,7 +1,7 @@
 // The simulator's demo storefront in Chromium, as a shopper sees it: every product photo loads
 // (the simulator serves them; Shopify's CDN is out of reach), and a variant whose ETA metafield
 // holds a date that has passed (the app clears it at the shop's midnight; until then it lingers)
-// shows no date.
+// shows no date, on the product page or in the cart.
 import express from "express";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,6 +105,11 @@ describe("simulator storefront in Chromium", () => {
       (await page.locator("[data-bo-block=eta] [data-bo-variants]").textContent())!,
     ) as Record<string, { d: string }>;
     expect(variants[String(variant.variantId)]!.d).toBe("");
+    // Nor does the cart's estimate for the line.
+    await Promise.all([page.waitForURL(/\/cart/), page.getByRole("button", { name: "Add to cart" }).click()]);
+    expect(await page.locator("[data-bo-block=cart] .bo-cart__line").innerText()).toMatch(
+      /^Handwoven Linen Throw: backordered, ships when back in stock/,
+    );
 
     await setEta(day(0));
     await page.goto(`${sim.origin}/products/handwoven-linen-throw`, { waitUntil: "load" });
