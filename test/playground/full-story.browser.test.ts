@@ -104,6 +104,11 @@ describe("the playground story, in a browser against npm run dev", () => {
       await shot("04-console-restocked");
 
       await openMail(SUBSCRIBER, /^(?!.*confirm)/i);
+      // The product photo the app read from the simulator at its initial sync, served by the simulator.
+      const photo = page.frameLocator('iframe[title="HTML body"]').locator('img[alt="Merino Wool Beanie"]');
+      await expect
+        .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+        .toBe(true);
       await shot("05-mail-restock-alert");
     },
   );

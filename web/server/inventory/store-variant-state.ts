@@ -8,10 +8,17 @@ import type { VariantState } from "./variant-state.ts";
  * when Shopify says it exists.
  */
 export async function storeVariantState(db: Db, shopId: string, state: VariantState): Promise<void> {
+  const image = state.productImageUrl === undefined ? {} : { imageUrl: state.productImageUrl };
   await db.product.upsert({
     where: { shopId_productId: { shopId, productId: state.productId } },
-    create: { shopId, productId: state.productId, title: state.productTitle, handle: state.productHandle },
-    update: { title: state.productTitle, handle: state.productHandle, deletedAt: null },
+    create: {
+      shopId,
+      productId: state.productId,
+      title: state.productTitle,
+      handle: state.productHandle,
+      ...image,
+    },
+    update: { title: state.productTitle, handle: state.productHandle, deletedAt: null, ...image },
   });
   const fields = {
     productId: state.productId,

@@ -6,6 +6,8 @@ export type VariantState = {
   productId: bigint;
   productTitle: string;
   productHandle: string | null;
+  /** The product's photo (featured media); undefined when the query did not ask for it. */
+  productImageUrl?: string | null;
   title: string;
   sku: string | null;
   price: string | null;
@@ -39,7 +41,15 @@ export const variantNodeSchema = z.object({
   sku: z.string().nullish(),
   price: z.string().nullish(),
   inventoryPolicy: z.enum(["DENY", "CONTINUE"]),
-  product: z.object({ id: z.string(), title: z.string(), handle: z.string().nullish() }),
+  product: z.object({
+    id: z.string(),
+    title: z.string(),
+    handle: z.string().nullish(),
+    // Asked for by the initial sync only: `featuredMedia { preview { image { url } } }`.
+    featuredMedia: z
+      .object({ preview: z.object({ image: z.object({ url: z.string() }).nullish() }).nullish() })
+      .nullish(),
+  }),
 });
 
 export type LevelNode = z.infer<typeof levelNodeSchema>;
@@ -57,6 +67,9 @@ export function toVariantState(
     productId: gidToId(variant.product.id, "Product"),
     productTitle: variant.product.title,
     productHandle: variant.product.handle ?? null,
+    ...(variant.product.featuredMedia === undefined
+      ? {}
+      : { productImageUrl: variant.product.featuredMedia?.preview?.image?.url ?? null }),
     title: variant.title,
     sku: variant.sku ?? null,
     price: variant.price ?? null,

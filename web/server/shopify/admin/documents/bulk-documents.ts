@@ -11,7 +11,7 @@ export const BULK_SYNC_QUERY = `{
         sku
         price
         inventoryPolicy
-        product { id title handle }
+        product { id title handle featuredMedia { preview { image { url } } } }
         inventoryItem {
           id
           tracked
