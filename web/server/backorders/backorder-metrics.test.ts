@@ -20,7 +20,17 @@ const row = (
   backorderedQuantity: number,
   placedAt: Date,
   readyAt: Date | null = null,
-): BackorderMetricsRow => ({ orderId: order(o), variantId, status, backorderedQuantity, placedAt, readyAt });
+  history: { ordered: number | null; peak: number | null } = { ordered: null, peak: null },
+): BackorderMetricsRow => ({
+  orderId: order(o),
+  variantId,
+  status,
+  backorderedQuantity,
+  placedAt,
+  readyAt,
+  orderedQuantity: history.ordered,
+  peakBackordered: history.peak,
+});
 
 const orders: BackorderMetricsOrder[] = [
   { orderId: order(1), placedAt: t(1) },
@@ -121,6 +131,34 @@ const cases: Case[] = [
         { variantId: V1, units: 2 },
         { variantId: V2, units: 2 },
       ],
+    },
+  ],
+  [
+    // Ordered 6 with 4 in stock (partial), ordered 2 with none (full), ordered 3 with 2 in stock
+    // (partial, now ready); one line before the period and one whose history is unknown.
+    "partial and full backorders of the period, by lines and units",
+    [
+      row(1, V1, "OPEN", 2, t(1), null, { ordered: 6, peak: 2 }),
+      row(2, V1, "READY", 0, t(2), t(3), { ordered: 2, peak: 2 }),
+      row(4, V2, "FULFILLED", 0, t(5), t(6), { ordered: 3, peak: 1 }),
+      row(5, V2, "OPEN", 5, t(-11), null, { ordered: 5, peak: 5 }),
+      row(6, V2, "READY", 0, t(7), t(7, 1), { ordered: 1, peak: null }),
+    ],
+    orders,
+    week,
+    t(10),
+    {
+      mix: {
+        partialLines: 2,
+        fullLines: 1,
+        partialBackorderedUnits: 3,
+        partialOrderedUnits: 9,
+        fullBackorderedUnits: 2,
+        partialLineShare: 2 / 3,
+        partialBackorderedShare: 3 / 9,
+        backorderedUnitShare: 5 / 11,
+        unknownLines: 1,
+      },
     },
   ],
 ];

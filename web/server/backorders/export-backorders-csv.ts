@@ -4,28 +4,52 @@ import {
   backorderWhere,
   describeBackorders,
   type BackorderFilters,
+  type BackorderHistoryEntry,
   type BackorderListItem,
 } from "./list-backorders.ts";
 
-const COLUMNS: (keyof BackorderListItem)[] = [
-  "orderName",
-  "orderId",
-  "lineItemId",
-  "productTitle",
-  "variantTitle",
-  "sku",
-  "variantId",
-  "status",
-  "quantity",
-  "backorderedQuantity",
-  "etaAtOrder",
-  "etaCurrent",
-  "placedAt",
-  "openedAt",
-  "readyAt",
-  "fulfilledAt",
-  "cancelledAt",
+type Cell = string | number | null;
+const field =
+  (key: keyof BackorderListItem) =>
+  (item: BackorderListItem): Cell =>
+    item[key] as Cell;
+
+const COLUMNS: [string, (item: BackorderListItem) => Cell][] = [
+  ...(
+    [
+      "orderName",
+      "orderId",
+      "lineItemId",
+      "productTitle",
+      "variantTitle",
+      "sku",
+      "variantId",
+      "status",
+      "quantity",
+      "backorderedQuantity",
+      "orderedQuantity",
+      "initialBackorderedQuantity",
+      "peakBackorderedQuantity",
+      "backorderType",
+      "etaAtOrder",
+      "etaCurrent",
+      "placedAt",
+      "openedAt",
+      "readyAt",
+      "fulfilledAt",
+      "cancelledAt",
+    ] as const
+  ).map((key): [string, (item: BackorderListItem) => Cell] => [key, field(key)]),
+  ["unitHistory", (item) => unitHistory(item.history)],
 ];
+
+/** "<at> <kind>: <backordered> of <open> backordered", oldest first, "; " between changes. */
+function unitHistory(history: BackorderHistoryEntry[]): string | null {
+  if (history.length === 0) return null;
+  return history
+    .map((e) => `${e.at} ${e.kind}: ${e.backorderedQuantity} of ${e.quantity} backordered`)
+    .join("; ");
+}
 
 const CHUNK = 1000;
 
@@ -36,7 +60,7 @@ export async function* exportBackordersCsv(
   filters: BackorderFilters,
   now: Date,
 ): AsyncGenerator<string> {
-  yield `${COLUMNS.join(",")}\r\n`;
+  yield `${COLUMNS.map(([name]) => name).join(",")}\r\n`;
   const where = await backorderWhere(db, shopId, filters, now);
   for (let skip = 0; ; skip += CHUNK) {
     const rows = await db.backorderLine.findMany({
@@ -47,7 +71,7 @@ export async function* exportBackordersCsv(
     });
     if (rows.length === 0) return;
     const items = await describeBackorders(db, shopId, rows);
-    yield items.map((item) => `${COLUMNS.map((c) => csvCell(item[c])).join(",")}\r\n`).join("");
+    yield items.map((item) => `${COLUMNS.map(([, cell]) => csvCell(cell(item))).join(",")}\r\n`).join("");
     if (rows.length < CHUNK) return;
   }
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { maskEmail } from "../activity/mask-email.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
+import { backorderMix, type BackorderMix } from "./backorder-line-history.ts";
 
 const SORTS = {
   placedAt: "placedAt",
@@ -52,8 +53,18 @@ export type BackorderListItem = {
   variantTitle: string | null;
   sku: string | null;
   status: string;
+  /** Open units of the line (what is left to ship). */
   quantity: number;
   backorderedQuantity: number;
+  /** Units the line ordered (null when the order line is unknown). */
+  orderedQuantity: number | null;
+  /** Backordered units when first backordered, and at their peak (null: older than the history). */
+  initialBackorderedQuantity: number | null;
+  peakBackorderedQuantity: number | null;
+  /** Partial: some of the line's units were served from stock; full: none were. */
+  backorderType: BackorderMix | null;
+  /** Every change of the line's units or status, oldest first. */
+  history: BackorderHistoryEntry[];
   etaAtOrder: string | null;
   etaCurrent: string | null;
   placedAt: string;
@@ -61,6 +72,14 @@ export type BackorderListItem = {
   readyAt: string | null;
   fulfilledAt: string | null;
   cancelledAt: string | null;
+};
+
+export type BackorderHistoryEntry = {
+  at: string;
+  kind: string;
+  status: string;
+  quantity: number;
+  backorderedQuantity: number;
 };
 
 export async function backorderWhere(db: Db, shopId: string, f: BackorderFilters, now: Date) {
@@ -113,7 +132,8 @@ export async function listBackorders(
 type Row = Awaited<ReturnType<Db["backorderLine"]["findMany"]>>[number];
 
 export async function describeBackorders(db: Db, shopId: string, rows: Row[]): Promise<BackorderListItem[]> {
-  const [orders, variants, lines] = await Promise.all([
+  const lineItemIds = rows.map((r) => r.lineItemId);
+  const [orders, variants, lines, events] = await Promise.all([
     db.order.findMany({
       where: { shopId, orderId: { in: rows.map((r) => r.orderId) } },
       select: { orderId: true, name: true, email: true, customerFirstName: true },
@@ -123,18 +143,35 @@ export async function describeBackorders(db: Db, shopId: string, rows: Row[]): P
       select: { variantId: true, productId: true, title: true, sku: true },
     }),
     db.orderLine.findMany({
-      where: { shopId, lineItemId: { in: rows.map((r) => r.lineItemId) } },
-      select: { lineItemId: true, title: true },
+      where: { shopId, lineItemId: { in: lineItemIds } },
+      select: { lineItemId: true, title: true, quantity: true },
+    }),
+    db.backorderLineEvent.findMany({
+      where: { shopId, lineItemId: { in: lineItemIds } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
     }),
   ]);
   const orderOf = new Map(orders.map((o) => [o.orderId, o]));
   const variant = new Map(variants.map((v) => [v.variantId, v]));
-  const lineTitle = new Map(lines.map((l) => [l.lineItemId, l.title]));
+  const orderLine = new Map(lines.map((l) => [l.lineItemId, l]));
+  const historyOf = new Map<bigint, BackorderHistoryEntry[]>();
+  for (const e of events) {
+    const list = historyOf.get(e.lineItemId) ?? [];
+    list.push({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      status: e.status,
+      quantity: e.quantity,
+      backorderedQuantity: e.backorderedQuantity,
+    });
+    historyOf.set(e.lineItemId, list);
+  }
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return rows.map((r) => {
     const v = variant.get(r.variantId);
     const order = orderOf.get(r.orderId);
+    const ordered = orderLine.get(r.lineItemId)?.quantity ?? null;
     return {
       id: r.id,
       orderId: String(r.orderId),
@@ -143,12 +180,17 @@ export async function describeBackorders(db: Db, shopId: string, rows: Row[]): P
       lineItemId: String(r.lineItemId),
       variantId: String(r.variantId),
       productId: v ? String(v.productId) : null,
-      productTitle: lineTitle.get(r.lineItemId) ?? null,
+      productTitle: orderLine.get(r.lineItemId)?.title ?? null,
       variantTitle: v?.title ?? null,
       sku: v?.sku ?? null,
       status: r.status,
       quantity: r.quantity,
       backorderedQuantity: r.backorderedQuantity,
+      orderedQuantity: ordered,
+      initialBackorderedQuantity: r.initialBackordered,
+      peakBackorderedQuantity: r.peakBackordered,
+      backorderType: backorderMix(ordered, r.peakBackordered),
+      history: historyOf.get(r.lineItemId) ?? [],
       etaAtOrder: day(r.etaAtOrder),
       etaCurrent: day(r.etaCurrent),
       placedAt: r.placedAt.toISOString(),

@@ -17,6 +17,19 @@ export function metricsPeriod(q: z.output<typeof metricsQuerySchema>, now: Date)
   return { from, to };
 }
 
+/** The ordered quantity of each line (the mix needs it only for lines placed in the period). */
+async function loadOrderedQuantities(db: Db, shopId: string, lineItemIds: bigint[]): Promise<Map<bigint, number>> {
+  const result = new Map<bigint, number>();
+  for (let i = 0; i < lineItemIds.length; i += 5_000) {
+    const rows = await db.orderLine.findMany({
+      where: { shopId, lineItemId: { in: lineItemIds.slice(i, i + 5_000) } },
+      select: { lineItemId: true, quantity: true },
+    });
+    for (const row of rows) result.set(row.lineItemId, row.quantity);
+  }
+  return result;
+}
+
 /** Loads the ledger rows the pure metrics need (open rows, rows ready in the period, orders placed in it). */
 export async function loadBackorderMetrics(
   db: Db,
@@ -24,7 +37,7 @@ export async function loadBackorderMetrics(
   period: { from: Date; to: Date },
   now: Date,
 ): Promise<BackorderMetrics> {
-  const [rows, orders] = await Promise.all([
+  const [lines, orders] = await Promise.all([
     db.backorderLine.findMany({
       where: {
         shopId,
@@ -39,8 +52,10 @@ export async function loadBackorderMetrics(
         variantId: true,
         status: true,
         backorderedQuantity: true,
+        lineItemId: true,
         placedAt: true,
         readyAt: true,
+        peakBackordered: true,
       },
     }),
     db.order.findMany({
@@ -48,8 +63,17 @@ export async function loadBackorderMetrics(
       select: { orderId: true, placedAt: true },
     }),
   ]);
+  const ordered = await loadOrderedQuantities(
+    db,
+    shopId,
+    lines.filter((l) => l.placedAt >= period.from && l.placedAt < period.to).map((l) => l.lineItemId),
+  );
   return computeBackorderMetrics(
-    rows.map((r) => ({ ...r, status: r.status as BackorderStatus })),
+    lines.map((r) => ({
+      ...r,
+      status: r.status as BackorderStatus,
+      orderedQuantity: ordered.get(r.lineItemId) ?? null,
+    })),
     orders,
     period,
     now,

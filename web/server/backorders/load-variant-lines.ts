@@ -4,7 +4,8 @@ import type { BackorderStatus, ExistingBackorder } from "./plan-backorder-transi
 
 export type VariantLines = {
   lines: (OpenLine & { placedAt: Date })[];
-  existing: ExistingBackorder[];
+  /** Stored rows, with the peak backordered units the history keeps. */
+  existing: (ExistingBackorder & { peakBackordered: number | null })[];
 };
 
 /**
@@ -44,6 +45,7 @@ export async function loadVariantLines(
       quantity: true,
       backorderedQuantity: true,
       openedAt: true,
+      peakBackordered: true,
     },
   });
   return {

@@ -56,11 +56,17 @@ export async function recomputeVariant(
       if (transitions.length > 0) {
         const eta = await loadVariantEtaResolver(tx, shopId, variant, settings?.defaultLeadTimeDays ?? null);
         const placedAt = new Map(lines.map((l) => [l.lineItemId, l.placedAt]));
+        const peak = new Map(existing.map((row) => [row.lineItemId, row.peakBackordered]));
         await applyBackorderTransitions(
           tx,
           shopId,
           transitions,
-          { variantId, placedAt: (id) => placedAt.get(id) ?? now, eta },
+          {
+            variantId,
+            placedAt: (id) => placedAt.get(id) ?? now,
+            eta,
+            peakBackordered: (id) => peak.get(id) ?? null,
+          },
           eta(now),
         );
         await tx.order.updateMany({
