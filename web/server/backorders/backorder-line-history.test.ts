@@ -16,6 +16,7 @@ describe("raisePeak", () => {
 });
 
 describe("readyQuantity", () => {
+  // One line of 6: all 6 backordered, ready, then 1 unit lost again and ready again.
   const events = [
     { at: t(0), backorderedQuantity: 6 }, // first episode
     { at: t(10), backorderedQuantity: 0 },
@@ -23,15 +24,30 @@ describe("readyQuantity", () => {
     { at: t(25), backorderedQuantity: 0 },
   ];
   it("reports the current episode's most backordered units", () => {
-    expect(readyQuantity({ quantity: 6, openedAt: t(20), peakBackordered: 6 }, events)).toBe(1);
-    expect(readyQuantity({ quantity: 6, openedAt: t(0), peakBackordered: 6 }, events)).toBe(6);
+    expect(
+      readyQuantity({ quantity: 6, backorderedQuantity: 0, openedAt: t(20), peakBackordered: 6 }, events),
+    ).toBe(1);
+    expect(
+      readyQuantity({ quantity: 6, backorderedQuantity: 0, openedAt: t(0), peakBackordered: 6 }, events),
+    ).toBe(6);
   });
   it("never more than is still to ship (units already shipped from stock are not ready now)", () => {
-    expect(readyQuantity({ quantity: 2, openedAt: t(0), peakBackordered: 6 }, events)).toBe(2);
+    expect(
+      readyQuantity({ quantity: 2, backorderedQuantity: 0, openedAt: t(0), peakBackordered: 6 }, events),
+    ).toBe(2);
+  });
+  it("counts only the units no longer backordered on a line still waiting", () => {
+    expect(
+      readyQuantity({ quantity: 6, backorderedQuantity: 2, openedAt: t(0), peakBackordered: 6 }, events),
+    ).toBe(4);
   });
   it("falls back to the peak, then to the open units, for a line older than the history", () => {
-    expect(readyQuantity({ quantity: 4, openedAt: t(0), peakBackordered: 3 }, [])).toBe(3);
-    expect(readyQuantity({ quantity: 4, openedAt: t(0), peakBackordered: null }, [])).toBe(4);
+    expect(
+      readyQuantity({ quantity: 4, backorderedQuantity: 0, openedAt: t(0), peakBackordered: 3 }, []),
+    ).toBe(3);
+    expect(
+      readyQuantity({ quantity: 4, backorderedQuantity: 0, openedAt: t(0), peakBackordered: null }, []),
+    ).toBe(4);
   });
 });
 

@@ -27,13 +27,14 @@ export function raisePeak(previous: number | null, units: number): number | null
 }
 
 /**
- * Units a ready email reports for a READY line: the most units backordered in the current episode
- * (since `openedAt`, the last (re)open), capped by what is still to ship, since units the merchant
- * already shipped from stock are not "now ready". Without events for the episode (a line older than
- * the history) the line's peak stands in, else the open quantity.
+ * Units of a line that were backordered and are now in stock: the most units backordered in the
+ * current episode (since `openedAt`, the last (re)open), capped by what is still to ship (units
+ * the merchant already shipped are not "now ready"), minus those still backordered. For a READY
+ * line, what its ready email reports. Without events for the episode (a line older than the
+ * history) the line's peak stands in, else its open quantity.
  */
 export function readyQuantity(
-  line: { quantity: number; openedAt: Date; peakBackordered: number | null },
+  line: { quantity: number; backorderedQuantity: number; openedAt: Date; peakBackordered: number | null },
   events: readonly Pick<LineEvent, "backorderedQuantity" | "at">[],
 ): number {
   const episode = events.filter((e) => e.at.getTime() >= line.openedAt.getTime());
@@ -41,7 +42,7 @@ export function readyQuantity(
     episode.length > 0
       ? Math.max(...episode.map((e) => e.backorderedQuantity))
       : (line.peakBackordered ?? line.quantity);
-  return Math.max(0, Math.min(peak, line.quantity));
+  return Math.max(0, Math.min(peak, line.quantity) - line.backorderedQuantity);
 }
 
 export type BackorderMix = "partial" | "full";
@@ -50,7 +51,10 @@ export type BackorderMix = "partial" | "full";
  * Partial: fewer units were ever backordered than the line ordered, so some were served from stock.
  * Full: every ordered unit was backordered. Unknown (null) without a peak or an ordered quantity.
  */
-export function backorderMix(orderedQuantity: number | null, peakBackordered: number | null): BackorderMix | null {
+export function backorderMix(
+  orderedQuantity: number | null,
+  peakBackordered: number | null,
+): BackorderMix | null {
   if (orderedQuantity === null || peakBackordered === null || peakBackordered <= 0) return null;
   return peakBackordered < orderedQuantity ? "partial" : "full";
 }

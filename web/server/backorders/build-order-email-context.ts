@@ -6,6 +6,10 @@ export type EmailLine = OrderEmailLine & {
   title: string;
   variantTitle: string | null;
   message: string | null;
+  /** Units ordered on the line (its open quantity when the order line is unknown). */
+  orderedQuantity: number;
+  /** Backordered units of this episode now in stock (backorder-line-history.ts readyQuantity). */
+  readyQuantity: number;
 };
 
 /**
@@ -29,6 +33,9 @@ export function buildOrderEmailContext(
       variant_title: line.variantTitle && line.variantTitle !== "Default Title" ? line.variantTitle : null,
       quantity: line.quantity,
       backordered_quantity: line.backorderedQuantity,
+      ordered_quantity: line.orderedQuantity,
+      shipped_quantity: Math.max(0, line.orderedQuantity - line.quantity),
+      ready_quantity: line.readyQuantity,
       eta: line.eta,
       eta_formatted: formatEmailDate(line.eta, locale),
       message: line.message,

@@ -27,10 +27,6 @@ const COLUMNS: [string, (item: BackorderListItem) => Cell][] = [
       "status",
       "quantity",
       "backorderedQuantity",
-      "orderedQuantity",
-      "initialBackorderedQuantity",
-      "peakBackorderedQuantity",
-      "backorderType",
       "etaAtOrder",
       "etaCurrent",
       "placedAt",
@@ -38,6 +34,11 @@ const COLUMNS: [string, (item: BackorderListItem) => Cell][] = [
       "readyAt",
       "fulfilledAt",
       "cancelledAt",
+      // The line's history, after the columns earlier exports had (their positions stay).
+      "orderedQuantity",
+      "initialBackorderedQuantity",
+      "peakBackorderedQuantity",
+      "backorderType",
     ] as const
   ).map((key): [string, (item: BackorderListItem) => Cell] => [key, field(key)]),
   ["unitHistory", (item) => unitHistory(item.history)],

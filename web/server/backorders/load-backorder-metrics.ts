@@ -18,7 +18,11 @@ export function metricsPeriod(q: z.output<typeof metricsQuerySchema>, now: Date)
 }
 
 /** The ordered quantity of each line (the mix needs it only for lines placed in the period). */
-async function loadOrderedQuantities(db: Db, shopId: string, lineItemIds: bigint[]): Promise<Map<bigint, number>> {
+async function loadOrderedQuantities(
+  db: Db,
+  shopId: string,
+  lineItemIds: bigint[],
+): Promise<Map<bigint, number>> {
   const result = new Map<bigint, number>();
   for (let i = 0; i < lineItemIds.length; i += 5_000) {
     const rows = await db.orderLine.findMany({

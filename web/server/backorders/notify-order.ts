@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import type { Queues } from "../../../jobs/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueNotifications, type NotificationRequest } from "../notifications/enqueue-notification.ts";
+import { readyQuantity } from "./backorder-line-history.ts";
 import { buildOrderEmailContext, type EmailLine } from "./build-order-email-context.ts";
 import { planOrderEmails, type OrderEmailKind, type SentOrderEmail } from "./plan-order-emails.ts";
 import type { BackorderStatus } from "./plan-backorder-transitions.ts";
@@ -90,6 +91,12 @@ async function loadEmailLines(
     where: { shopId, variantId: { in: [...new Set(rows.map((r) => r.variantId))] } },
     select: { variantId: true, message: true },
   });
+  // The unit history of the lines' current episodes: what a ready email reports as now ready.
+  const episodeStart = rows.reduce((min, r) => (r.openedAt < min ? r.openedAt : min), new Date(8.64e15));
+  const events = await tx.backorderLineEvent.findMany({
+    where: { shopId, lineItemId: { in: rows.map((r) => r.lineItemId) }, at: { gte: episodeStart } },
+    select: { lineItemId: true, backorderedQuantity: true, at: true },
+  });
   const byLine = new Map(orderLines.map((l) => [l.lineItemId, l]));
   const variantTitle = new Map(variants.map((v) => [v.variantId, v.title]));
   const message = new Map(etas.map((e) => [e.variantId, e.message]));
@@ -98,6 +105,11 @@ async function loadEmailLines(
     status: row.status as BackorderStatus,
     quantity: row.quantity,
     backorderedQuantity: row.backorderedQuantity,
+    orderedQuantity: byLine.get(row.lineItemId)?.quantity ?? row.quantity,
+    readyQuantity: readyQuantity(
+      row,
+      events.filter((e) => e.lineItemId === row.lineItemId),
+    ),
     eta: row.etaCurrent ? row.etaCurrent.toISOString().slice(0, 10) : null,
     title: byLine.get(row.lineItemId)?.title ?? "",
     variantTitle: variantTitle.get(row.variantId) ?? null,

@@ -5,16 +5,28 @@ import type { EtaChangedLineVariables, OrderContext } from "../emails/templates/
 import { calendarDate } from "../etas/resolve-eta.ts";
 import type { EmailShop } from "./email-send-caches.ts";
 
-const lineSchema = z.object({
-  title: z.string(),
-  variant_title: z.string().nullable().default(null),
-  quantity: z.number().int(),
-  backordered_quantity: z.number().int(),
-  eta: z.string().nullable().default(null),
-  eta_formatted: z.string().nullable().default(null),
-  message: z.string().nullable().default(null),
-  previous_eta_formatted: z.string().nullable().default(null),
-});
+const lineSchema = z
+  .object({
+    title: z.string(),
+    variant_title: z.string().nullable().default(null),
+    quantity: z.number().int(),
+    backordered_quantity: z.number().int(),
+    // Absent from contexts stored before the line history: derived from the counts above.
+    ordered_quantity: z.number().int().optional(),
+    shipped_quantity: z.number().int().optional(),
+    ready_quantity: z.number().int().optional(),
+    eta: z.string().nullable().default(null),
+    eta_formatted: z.string().nullable().default(null),
+    message: z.string().nullable().default(null),
+    previous_eta_formatted: z.string().nullable().default(null),
+  })
+  .transform((line) => ({
+    ...line,
+    ordered_quantity: line.ordered_quantity ?? line.quantity,
+    shipped_quantity: line.shipped_quantity ?? 0,
+    ready_quantity: line.ready_quantity ?? Math.max(0, line.quantity - line.backordered_quantity),
+    remaining_backordered_quantity: line.backordered_quantity,
+  }));
 
 /**
  * What the backorder engine stores in Notification.context for the order kinds (written when the

@@ -68,9 +68,30 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
     image_url: "https://cdn.shopify.com/s/files/1/0000/0001/files/merino-trail-hoodie.jpg",
     url: `${SHOP_URL}/products/merino-trail-hoodie?variant=45678901234567890`,
   };
+  // Waiting lines: 2 of 2 hoodies backordered; 1 of 3 caps (2 came from stock and shipped).
   const lines: OrderLineVariables[] = [
-    line(s.product, s.variant, 2, 2, "2026-12-12", s.message, resolved),
-    line(s.second, null, 3, 1, null, null, resolved),
+    line(
+      s.product,
+      s.variant,
+      { ordered: 2, open: 2, backordered: 2, ready: 0 },
+      "2026-12-12",
+      s.message,
+      resolved,
+    ),
+    line(s.second, null, { ordered: 3, open: 1, backordered: 1, ready: 0 }, null, null, resolved),
+  ];
+  // The same lines once READY, as a ready email sees them: nothing backordered any more, the units
+  // that waited are ready (so a template printing backordered_quantity shows its 0 in the preview).
+  const readyLines: OrderLineVariables[] = [
+    line(
+      s.product,
+      s.variant,
+      { ordered: 2, open: 2, backordered: 0, ready: 2 },
+      "2026-12-12",
+      s.message,
+      resolved,
+    ),
+    line(s.second, null, { ordered: 3, open: 1, backordered: 0, ready: 1 }, null, null, resolved),
   ];
   const order = {
     ...base,
@@ -121,7 +142,7 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
       alternatives,
       cancel_url: `${APP_URL}/backorders/cancel/${SAMPLE_TOKEN}`,
     },
-    backorder_ready: { ...order, lines },
+    backorder_ready: { ...order, lines: readyLines },
   };
   return contexts[kind];
 }
@@ -129,8 +150,7 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
 function line(
   title: string,
   variantTitle: string | null,
-  quantity: number,
-  backordered: number,
+  units: { ordered: number; open: number; backordered: number; ready: number },
   eta: string | null,
   message: string | null,
   locale: SupportedLocale,
@@ -138,8 +158,12 @@ function line(
   return {
     title,
     variant_title: variantTitle,
-    quantity,
-    backordered_quantity: backordered,
+    quantity: units.open,
+    backordered_quantity: units.backordered,
+    ordered_quantity: units.ordered,
+    shipped_quantity: units.ordered - units.open,
+    ready_quantity: units.ready,
+    remaining_backordered_quantity: units.backordered,
     eta,
     eta_formatted: formatEmailDate(eta, locale),
     message,

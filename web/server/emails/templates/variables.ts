@@ -47,8 +47,18 @@ export interface RestockContext extends BaseContext {
 export interface OrderLineVariables {
   title: string;
   variant_title: string | null;
+  /** Units of the line still to ship. */
   quantity: number;
+  /** Units of the line on backorder now (0 once the line is ready). */
   backordered_quantity: number;
+  /** Units the customer ordered on the line. */
+  ordered_quantity: number;
+  /** Units of the line already shipped (ordered - still to ship). */
+  shipped_quantity: number;
+  /** Units that were backordered and are now in stock, ready to ship (what a ready email reports). */
+  ready_quantity: number;
+  /** Units still waiting for stock (the same as backordered_quantity, named for ready emails). */
+  remaining_backordered_quantity: number;
   /** YYYY-MM-DD or null when no ETA is known. */
   eta: string | null;
   /** `eta` formatted for the locale ("12 Dec 2026"), null when unknown. */
@@ -131,8 +141,15 @@ const order: VariableDoc[] = [
   { name: "lines", description: "Backordered lines: loop with {% for line in lines %}" },
   { name: "line.title", description: "Product title" },
   { name: "line.variant_title", description: "Variant title (may be empty)" },
-  { name: "line.quantity", description: "Quantity ordered" },
-  { name: "line.backordered_quantity", description: "Quantity on backorder" },
+  { name: "line.quantity", description: "Quantity still to ship" },
+  { name: "line.backordered_quantity", description: "Quantity on backorder now (0 once ready)" },
+  { name: "line.ordered_quantity", description: "Quantity ordered" },
+  { name: "line.shipped_quantity", description: "Quantity already shipped" },
+  {
+    name: "line.ready_quantity",
+    description: "Backordered quantity now in stock and ready to ship (use it in ready emails)",
+  },
+  { name: "line.remaining_backordered_quantity", description: "Quantity still waiting for stock" },
   {
     name: "line.eta",
     description: "Expected date, YYYY-MM-DD (may be empty); try {{ line.eta | format_date }}",
