@@ -24,12 +24,6 @@ export function formatDateTime(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
 }
 
-export function formatHours(hours: number | null | undefined): string {
-  if (hours == null) return "—";
-  if (hours < 48) return `${Math.round(hours)} h`;
-  return `${(hours / 24).toFixed(1)} days`;
-}
-
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined): string {
   if (amount == null) return "—";
   if (!currency) return numberFormat.format(amount);

@@ -1,7 +1,7 @@
-import { Badge, Button, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
 import { appBridge } from "../../api/session-token.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../format/format.ts";
-import { orderAdminUrl, type BackorderRow } from "./backorders-contract.ts";
+import { orderAdminUrl, shownUnits, type BackorderRow } from "./backorders-contract.ts";
 
 const STATUS_TONE: Record<string, "attention" | "success" | "info" | undefined> = {
   OPEN: "attention",
@@ -16,13 +16,16 @@ export function BackorderTableRow({
   shop,
   productFiltered,
   onOnlyProduct,
+  onShowHistory,
 }: {
   row: BackorderRow;
   index: number;
   shop: string | null;
   productFiltered: boolean;
   onOnlyProduct: (productId: string, title: string) => void;
+  onShowHistory: (row: BackorderRow) => void;
 }) {
+  const shown = shownUnits(row);
   return (
     <IndexTable.Row id={row.id} key={row.id} position={index} tone={row.overdue ? "critical" : undefined}>
       <IndexTable.Cell>
@@ -53,9 +56,24 @@ export function BackorderTableRow({
         </InlineStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span" alignment="end" numeric>
-          {formatNumber(row.backorderedQuantity)} of {formatNumber(row.quantity)}
-        </Text>
+        <BlockStack gap="050" inlineAlign="end">
+          <Text as="span" alignment="end" numeric>
+            {formatNumber(shown.units)} of {formatNumber(shown.of)}
+          </Text>
+          <InlineStack gap="100" wrap={false}>
+            <Text as="span" tone="subdued" variant="bodySm" numeric>
+              first {formatNumber(row.initialBackorderedQuantity)} · peak{" "}
+              {formatNumber(row.peakBackorderedQuantity)}
+            </Text>
+            <Button
+              variant="plain"
+              accessibilityLabel={`Unit history of ${row.orderName} ${row.productTitle}`}
+              onClick={() => onShowHistory(row)}
+            >
+              history
+            </Button>
+          </InlineStack>
+        </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>{formatDateTime(row.placedAt)}</IndexTable.Cell>
       <IndexTable.Cell>

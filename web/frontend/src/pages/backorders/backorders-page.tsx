@@ -14,9 +14,15 @@ import { useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { CsvButton } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
+import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
 import { CancelRequestsCard } from "./cancel-requests-card.tsx";
-import { backorderSearch, readBackorderPage, type BackorderQuery } from "./backorders-contract.ts";
+import {
+  backorderSearch,
+  readBackorderPage,
+  type BackorderQuery,
+  type BackorderRow,
+} from "./backorders-contract.ts";
 
 const STATUS_OPTIONS = [
   { label: "Open", value: "OPEN" },
@@ -48,6 +54,7 @@ export default function BackordersPage() {
   });
   // The product filter is set from a row ("only this product"): the API filters by product id.
   const [productLabel, setProductLabel] = useState("");
+  const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
   const state = useApi<unknown>(`/backorders?${backorderSearch(query)}`);
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
@@ -135,6 +142,7 @@ export default function BackordersPage() {
                         setProductLabel(title);
                         update({ product });
                       }}
+                      onShowHistory={setHistoryRow}
                     />
                   ))}
                 </IndexTable>
@@ -156,6 +164,7 @@ export default function BackordersPage() {
           }}
         </ApiView>
       </BlockStack>
+      {historyRow ? <BackorderHistoryModal row={historyRow} onClose={() => setHistoryRow(null)} /> : null}
     </Page>
   );
 }

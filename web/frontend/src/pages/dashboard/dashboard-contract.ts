@@ -8,6 +8,14 @@ export type BackorderMetricsView = {
   backorderRate: number;
   avgDurationHours: number | null;
   p90DurationHours: number | null;
+  /** Lines placed in the period: partial (some units from stock) or full backorders. */
+  mix: {
+    partialLines: number;
+    fullLines: number;
+    partialBackorderedUnits: number;
+    partialOrderedUnits: number;
+    backorderedUnitShare: number;
+  };
 };
 
 /** GET /api/activity/alerts?from&to (activity feature, this app's own). */
@@ -41,6 +49,7 @@ export function readBackorderMetrics(body: unknown): BackorderMetricsView {
   const m = (root.metrics ?? root) as Record<string, unknown>;
   const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
   const nullable = (v: unknown) => (v === null || v === undefined ? null : num(v));
+  const mix = (m.mix ?? {}) as Record<string, unknown>;
   return {
     openOrders: num(m.openOrders),
     openLines: num(m.openLines),
@@ -48,6 +57,13 @@ export function readBackorderMetrics(body: unknown): BackorderMetricsView {
     backorderRate: num(m.backorderRate),
     avgDurationHours: nullable(m.avgDurationHours),
     p90DurationHours: nullable(m.p90DurationHours),
+    mix: {
+      partialLines: num(mix.partialLines),
+      fullLines: num(mix.fullLines),
+      partialBackorderedUnits: num(mix.partialBackorderedUnits),
+      partialOrderedUnits: num(mix.partialOrderedUnits),
+      backorderedUnitShare: num(mix.backorderedUnitShare),
+    },
   };
 }
 

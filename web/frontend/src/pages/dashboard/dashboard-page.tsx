@@ -2,8 +2,14 @@ import { BlockStack, InlineGrid, Layout, Page, Select, Text } from "@shopify/pol
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import { formatHours, formatNumber, formatPercent } from "../../format/format.ts";
-import { readBackorderMetrics, readDemand, type AlertMetricsView } from "./dashboard-contract.ts";
+import { formatNumber, formatPercent } from "../../format/format.ts";
+import { formatDuration } from "../../format/format-duration.ts";
+import {
+  readBackorderMetrics,
+  readDemand,
+  type AlertMetricsView,
+  type BackorderMetricsView,
+} from "./dashboard-contract.ts";
 import { AlertsSection } from "./alerts-section.tsx";
 import { MetricCard } from "./metric-card.tsx";
 import { MostWantedCard } from "./most-wanted-card.tsx";
@@ -24,6 +30,16 @@ function periodStart(days: number, now = new Date()): string {
   return new Date(
     `${new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
   ).toISOString();
+}
+
+/** What the partial/full counts mean, in units: how much of a partial line waited, and overall. */
+function mixDetail(mix: BackorderMetricsView["mix"]): string {
+  if (mix.partialLines + mix.fullLines === 0) return "no backordered lines in the period";
+  const partial =
+    mix.partialLines > 0
+      ? `Partial lines: ${formatNumber(mix.partialBackorderedUnits)} of ${formatNumber(mix.partialOrderedUnits)} units waited, the rest came from stock · `
+      : "";
+  return `${partial}${formatPercent(mix.backorderedUnitShare)} of the units ordered on these lines were backordered`;
 }
 
 export function DashboardPage() {
@@ -55,28 +71,35 @@ export function DashboardPage() {
               {(body) => {
                 const m = readBackorderMetrics(body);
                 return (
-                  <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+                  <BlockStack gap="400">
+                    <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+                      <MetricCard
+                        label="Open backorders"
+                        value={formatNumber(m.openOrders)}
+                        detail={`${formatNumber(m.openLines)} lines · ${formatNumber(m.openUnits)} units`}
+                      />
+                      <MetricCard
+                        label="Backorder rate"
+                        value={formatPercent(m.backorderRate)}
+                        detail="of orders in the period"
+                      />
+                      <MetricCard
+                        label="Average backorder time"
+                        value={formatDuration(m.avgDurationHours)}
+                        detail="order placed → ready"
+                      />
+                      <MetricCard
+                        label="90th percentile"
+                        value={formatDuration(m.p90DurationHours)}
+                        detail="9 in 10 were ready sooner"
+                      />
+                    </InlineGrid>
                     <MetricCard
-                      label="Open backorders"
-                      value={formatNumber(m.openOrders)}
-                      detail={`${formatNumber(m.openLines)} lines · ${formatNumber(m.openUnits)} units`}
+                      label="Partial vs full backorders"
+                      value={`${formatNumber(m.mix.partialLines)} partial · ${formatNumber(m.mix.fullLines)} full`}
+                      detail={mixDetail(m.mix)}
                     />
-                    <MetricCard
-                      label="Backorder rate"
-                      value={formatPercent(m.backorderRate)}
-                      detail="of orders in the period"
-                    />
-                    <MetricCard
-                      label="Average backorder time"
-                      value={formatHours(m.avgDurationHours)}
-                      detail="order placed → ready"
-                    />
-                    <MetricCard
-                      label="90th percentile"
-                      value={formatHours(m.p90DurationHours)}
-                      detail="9 in 10 were ready sooner"
-                    />
-                  </InlineGrid>
+                  </BlockStack>
                 );
               }}
             </ApiView>
