@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
+import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
 import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "./backorder-fixture.ts";
 
 let f: BackorderFixture;
@@ -82,6 +83,13 @@ describe("a line backordered x2, then stock arrives", () => {
       cell("backorderType"),
     ]).toEqual(["READY", "0", "2", "2", "full"]);
     expect(csv[1]).toMatch(/create: 2 of 2 backordered; \S+ ready: 0 of 2 backordered/);
+
+    // A retried recompute (a job run again, a duplicate webhook) adds no event.
+    const events = () => f.app.deps.db.backorderLineEvent.count({ where: { shopId: shop.id } });
+    const deps = { db: f.app.deps.db, queues: f.app.deps.queues, now: () => new Date() };
+    await recomputeVariant(deps, shop.id, boot.variantId);
+    await recomputeVariant(deps, shop.id, boot.variantId);
+    expect(await events()).toBe(2);
   }, 60_000);
 
   it("in German, for a partly shipped line: the 2 units ready, and how many already shipped", async () => {
@@ -148,5 +156,34 @@ describe("/api/backorders/metrics: partial and full backorders", () => {
       unknownLines: 0,
     });
     expect(metrics).toMatchObject({ openLines: 2, openUnits: 4 });
+  }, 60_000);
+});
+
+describe("the line history and the compliance webhooks", () => {
+  it("holds no customer data, so customers/redact keeps it; shop/redact removes the shop's", async () => {
+    const kept = await f.addShop();
+    const gone = await f.addShop();
+    for (const shop of [kept, gone]) {
+      const mug = await f.addVariant(shop, "Enamel Mug", 0);
+      await f.sync(shop);
+      f.sim.placeOrder(shop.domain, {
+        email: "mo@example.com",
+        lines: [{ variantId: mug.variantId, quantity: 1 }],
+      });
+    }
+    await f.settle();
+    const events = (shopId: string) => f.app.deps.db.backorderLineEvent.count({ where: { shopId } });
+    expect([await events(kept.id), await events(gone.id)]).toEqual([1, 1]);
+
+    f.sim.sendComplianceWebhook("customers/redact", kept.domain, { customer: { email: "mo@example.com" } });
+    f.sim.sendComplianceWebhook("shop/redact", gone.domain);
+    await f.settle();
+    expect(await f.app.deps.db.shop.findUnique({ where: { id: gone.id } })).toBeNull();
+    expect([await events(kept.id), await events(gone.id)]).toEqual([1, 0]);
+    const columns = await f.app.deps.db.$queryRaw<{ column_name: string }[]>`
+      SELECT column_name::text AS column_name FROM information_schema.columns WHERE table_name = 'BackorderLineEvent'`;
+    expect(columns.map((c) => c.column_name).sort()).toEqual(
+      ["at", "backorderedQuantity", "id", "kind", "lineItemId", "quantity", "shopId", "status"].sort(),
+    );
   }, 60_000);
 });
