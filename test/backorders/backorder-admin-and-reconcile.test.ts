@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileShopJob } from "../../jobs/definitions/reconcile-backorders.ts";
 import { notifyEtaChangedForVariants } from "../../web/server/backorders/notify-eta-changed.ts";
 import {
+  shopApi,
   startBackorderFixture,
   messageText,
   type BackorderFixture,
@@ -17,10 +18,7 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function api(shop: BackorderShop, path: string): Promise<Response> {
-  const token = await f.sim.mintSessionToken({ shop: shop.domain });
-  return fetch(`${f.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
-}
+const api = (shop: BackorderShop, path: string) => shopApi(f, shop, path);
 
 async function reconcile(shop: BackorderShop): Promise<void> {
   await f.app.deps.queues.enqueue(

@@ -129,6 +129,12 @@ export async function startBackorderFixture(
   };
 }
 
+/** A call to the shop's admin API (`/api...`) with a session token, as the embedded admin makes it. */
+export async function shopApi(f: BackorderFixture, shop: BackorderShop, path: string): Promise<Response> {
+  const token = await f.sim.mintSessionToken({ shop: shop.domain });
+  return fetch(`${f.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+}
+
 /** Body of a caught message, quoted-printable soft breaks removed (enough to find text in it). */
 export function messageText(raw: string): string {
   return raw

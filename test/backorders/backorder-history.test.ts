@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
-import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "./backorder-fixture.ts";
+import {
+  shopApi,
+  startBackorderFixture,
+  type BackorderFixture,
+  type BackorderShop,
+} from "./backorder-fixture.ts";
 
 let f: BackorderFixture;
 
@@ -12,10 +17,7 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function api(shop: BackorderShop, path: string): Promise<Response> {
-  const token = await f.sim.mintSessionToken({ shop: shop.domain });
-  return fetch(`${f.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
-}
+const api = (shop: BackorderShop, path: string) => shopApi(f, shop, path);
 
 /** The ready email to this address as its reader gets it: MIME decoded, text and HTML parts. */
 function readyEmail(to: string, subject: RegExp) {

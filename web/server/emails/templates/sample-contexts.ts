@@ -70,29 +70,17 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
   };
   // Waiting lines: 2 of 2 hoodies backordered; 1 of 3 caps (2 came from stock and shipped).
   const lines: OrderLineVariables[] = [
-    line(
-      s.product,
-      s.variant,
-      { ordered: 2, open: 2, backordered: 2, ready: 0 },
-      "2026-12-12",
-      s.message,
-      resolved,
-    ),
-    line(s.second, null, { ordered: 3, open: 1, backordered: 1, ready: 0 }, null, null, resolved),
+    line(s.product, s.variant, { ordered: 2, open: 2, backordered: 2 }, "2026-12-12", s.message, resolved),
+    line(s.second, null, { ordered: 3, open: 1, backordered: 1 }, null, null, resolved),
   ];
   // The same lines once READY, as a ready email sees them: nothing backordered any more, the units
   // that waited are ready (so a template printing backordered_quantity shows its 0 in the preview).
-  const readyLines: OrderLineVariables[] = [
-    line(
-      s.product,
-      s.variant,
-      { ordered: 2, open: 2, backordered: 0, ready: 2 },
-      "2026-12-12",
-      s.message,
-      resolved,
-    ),
-    line(s.second, null, { ordered: 3, open: 1, backordered: 0, ready: 1 }, null, null, resolved),
-  ];
+  const readyLines: OrderLineVariables[] = lines.map((l) => ({
+    ...l,
+    backordered_quantity: 0,
+    remaining_backordered_quantity: 0,
+    ready_quantity: l.backordered_quantity,
+  }));
   const order = {
     ...base,
     order: { name: "#1042", url: `${SHOP_URL}/account/orders/sample` },
@@ -150,7 +138,7 @@ export function getSampleContext<K extends TemplateKind>(kind: K, locale: string
 function line(
   title: string,
   variantTitle: string | null,
-  units: { ordered: number; open: number; backordered: number; ready: number },
+  units: { ordered: number; open: number; backordered: number },
   eta: string | null,
   message: string | null,
   locale: SupportedLocale,
@@ -162,7 +150,8 @@ function line(
     backordered_quantity: units.backordered,
     ordered_quantity: units.ordered,
     shipped_quantity: units.ordered - units.open,
-    ready_quantity: units.ready,
+    // Waiting lines: none of the backordered units has arrived yet.
+    ready_quantity: 0,
     remaining_backordered_quantity: units.backordered,
     eta,
     eta_formatted: formatEmailDate(eta, locale),
