@@ -27,6 +27,8 @@ describe("backorder emails with an ETA that has passed", () => {
     status: "OPEN" as const,
     quantity: 2,
     backorderedQuantity: 2,
+    orderedQuantity: 2,
+    readyQuantity: 0,
     eta,
     title,
     variantTitle: null,
