@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # One image for every process: the web process by default, a worker with
 # `node jobs/main-worker.ts`. Server code is TypeScript run by Node 24's type stripping: no compile step.
+# Without a Docker engine, `npm run check:image` (scripts/check-image.ts, run by .ci/run) builds the
+# runtime stage's files from this file and starts both processes from them in production mode.
 
 # --- production dependencies and the generated Prisma client ----------------------------------------
 FROM node:24-slim AS deps
@@ -35,7 +37,6 @@ COPY package.json ./
 COPY prisma ./prisma
 COPY jobs ./jobs
 COPY web/server ./web/server
-COPY simulator/constants.ts ./simulator/constants.ts
 COPY --from=admin /app/web/frontend/dist ./web/frontend/dist
 USER node
 EXPOSE 3000

@@ -1,5 +1,5 @@
-/** Header the app's fetch wrapper adds when it rewrites `https://{shop}/...` to the simulator origin. */
-export const SIMULATED_SHOP_HEADER = "X-Shopify-Shop-Domain-Simulated";
+/** Header the app's dev/test fetch wrapper adds when it sends `https://{shop}/...` to the simulator. */
+export { SIMULATED_SHOP_HEADER } from "../web/server/shopify/rewrite-shop-fetch.ts";
 
 export const API_VERSION = "2026-07";
 

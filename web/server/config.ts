@@ -4,8 +4,9 @@ import { z } from "zod";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
 export const DEMO_API_SECRET = "backorder-hub-demo-secret";
+/** shopify.app.toml's `access_scopes.scopes`, which is the source (test/foundation/app-scopes.test.ts). */
 export const DEFAULT_SCOPES =
-  "read_products,write_products,read_inventory,read_orders,write_orders,write_discounts";
+  "read_products,write_products,read_inventory,read_orders,write_orders,write_discounts,write_app_proxy,unauthenticated_read_product_inventory";
 
 const optionalString = z
   .string()
