@@ -9,6 +9,7 @@
 //      orders/create for a backordered line ends as a tagged order and a confirmation email.
 // A file the image forgets or a production import of a dev-only package fails step 2 or 3.
 // Usage: node scripts/check-image.ts [--keep] (DATABASE_URL: any database of the server to use).
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -37,7 +38,10 @@ const started = Date.now();
 
 try {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bh-image-"));
-  cleanups.push(async () => (keep ? log(`kept ${work}`) : fs.rmSync(work, { recursive: true, force: true })));
+  // rm -rf: several times faster than fs.rmSync on the stages' node_modules (thousands of files).
+  cleanups.push(async () =>
+    keep ? log(`kept ${work}`) : spawnSync("rm", ["-rf", work], { stdio: "inherit" }),
+  );
   assertNoOuterNodeModules(work);
 
   log("=== building the runtime stage's files from the Dockerfile ===");
@@ -145,7 +149,9 @@ try {
   );
   process.exitCode = 1;
 } finally {
+  const cleaning = Date.now();
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
+  log(`cleaned up in ${((Date.now() - cleaning) / 1000).toFixed(0)} s`);
 }
 
 /** Node resolves packages upward: a node_modules above the image folder would hide a missing one. */

@@ -113,12 +113,20 @@ function copy(
     const isDir = fs.statSync(source).isDirectory();
     const target = isDir || !intoFolder ? dest : path.join(dest, path.basename(source));
     fs.mkdirSync(isDir ? target : path.dirname(target), { recursive: true });
+    if (from) {
+      // Hard links: the same files as a copy for processes that only read them (the image's are
+      // read-only to its user), without writing a stage's node_modules a second time.
+      const linked = spawnSync("cp", ["-a", "-l", isDir ? `${source}/.` : source, target], {
+        stdio: "inherit",
+      });
+      if (linked.status !== 0)
+        throw new Error(`line ${ins.line}: COPY --from=${ins.flags.from} ${src} failed`);
+      continue;
+    }
     fs.cpSync(source, target, {
       recursive: true,
       verbatimSymlinks: true,
-      filter: from
-        ? undefined
-        : (file) => !isIgnored(context.dockerignore, path.relative(context.root, file)),
+      filter: (file) => !isIgnored(context.dockerignore, path.relative(context.root, file)),
     });
   }
 }
