@@ -7,6 +7,8 @@ export interface CustomerRef {
   customerId?: bigint;
   customerTags?: string[];
   locale?: string;
+  firstName?: string;
+  lastName?: string;
 }
 
 /** Reuses the shop's customer with that id or email, else creates one; adds any new tags. */
@@ -26,8 +28,8 @@ export function findOrCreateCustomer(core: SimCore, shopDomain: string, ref: Cus
       id: ref.customerId ?? store.nextId(),
       shopDomain,
       email: ref.email,
-      firstName: null,
-      lastName: null,
+      firstName: ref.firstName ?? null,
+      lastName: ref.lastName ?? null,
       tags: [],
       locale: ref.locale ?? "en",
       createdAt: now,
@@ -35,6 +37,9 @@ export function findOrCreateCustomer(core: SimCore, shopDomain: string, ref: Cus
     };
     store.customers.set(customer.id, customer);
   }
+  // Checkout fills a customer's missing name from the order's address.
+  if (customer.firstName === null && ref.firstName) customer.firstName = ref.firstName;
+  if (customer.lastName === null && ref.lastName) customer.lastName = ref.lastName;
   for (const tag of ref.customerTags ?? []) {
     if (!customer.tags.includes(tag)) customer.tags.push(tag);
   }

@@ -14,6 +14,9 @@ export interface PlaceOrderInput {
   customerTags?: string[];
   locale?: string;
   tags?: string[];
+  /** The buyer's name on the billing and shipping address (checkout asks for it). */
+  firstName?: string;
+  lastName?: string;
   lines: Array<{ variantId: bigint | string; quantity: number; properties?: SimLineProperty[] }>;
 }
 
@@ -76,6 +79,8 @@ export function placeOrder(core: SimCore, shopDomain: string, input: PlaceOrderI
     customerId: input.customerId === undefined ? undefined : toBigId(input.customerId),
     customerTags: input.customerTags,
     locale: input.locale,
+    ...(input.firstName ? { firstName: input.firstName } : {}),
+    ...(input.lastName ? { lastName: input.lastName } : {}),
   });
   for (const [level, quantity] of planned) {
     level.available -= quantity;
@@ -94,6 +99,10 @@ export function placeOrder(core: SimCore, shopDomain: string, input: PlaceOrderI
     locale: input.locale ?? customer.locale,
     tags: [...new Set(input.tags ?? [])],
     currency: shop.currency,
+    billingAddress:
+      input.firstName || input.lastName
+        ? { firstName: input.firstName ?? null, lastName: input.lastName ?? null }
+        : null,
     lineItems: lines,
     financialStatus: "paid",
     fulfillmentStatus: null,

@@ -9,6 +9,7 @@ export const CONSOLE_SCRIPT = `
   const bodies = {
     order: (f) => ({
       email: f.elements.email.value.trim(),
+      firstName: f.elements.firstName.value.trim() || undefined,
       lines: [{ variantId: f.elements.variant.value, quantity: Number(f.elements.quantity.value) }],
     }),
     fulfill: () => ({}),

@@ -105,6 +105,7 @@ function orderForm({ state, shop }: ConsolePageInput, api: string): string {
   return `<section><h2>Place an order</h2>
 <form data-kind="order" data-endpoint="${api}/orders" data-done="Order placed">
 <label>Customer email <input name="email" type="email" required value="shopper@example.com"></label>
+<label>First name <input name="firstName" autocomplete="off" value="Alex"></label>
 <label>Variant <select name="variant">${options}</select></label>
 <label>Quantity <input name="quantity" type="number" min="1" value="1" required></label>
 <button type="submit">Place order</button></form></section>`;

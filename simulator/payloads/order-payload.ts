@@ -1,7 +1,7 @@
 import { gid } from "../gid.ts";
 import type { SimCore } from "../sim-core.ts";
 import { payloadTime } from "../sim-core.ts";
-import type { SimLineItem, SimOrder } from "../store/store-types.ts";
+import type { SimAddress, SimLineItem, SimOrder } from "../store/store-types.ts";
 import { customerPayload } from "./customer-payload.ts";
 import { fromCents, moneySet, toCents } from "./money.ts";
 
@@ -66,6 +66,8 @@ export function orderPayload(core: SimCore, order: SimOrder): Record<string, unk
     total_tax: zero,
     updated_at: time(order.updatedAt),
     customer: customer ? customerPayload(customer, shop.ianaTimezone) : null,
+    billing_address: addressPayload(order.billingAddress ?? null),
+    shipping_address: addressPayload(order.billingAddress ?? null),
     line_items: order.lineItems.map((line) => lineItemPayload(line, order.currency)),
     fulfillments: [],
     refunds: [],
@@ -76,6 +78,29 @@ export function orderPayload(core: SimCore, order: SimOrder): Record<string, unk
 export function orderStatusUrl(core: SimCore, order: SimOrder): string {
   const shop = core.store.shops.get(order.shopDomain)!;
   return `https://${order.shopDomain}/${shop.id}/orders/${order.id}/authenticate`;
+}
+
+/** Only the name: the simulator's checkout records no street address. */
+function addressPayload(address: SimAddress | null): Record<string, unknown> | null {
+  if (!address) return null;
+  const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
+  return {
+    first_name: address.firstName,
+    last_name: address.lastName,
+    name,
+    address1: null,
+    address2: null,
+    city: null,
+    zip: null,
+    province: null,
+    country: null,
+    company: null,
+    phone: null,
+    latitude: null,
+    longitude: null,
+    country_code: null,
+    province_code: null,
+  };
 }
 
 function lineItemPayload(line: SimLineItem, currency: string): Record<string, unknown> {

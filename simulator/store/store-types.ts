@@ -117,6 +117,12 @@ export interface SimLineProperty {
   value: string;
 }
 
+/** The buyer's name as checkout records it on the billing (and shipping) address. */
+export interface SimAddress {
+  firstName: string | null;
+  lastName: string | null;
+}
+
 export interface SimOrder {
   id: bigint;
   shopDomain: string;
@@ -127,6 +133,8 @@ export interface SimOrder {
   locale: string;
   tags: string[];
   currency: string;
+  /** Absent in states saved before addresses existed. */
+  billingAddress?: SimAddress | null;
   lineItems: SimLineItem[];
   financialStatus: "paid" | "voided" | "refunded";
   fulfillmentStatus: "partial" | "fulfilled" | null;

@@ -49,6 +49,9 @@ export const orderPayloadSchema = z.object({
   customer: z
     .object({ id: optionalId, first_name: z.string().nullish(), tags: z.string().nullish() })
     .nullish(),
+  // A guest's name is only on the addresses (and all of them are protected customer data).
+  billing_address: z.object({ first_name: z.string().nullish() }).nullish(),
+  shipping_address: z.object({ first_name: z.string().nullish() }).nullish(),
   line_items: z.array(lineSchema),
 });
 
@@ -91,6 +94,12 @@ const splitTags = (tags: string | null | undefined) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/** The customer's first name, else the billing address's, else the shipping address's; blank is none. */
+function firstNameOf(order: z.infer<typeof orderPayloadSchema>): string | null {
+  const names = [order.customer?.first_name, order.billing_address?.first_name, order.shipping_address?.first_name];
+  return names.map((name) => name?.trim()).find((name) => Boolean(name)) ?? null;
+}
+
 export function parseOrderPayload(payload: unknown): OrderSnapshot {
   const order = orderPayloadSchema.parse(payload);
   const cancelled = order.cancelled_at != null;
@@ -103,7 +112,7 @@ export function parseOrderPayload(payload: unknown): OrderSnapshot {
     totalPrice: order.total_price,
     tags: splitTags(order.tags),
     customerId: order.customer?.id ?? null,
-    customerFirstName: order.customer?.first_name ?? null,
+    customerFirstName: firstNameOf(order),
     customerTags: splitTags(order.customer?.tags),
     statusUrl: order.order_status_url ?? null,
     placedAt: order.created_at,

@@ -5,8 +5,10 @@ import { DATA_REQUEST_KIND } from "./export-customer-data.ts";
 
 /**
  * customers/redact: deletes the customer's subscriptions, their ledger rows (addresses and
- * contexts), their suppression and the exports made for them, and blanks the person on their
- * orders (email, name, customer id) while keeping the lines the backorder engine allocates.
+ * contexts, the first name of order emails included), their suppression and the exports made for
+ * them, blanks the person on their orders (email, first name, customer id) while keeping the lines
+ * the backorder engine allocates, and blanks the recorded order webhooks of those orders (their
+ * bodies carry the customer and the addresses).
  * Conversions stay: they hold order and line ids and revenue, nothing about the person.
  * Idempotent (deleting nothing is fine).
  */
@@ -30,10 +32,27 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
       ...(orderIds.length > 0 ? [{ orderId: { in: orderIds } }] : []),
     ],
   };
+  const redactedOrderIds =
+    orderWhere.OR.length > 0
+      ? (await db.order.findMany({ where: orderWhere, select: { orderId: true } })).map((o) => o.orderId)
+      : [];
   await db.$transaction([
     db.notification.deleteMany({
-      where: { shopId, OR: [{ recipient: { in: emails } }, { subscriptionId: { in: subscriptionIds } }] },
+      where: {
+        shopId,
+        OR: [
+          { recipient: { in: emails } },
+          { subscriptionId: { in: subscriptionIds } },
+          { orderId: { in: redactedOrderIds } },
+        ],
+      },
     }),
+    ...redactedOrderIds.map(
+      (orderId) => db.$executeRaw`
+        UPDATE "WebhookEvent" SET "body" = '{}'
+        WHERE "shopDomain" = ${ctx.shop.domain} AND "topic" LIKE 'orders/%' AND "status" <> 'RECEIVED'
+          AND strpos("body", ${`"id":${orderId},`}) > 0`,
+    ),
     db.subscription.deleteMany({ where: { shopId, id: { in: subscriptionIds } } }),
     db.suppression.deleteMany({ where: { shopId, email: { in: emails } } }),
     ...(orderWhere.OR.length > 0
