@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
-import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "../backorders/backorder-fixture.ts";
+import {
+  startBackorderFixture,
+  type BackorderFixture,
+  type BackorderShop,
+} from "../backorders/backorder-fixture.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 let f: BackorderFixture;
@@ -40,13 +44,17 @@ describe("the greeting of a customer email", () => {
     ["fr", "Bonjour Ada,"],
     ["de", "Hallo Ada,"],
     ["es", "¡Hola, Ada!"],
-  ])("names the customer in %s: %s", async (locale, greeting) => {
-    const address = `ada-${locale}@example.com`;
-    await order(address, locale, "Ada");
-    const mail = await mailTo(address);
-    expect(mail.text?.split("\n")[0]).toBe(greeting);
-    expect(mail.html).toContain(`>${greeting}</p>`);
-  }, 30_000);
+  ])(
+    "names the customer in %s: %s",
+    async (locale, greeting) => {
+      const address = `ada-${locale}@example.com`;
+      await order(address, locale, "Ada");
+      const mail = await mailTo(address);
+      expect(mail.text?.split("\n")[0]).toBe(greeting);
+      expect(mail.html).toContain(`>${greeting}</p>`);
+    },
+    30_000,
+  );
 
   it("keeps the plain greeting when the order has no name", async () => {
     await order("nameless@example.com", "de");

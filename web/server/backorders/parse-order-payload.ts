@@ -96,7 +96,11 @@ const splitTags = (tags: string | null | undefined) =>
 
 /** The customer's first name, else the billing address's, else the shipping address's; blank is none. */
 function firstNameOf(order: z.infer<typeof orderPayloadSchema>): string | null {
-  const names = [order.customer?.first_name, order.billing_address?.first_name, order.shipping_address?.first_name];
+  const names = [
+    order.customer?.first_name,
+    order.billing_address?.first_name,
+    order.shipping_address?.first_name,
+  ];
   return names.map((name) => name?.trim()).find((name) => Boolean(name)) ?? null;
 }
 

@@ -4,6 +4,7 @@ import { renderCancelPage } from "./render-cancel-page.ts";
 import { loadCancelLink, requestCancellation, type CancelLinkState } from "./request-cancellation.ts";
 
 type Page = { status: number; title: string; message: string };
+type OpenLink = Extract<CancelLinkState, { kind: "open" }>;
 
 const PAGES = {
   invalid: {
@@ -32,28 +33,45 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
       .type("html")
       .send(renderCancelPage(extra ?? page));
 
+  const formPage = (state: OpenLink, action: string, error?: string) => ({
+    title: `Cancel backordered items of ${state.orderName}?`,
+    message: `Ask ${state.shopName} to cancel items that are still waiting for stock. Items in stock ship as ordered. Nothing changes until the shop confirms.`,
+    ...(error ? { error } : {}),
+    lines: state.lines,
+    form: { action, button: "Ask to cancel" },
+  });
+
   router.get("/backorders/cancel/:token", async (req, res) => {
     const state = await loadCancelLink(deps.db, deps.config.apiSecrets, req.params.token);
     if (state.kind !== "open") return void send(res, pageOf(state));
-    send(
-      res,
-      { status: 200, title: "", message: "" },
-      {
-        title: `Cancel backordered items of ${state.orderName}?`,
-        message: `Ask ${state.shopName} to cancel these items. Nothing changes until the shop confirms.`,
-        items: state.lines,
-        form: { action: req.originalUrl, button: "Ask to cancel" },
-      },
-    );
+    send(res, { status: 200, title: "", message: "" }, formPage(state, req.originalUrl));
   });
 
-  router.post("/backorders/cancel/:token", async (req, res) => {
-    const state = await requestCancellation(deps.db, deps.config.apiSecrets, req.params.token, new Date());
+  const form = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 200 });
+  router.post("/backorders/cancel/:token", form, async (req, res) => {
+    const fields = (req.body ?? {}) as Record<string, unknown>;
+    const state = await requestCancellation(
+      deps.db,
+      deps.config.apiSecrets,
+      req.params.token,
+      fields,
+      new Date(),
+    );
+    if (state.kind === "refused") {
+      // Shown with the form as it stands now, so the customer can correct the request.
+      const now = await loadCancelLink(deps.db, deps.config.apiSecrets, req.params.token);
+      if (now.kind !== "open") return void send(res, pageOf(now));
+      return void send(
+        res,
+        { status: 422, title: "", message: "" },
+        formPage(now, req.originalUrl, state.message),
+      );
+    }
     if (state.kind !== "recorded") return void send(res, pageOf(state));
     send(res, {
       status: 200,
       title: "Request sent",
-      message: `${state.shopName} has your request to cancel the backordered items of ${state.orderName} and will confirm by email.`,
+      message: `${state.shopName} has your request to cancel ${state.units} backordered ${state.units === 1 ? "item" : "items"} of ${state.orderName} and will confirm by email.`,
     });
   });
 
@@ -65,7 +83,7 @@ function pageOf(state: Exclude<CancelLinkState, { kind: "open" }>): Page {
     return {
       status: 409,
       title: "Nothing left to cancel",
-      message: `The backordered items of ${state.orderName} have shipped or were cancelled already.`,
+      message: `No item of ${state.orderName} is waiting for stock any more: they are in stock and ready to ship, shipped, or cancelled. There is nothing left to cancel here.`,
     };
   }
   return PAGES[state.kind];

@@ -76,10 +76,11 @@ export async function listCancelRequests(
     orderId: String(r.orderId),
     orderName: names.get(r.orderId) ?? null,
     status: r.status,
-    lines: r.lineItemIds.map((id) => ({
+    lines: r.lineItemIds.map((id, i) => ({
       lineItemId: String(id),
       title: lineOf.get(id)?.title ?? "",
-      quantity: lineOf.get(id)?.quantity ?? 0,
+      // The units asked for; requests recorded before quantities were kept named whole lines.
+      quantity: r.quantities[i] ?? lineOf.get(id)?.quantity ?? 0,
     })),
     requestedAt: r.requestedAt.toISOString(),
     resolvedAt: r.resolvedAt?.toISOString() ?? null,

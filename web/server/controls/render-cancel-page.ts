@@ -1,22 +1,34 @@
 import { escapeHtml } from "../subscriptions/render-link-page.ts";
+import type { CancellableLine } from "./plan-cancel-request.ts";
 
 /** The page behind a cancel link: no scripts, no external assets (it must work in any mail client's browser). */
 export function renderCancelPage(opts: {
   title: string;
   message: string;
-  items?: readonly { title: string; quantity: number }[];
+  /** The form's problem with the last submission, shown above it. */
+  error?: string;
+  /** Lines still backordered: one quantity field each, at most what is still backordered. */
+  lines?: readonly CancellableLine[];
   form?: { action: string; button: string };
 }): string {
-  const items = opts.items?.length
-    ? `<ul>${opts.items.map((i) => `<li>${escapeHtml(i.title)} &times; ${i.quantity}</li>`).join("")}</ul>`
+  const error = opts.error ? `<p role="alert" class="error">${escapeHtml(opts.error)}</p>` : "";
+  const lines = opts.lines?.length
+    ? `<ul>${opts.lines
+        .map((l) => {
+          const id = `qty_${l.lineItemId}`;
+          const units = l.backordered === 1 ? "1 still backordered" : `${l.backordered} still backordered`;
+          return `<li><label for="${id}">${escapeHtml(l.title)}</label> <input id="${id}" name="${id}" type="number" inputmode="numeric" min="0" max="${l.backordered}" value="${l.backordered}" required> <span>of ${units}</span></li>`;
+        })
+        .join("")}</ul>`
     : "";
-  const form = opts.form
-    ? `<form method="post" action="${escapeHtml(opts.form.action)}"><button type="submit">${escapeHtml(opts.form.button)}</button></form>`
-    : "";
+  const body = opts.form
+    ? `<form method="post" action="${escapeHtml(opts.form.action)}">${lines}<button type="submit">${escapeHtml(opts.form.button)}</button></form>`
+    : lines;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(opts.title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#18181b}
+ul{padding:0;list-style:none}li{margin:.5rem 0}input{font:inherit;width:4.5rem}.error{color:#b91c1c}
 button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:6px;background:#18181b;color:#fff;cursor:pointer}</style>
-</head><body><h1>${escapeHtml(opts.title)}</h1><p>${escapeHtml(opts.message)}</p>${items}${form}</body></html>`;
+</head><body><h1>${escapeHtml(opts.title)}</h1><p>${escapeHtml(opts.message)}</p>${error}${body}</body></html>`;
 }

@@ -1,7 +1,6 @@
 import type { Db } from "../db/create-prisma.ts";
 import { cancelTokenDigest, verifyCancelToken, type CancelTokenClaims } from "./cancel-token.ts";
-
-export type CancelLine = { lineItemId: bigint; title: string; quantity: number };
+import { planCancelRequest, type CancellableLine } from "./plan-cancel-request.ts";
 
 export type CancelLinkState =
   /** Tampered with or not a token at all. */
@@ -9,9 +8,15 @@ export type CancelLinkState =
   /** Well signed, but the shop, order or email it names is gone (redacted, uninstalled). */
   | { kind: "unknown" }
   | { kind: "used"; requestedAt: Date }
-  /** Every line it names has shipped or been cancelled since. */
+  /** No line it names has a backordered unit left: in stock (ready), shipped or cancelled since. */
   | { kind: "nothing_open"; shopName: string; orderName: string }
-  | { kind: "open"; shopName: string; orderName: string; lines: CancelLine[]; claims: CancelTokenClaims };
+  | {
+      kind: "open";
+      shopName: string;
+      orderName: string;
+      lines: CancellableLine[];
+      claims: CancelTokenClaims;
+    };
 
 /** What a cancel link stands for now (the GET page). */
 export async function loadCancelLink(
@@ -48,13 +53,16 @@ export async function loadCancelLink(
     return { kind: "unknown" };
   const shopName = shop.name ?? shop.domain;
   const orderName = order.name ?? `#${claims.orderId}`;
+  // Only units still waiting for stock: a READY line (or the in-stock part of a partial one) ships.
   const open = await db.backorderLine.findMany({
     where: {
       shopId: claims.shopId,
+      orderId: claims.orderId,
       lineItemId: { in: claims.lineItemIds },
-      status: { in: ["OPEN", "READY"] },
+      status: "OPEN",
+      backorderedQuantity: { gt: 0 },
     },
-    select: { lineItemId: true, quantity: true },
+    select: { lineItemId: true, backorderedQuantity: true },
     orderBy: { lineItemId: "asc" },
   });
   if (open.length === 0) return { kind: "nothing_open", shopName, orderName };
@@ -63,31 +71,41 @@ export async function loadCancelLink(
     select: { lineItemId: true, title: true },
   });
   const titleOf = new Map(titles.map((t) => [t.lineItemId, t.title]));
-  const lines = open.map((l) => ({ ...l, title: titleOf.get(l.lineItemId) ?? "" }));
+  const lines = open.map((l) => ({
+    lineItemId: l.lineItemId,
+    title: titleOf.get(l.lineItemId) ?? "",
+    backordered: l.backorderedQuantity,
+  }));
   return { kind: "open", shopName, orderName, lines, claims };
 }
 
 /**
  * The customer confirmed: records the request once per link (the unique token digest makes a
- * second confirmation, or two at once, find it used). The merchant decides what happens next; the
- * app refunds and cancels nothing by itself.
+ * second confirmation, or two at once, find it used), for at most the units still backordered.
+ * The merchant decides what happens next; the app refunds and cancels nothing by itself.
  */
 export async function requestCancellation(
   db: Db,
   secrets: readonly string[],
   token: string,
+  form: Readonly<Record<string, unknown>>,
   now: Date,
 ): Promise<
-  Exclude<CancelLinkState, { kind: "open" }> | { kind: "recorded"; orderName: string; shopName: string }
+  | Exclude<CancelLinkState, { kind: "open" }>
+  | { kind: "refused"; message: string }
+  | { kind: "recorded"; orderName: string; shopName: string; units: number }
 > {
   const state = await loadCancelLink(db, secrets, token);
   if (state.kind !== "open") return state;
+  const plan = planCancelRequest(state.lines, form);
+  if (!plan.ok) return { kind: "refused", message: plan.message };
   const { count } = await db.cancelRequest.createMany({
     data: [
       {
         shopId: state.claims.shopId,
         orderId: state.claims.orderId,
-        lineItemIds: state.lines.map((l) => l.lineItemId),
+        lineItemIds: plan.lines.map((l) => l.lineItemId),
+        quantities: plan.lines.map((l) => l.quantity),
         tokenDigest: cancelTokenDigest(token),
         requestedAt: now,
       },
@@ -95,5 +113,6 @@ export async function requestCancellation(
     skipDuplicates: true,
   });
   if (count === 0) return { kind: "used", requestedAt: now };
-  return { kind: "recorded", orderName: state.orderName, shopName: state.shopName };
+  const units = plan.lines.reduce((sum, l) => sum + l.quantity, 0);
+  return { kind: "recorded", orderName: state.orderName, shopName: state.shopName, units };
 }

@@ -1,0 +1,110 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifyEtaChangedForVariants } from "../../web/server/backorders/notify-eta-changed.ts";
+import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
+import {
+  startBackorderFixture,
+  type BackorderFixture,
+  type BackorderShop,
+} from "../backorders/backorder-fixture.ts";
+import { launchChromium } from "../helpers/launch-chromium.ts";
+
+const CUSTOMER = "wait-or-not@example.com";
+
+let f: BackorderFixture;
+let shop: BackorderShop;
+let coat: { variantId: bigint; inventoryItemId: bigint };
+let orderId: bigint;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  f = await startBackorderFixture();
+  shop = await f.addShop({ cancelLinkEnabled: true });
+  coat = await f.addVariant(shop, "Loden Coat", 4, "2026-12-15");
+  await f.sync(shop);
+  // 6 ordered, 4 in stock: 2 backordered.
+  orderId = f.sim.placeOrder(shop.domain, {
+    email: CUSTOMER,
+    lines: [{ variantId: coat.variantId, quantity: 6 }],
+  }).id;
+  await f.settle();
+  browser = await launchChromium();
+  page = await browser.newPage();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await f?.close();
+});
+
+/** Moves the ETA and returns the cancel link of the "ETA changed" email the customer gets. */
+async function etaChangedLink(eta: string): Promise<string> {
+  const before = f.smtp.countTo(CUSTOMER);
+  await f.app.deps.db.variantEta.updateMany({
+    where: { shopId: shop.id, variantId: coat.variantId },
+    data: { etaDate: new Date(`${eta}T00:00:00Z`) },
+  });
+  await notifyEtaChangedForVariants(f.app.workerDeps, shop.id, [coat.variantId]);
+  await f.settle();
+  const mails = f.smtp.messages.filter((m) => m.to.includes(CUSTOMER));
+  expect(mails).toHaveLength(before + 1);
+  const text = parseMime(mails.at(-1)!.raw).text ?? "";
+  const link = /https?:\/\/\S+\/backorders\/cancel\/\S+/.exec(text)?.[0];
+  expect(link).toBeDefined();
+  // The test app's configured URL is not where it listens: same path, its real origin.
+  const url = new URL(link!);
+  return `${f.app.url}${url.pathname}`;
+}
+
+describe("the cancel link of an ETA-changed email", () => {
+  it("offers only the units still backordered, and the POST refuses more", async () => {
+    const link = await etaChangedLink("2027-01-10");
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(200);
+    const body = await page.locator("body").innerText();
+    expect(body).toContain("Loden Coat");
+    expect(body).toContain("of 2 still backordered");
+    expect(body).not.toMatch(/\b6\b/);
+    const field = page.getByLabel("Loden Coat");
+    expect(await field.inputValue()).toBe("2");
+    expect(await field.getAttribute("max")).toBe("2");
+
+    // A hand-made POST for the whole line (6) is refused, and nothing is recorded.
+    const [line] = await f.app.deps.db.backorderLine.findMany({ where: { shopId: shop.id, orderId } });
+    const refused = await fetch(link, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `qty_${line!.lineItemId}=6`,
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(
+      "You asked to cancel 6 of Loden Coat, but only 2 are still backordered.",
+    );
+    expect(await f.app.deps.db.cancelRequest.count({ where: { shopId: shop.id } })).toBe(0);
+
+    // The customer asks to cancel one of the two.
+    await field.fill("1");
+    await page.getByRole("button", { name: "Ask to cancel" }).click();
+    await page.getByRole("heading", { name: "Request sent" }).waitFor();
+    expect(await page.locator("body").innerText()).toContain("cancel 1 backordered item of");
+    const requests = await f.app.deps.db.cancelRequest.findMany({ where: { shopId: shop.id } });
+    expect(requests.map((r) => [r.lineItemIds, r.quantities])).toEqual([[[line!.lineItemId], [1]]]);
+  }, 60_000);
+
+  it("says plainly that nothing is left to cancel once the line is ready", async () => {
+    const link = await etaChangedLink("2027-02-10");
+    f.sim.adjustInventory(shop.domain, coat.inventoryItemId, shop.locationId, 2);
+    await f.settle();
+    const [line] = await f.app.deps.db.backorderLine.findMany({ where: { shopId: shop.id, orderId } });
+    expect(line).toMatchObject({ status: "READY", backorderedQuantity: 0 });
+
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(409);
+    await page.getByRole("heading", { name: "Nothing left to cancel" }).waitFor();
+    const body = await page.locator("body").innerText();
+    expect(body).toContain("There is nothing left to cancel here.");
+    expect(await page.getByRole("button").count()).toBe(0);
+    expect((await fetch(link, { method: "POST" })).status).toBe(409);
+    expect(await f.app.deps.db.cancelRequest.count({ where: { shopId: shop.id } })).toBe(1);
+  }, 60_000);
+});
