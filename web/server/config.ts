@@ -1,5 +1,6 @@
 // The one place that reads the environment. Parsed once at boot into a frozen, typed object;
 // every bad or missing key is reported together.
+import crypto from "node:crypto";
 import { z } from "zod";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
@@ -45,6 +46,23 @@ const envSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default("Backorder Hub <no-reply@localhost>"),
+    // DKIM signing (docs/operations.md): the three go together.
+    DKIM_DOMAIN: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+          "must be a domain name",
+        )
+        .optional(),
+    ),
+    DKIM_SELECTOR: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9._-]{0,62})$/i, "must be a DNS label")
+        .optional(),
+    ),
+    DKIM_PRIVATE_KEY: optionalString,
     SHOPIFY_ADMIN_ORIGIN: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATA_DIR: z.string().default(".data"),
@@ -63,6 +81,16 @@ const envSchema = z
         path: ["OPS_PASSWORD"],
         message: "OPS_USER and OPS_PASSWORD go together",
       });
+    }
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim !== 0 && dkim !== 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DKIM_PRIVATE_KEY"],
+        message: "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY go together",
+      });
+    } else if (env.DKIM_PRIVATE_KEY && !isPrivateKey(pemOf(env.DKIM_PRIVATE_KEY))) {
+      ctx.addIssue({ code: "custom", path: ["DKIM_PRIVATE_KEY"], message: "must be a PEM private key" });
     }
     if (env.OPS_PASSWORD && env.OPS_PASSWORD.length < 12) {
       ctx.addIssue({ code: "custom", path: ["OPS_PASSWORD"], message: "must be at least 12 characters" });
@@ -92,6 +120,8 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Signs outgoing email with DKIM when set. */
+  dkim: Readonly<{ domain: string; selector: string; privateKey: string }> | undefined;
   adminOrigin: string | undefined;
   logLevel: string;
   dataDir: string;
@@ -137,6 +167,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    dkim:
+      env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
+        ? Object.freeze({
+            domain: env.DKIM_DOMAIN.toLowerCase(),
+            selector: env.DKIM_SELECTOR,
+            privateKey: pemOf(env.DKIM_PRIVATE_KEY),
+          })
+        : undefined,
     adminOrigin: env.SHOPIFY_ADMIN_ORIGIN,
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
@@ -148,4 +186,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metricsPort: env.METRICS_PORT,
     demo: !env.SHOPIFY_API_SECRET,
   });
+}
+
+/** A PEM key may come on one line with `\n` escapes (as .env files and container settings keep it). */
+function pemOf(value: string): string {
+  return value.includes("\\n") ? value.replaceAll("\\n", "\n") : value;
+}
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    crypto.createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }

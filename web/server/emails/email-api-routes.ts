@@ -10,7 +10,7 @@ import { createEmailRenderer } from "./render/create-email-renderer.ts";
 import { loadDefaultTemplate } from "./render/load-default-template.ts";
 import { supportedLocales } from "./render/resolve-locale.ts";
 import { templateKinds, type TemplateSource } from "./render/template-kinds.ts";
-import { validateTemplate } from "./render/validate-template.ts";
+import { validateTemplate, type TemplateValidationWarning } from "./render/validate-template.ts";
 import { getSampleContext, templateVariables } from "./templates/variables.ts";
 
 const target = z.object({ kind: z.enum(templateKinds), locale: z.enum(supportedLocales) });
@@ -31,11 +31,18 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-/** Invalid Liquid answers 422 with each part's line, column and message, so the editor can point at it. */
-function assertValidLiquid(kind: Target["kind"], template: TemplateSource): void {
+/**
+ * Invalid Liquid answers 422 with each part's line, column and message, so the editor can point at
+ * it; variables this kind of email does not have come back as warnings either way.
+ */
+function assertValidLiquid(kind: Target["kind"], template: TemplateSource): TemplateValidationWarning[] {
   const result = validateTemplate(template, kind);
   if (!result.ok)
-    throw new AppError("unprocessable", "The template has Liquid errors", { errors: result.errors });
+    throw new AppError("unprocessable", "The template has Liquid errors", {
+      errors: result.errors,
+      warnings: result.warnings,
+    });
+  return result.warnings;
 }
 
 type Target = z.infer<typeof target>;
@@ -91,13 +98,13 @@ export function emailApiRoutes(deps: AppDeps): Router {
     const { shop } = res.locals as ShopLocals;
     const { kind, locale } = parseTarget(req.params);
     const template = parse(source, req.body);
-    assertValidLiquid(kind, template);
+    const warnings = assertValidLiquid(kind, template);
     await deps.db.emailTemplate.upsert({
       where: { shopId_kind_locale: { shopId: shop.id, kind, locale } },
       create: { shopId: shop.id, kind, locale, ...template },
       update: template,
     });
-    res.json(await templateView(deps.db, shop.id, { kind, locale }));
+    res.json({ ...(await templateView(deps.db, shop.id, { kind, locale })), warnings });
   });
 
   router.delete("/emails/templates/:kind/:locale", async (req, res) => {
@@ -110,7 +117,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
   router.post("/emails/preview", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const { kind, locale, ...template } = parse(previewBody, req.body);
-    assertValidLiquid(kind, template);
+    const warnings = assertValidLiquid(kind, template);
     const row = await deps.db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { name: true } });
     const sample = getSampleContext(kind, locale);
     const context = {
@@ -119,7 +126,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
     };
     // The given source stands in for the saved one, so the preview shows exactly what is being edited.
     const renderer = createEmailRenderer({ loadOverride: async () => template, logger: deps.logger });
-    res.json({ preview: await renderer.render(kind, locale, context) });
+    res.json({ preview: await renderer.render(kind, locale, context), warnings });
   });
 
   router.post("/emails/test-send", async (req, res) => {

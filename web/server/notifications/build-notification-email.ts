@@ -9,6 +9,7 @@ import { orderEmailContext } from "./build-order-email-context.ts";
 import type { OutgoingEmail } from "./create-mailer.ts";
 import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
+import { formatFrom } from "./sender-address.ts";
 
 export type BuiltEmail =
   | { ok: true; email: OutgoingEmail }
@@ -86,7 +87,7 @@ export async function buildNotificationEmail(
   return {
     ok: true,
     email: {
-      from: formatFrom(deps.config.mailFrom, shop.senderName),
+      from: formatFrom(deps.config.mailFrom, shop, shop.variables.name),
       to: row.recipient,
       ...(shop.replyTo ? { replyTo: shop.replyTo } : {}),
       subject: rendered.subject,
@@ -102,12 +103,4 @@ function readTestSample(context: unknown): Record<string, unknown> | null {
   if (!context || typeof context !== "object") return null;
   const { test, sample } = context as { test?: unknown; sample?: unknown };
   return test === true && sample && typeof sample === "object" ? (sample as Record<string, unknown>) : null;
-}
-
-/** The app's sending address with the merchant's sender name, when set. */
-export function formatFrom(mailFrom: string, senderName: string | null): string {
-  if (!senderName) return mailFrom;
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
-  const name = senderName.replace(/["\\\r\n]/g, "").trim();
-  return name ? `"${name}" <${address}>` : mailFrom;
 }

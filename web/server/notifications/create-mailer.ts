@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Config } from "../config.ts";
+import { dkimSigning } from "./dkim-signing.ts";
 
 export type OutgoingEmail = {
   from: string;
@@ -54,10 +55,14 @@ export type MailerOptions = {
 };
 
 /**
- * A pooled nodemailer SMTP transport (connections are reused across messages). SMTP errors are
- * passed through untouched: classifySmtpError decides retry or failure from their response code.
+ * A pooled nodemailer SMTP transport (connections are reused across messages), signing each message
+ * with DKIM when a key is configured. SMTP errors are passed through untouched: classifySmtpError
+ * decides retry or failure from their response code.
  */
-export function createMailer(config: Pick<Config, "smtpUrl">, opts: Partial<MailerOptions> = {}): Mailer {
+export function createMailer(
+  config: Pick<Config, "smtpUrl"> & Partial<Pick<Config, "dkim">>,
+  opts: Partial<MailerOptions> = {},
+): Mailer {
   const smtpUrl = opts.smtpUrl ?? config.smtpUrl;
   if (!smtpUrl) throw new Error("createMailer: SMTP_URL is not configured");
   const socketTimeout = opts.socketTimeoutMs ?? 30_000;
@@ -103,6 +108,7 @@ export function createMailer(config: Pick<Config, "smtpUrl">, opts: Partial<Mail
       html: email.html,
       text: email.text,
       messageId: email.messageId,
+      ...(config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {}),
       // `prepared` stops nodemailer from folding: RFC 8058 clients read List-Unsubscribe whole.
       headers: Object.fromEntries(
         Object.entries(email.headers ?? {}).map(([key, value]) => [key, { prepared: true, value }]),

@@ -15,6 +15,7 @@ export type EmailShop = {
   uninstalled: boolean;
   sendRatePerSecond: number;
   senderName: string | null;
+  senderEmail: string | null;
   replyTo: string | null;
 };
 
@@ -48,7 +49,7 @@ export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger">): EmailS
     if (!renderer) {
       if (renderers.size >= 1_000) renderers.clear();
       renderer = createEmailRenderer({
-        logger: deps.logger,
+        logger: deps.logger.child({ shopId }),
         loadOverride: async (kind, locale) =>
           deps.db.emailTemplate.findUnique({
             where: { shopId_kind_locale: { shopId, kind, locale } },
@@ -82,13 +83,15 @@ export async function loadEmailShop(
         name: shop.name ?? shop.domain,
         domain: shop.domain,
         email: null,
-        url: `https://${shop.domain}`,
+        // The online store's primary domain, read from Shopify at install; the myshopify.com one until then.
+        url: shop.storefrontUrl ?? `https://${shop.domain}`,
       },
       currency: shop.currency,
       timezone: validTimezone(shop.timezone),
       uninstalled: shop.uninstalledAt !== null,
       sendRatePerSecond: shop.settings?.sendRatePerSecond ?? 10,
       senderName: shop.settings?.senderName ?? null,
+      senderEmail: shop.settings?.senderEmail ?? null,
       replyTo: shop.settings?.replyTo ?? null,
     };
   });

@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { describeSending } from "./describe-sending.ts";
 import { applySettingsChange } from "./apply-settings-change.ts";
 import { settingsUpdateSchema } from "./settings-schema.ts";
 import { loadShopSettings, updateShopSettings } from "./shop-settings-repository.ts";
@@ -13,7 +14,8 @@ export function settingsApiRoutes(deps: AppDeps): Router {
 
   router.get("/settings", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
-    res.json({ settings: await loadShopSettings(deps.db, shop.id) });
+    const settings = await loadShopSettings(deps.db, shop.id);
+    res.json({ settings, sending: await describeSending(deps, shop.id, settings) });
   });
 
   router.put("/settings", async (req, res) => {
@@ -27,7 +29,7 @@ export function settingsApiRoutes(deps: AppDeps): Router {
     const before = await loadShopSettings(deps.db, shop.id);
     const settings = await updateShopSettings(deps.db, shop.id, parsed.data);
     await applySettingsChange(deps, shop.id, before, settings);
-    res.json({ settings });
+    res.json({ settings, sending: await describeSending(deps, shop.id, settings) });
   });
 
   router.get("/locations", async (_req, res) => {

@@ -38,6 +38,9 @@ export const settingsUpdateSchema = z
       .nullable()
       .transform((v) => (v ? v : null)),
     replyTo: z.union([z.email().max(254), z.literal(""), z.null()]).transform((v) => (v ? v : null)),
+    senderEmail: z
+      .union([z.email().max(254), z.literal(""), z.null()])
+      .transform((v) => (v ? v.toLowerCase() : null)),
     sendRatePerSecond: z.number().int().min(1).max(100),
     // Shopify order tags: at most 40 characters, and a comma would split it into two tags.
     orderTag: headerSafe(40)
@@ -84,6 +87,7 @@ export const SETTINGS_FIELDS = [
   "attributionWindowDays",
   "senderName",
   "replyTo",
+  "senderEmail",
   "sendRatePerSecond",
   "orderTag",
   "defaultLeadTimeDays",

@@ -175,11 +175,24 @@ describe("createEmailRenderer: merchant overrides", () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
-  it("cannot read files through include or render tags", async () => {
-    const sneaky = { ...override, html: "{% render 'package.json' %}", text: "{% include '/etc/passwd' %}" };
-    const custom = createEmailRenderer({ loadOverride: async () => sneaky });
-    await expect(custom.render("restock", "en", getSampleContext("restock"))).rejects.toThrow(
-      /Failed to lookup/,
+  it("sends the default when an override fails at render time (a limit), and says why", async () => {
+    const warn = vi.fn();
+    const heavy = { ...override, html: "{% for i in (1..100000000) %}{{ i }}{% endfor %}" };
+    const custom = createEmailRenderer({ loadOverride: async () => heavy, logger: { warn } });
+    const email = await custom.render("restock", "de", getSampleContext("restock", "de"));
+    expect(email).toEqual(await renderer.render("restock", "de", getSampleContext("restock", "de")));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[1]).toBe(
+      "email template override failed to render; sending the built-in template",
     );
+  });
+
+  it("cannot read files through include or render tags: the lookup fails and the default goes out", async () => {
+    const warn = vi.fn();
+    const sneaky = { ...override, html: "{% render 'package.json' %}", text: "{% include '/etc/passwd' %}" };
+    const custom = createEmailRenderer({ loadOverride: async () => sneaky, logger: { warn } });
+    const email = await custom.render("restock", "en", getSampleContext("restock"));
+    expect(email).toEqual(await renderer.render("restock", "en", getSampleContext("restock")));
+    expect(String(warn.mock.calls[0]?.[0]?.err)).toMatch(/Failed to lookup/);
   });
 });

@@ -1,3 +1,4 @@
+import { LiquidError } from "liquidjs";
 import type { Logger } from "pino";
 import type { EmailContext } from "../templates/variables.ts";
 import { createLiquidEngines } from "./create-liquid-engines.ts";
@@ -64,7 +65,8 @@ export function createEmailRenderer(options: EmailRendererOptions = {}): EmailRe
     const override = options.loadOverride ? await options.loadOverride(kind, locale) : null;
     if (!override) return preparedDefault(kind, locale);
     try {
-      return prepareTemplate(engines, await parsedLayout(), kind, locale, override, "override");
+      const custom = prepareTemplate(engines, await parsedLayout(), kind, locale, override, "override");
+      return withDefaultFallback(custom, () => preparedDefault(kind, locale));
     } catch (error) {
       // Overrides are validated when saved; one that no longer parses (e.g. after a
       // liquidjs upgrade) must not stop the customer's email, so the default goes out.
@@ -74,6 +76,32 @@ export function createEmailRenderer(options: EmailRendererOptions = {}): EmailRe
       );
       return preparedDefault(kind, locale);
     }
+  }
+
+  /**
+   * An override that fails on a real context (a render or memory limit, a filter given data it
+   * cannot take) would fail the same way on every retry: the built-in template of that locale goes
+   * out instead, once, and the log says why.
+   */
+  function withDefaultFallback<K extends TemplateKind>(
+    custom: PreparedTemplate<K>,
+    fallback: () => Promise<PreparedTemplate<K>>,
+  ): PreparedTemplate<K> {
+    return {
+      ...custom,
+      async render(context) {
+        try {
+          return await custom.render(context);
+        } catch (error) {
+          if (!(error instanceof LiquidError)) throw error;
+          options.logger?.warn(
+            { kind: custom.kind, locale: custom.locale, err: error },
+            "email template override failed to render; sending the built-in template",
+          );
+          return (await fallback()).render(context);
+        }
+      },
+    };
   }
 
   return {

@@ -17,12 +17,15 @@ const matrix = listTemplateKinds().flatMap((kind) =>
 
 describe("validateTemplate", () => {
   it.each(matrix)("accepts the shipped %s/%s default", async (kind, locale) => {
-    expect(validateTemplate(await loadDefaultTemplate(kind, locale), kind)).toEqual({ ok: true });
+    expect(validateTemplate(await loadDefaultTemplate(kind, locale), kind)).toEqual({
+      ok: true,
+      warnings: [],
+    });
   });
 
   it("accepts a template with no kind, against every kind's variables", () => {
     const source = { ...valid, text: "{% for line in lines %}{{ line.previous_eta_formatted }}{% endfor %}" };
-    expect(validateTemplate(source)).toEqual({ ok: true });
+    expect(validateTemplate(source)).toEqual({ ok: true, warnings: [] });
   });
 
   it.each([
@@ -57,7 +60,34 @@ describe("validateTemplate", () => {
       { part: "subject", line: 1, column: 1, message: expect.stringContaining("Too long") },
     ],
   ])("reports %s with its position", (_name, change, expected) => {
-    expect(validateTemplate({ ...valid, ...change }, "restock")).toEqual({ ok: false, errors: [expected] });
+    expect(validateTemplate({ ...valid, ...change }, "restock")).toMatchObject({
+      ok: false,
+      errors: [expected],
+    });
+  });
+
+  it("warns about every variable the kind does not provide, loop variables included", () => {
+    const source = {
+      subject: "Ready: {{ varient.title }}",
+      html: [
+        "<p>{{ customer.first_name }} {{ shop.nam }}</p>",
+        "{% for line in lines %}{{ line.titel }} {{ line.title }} {{ forloop.index }}{% endfor %}",
+        "{% for i in (1..3) %}{{ i }}{% endfor %}{% assign total = lines.size %}{{ total }}{{ lines.first.eta }}",
+      ].join("\n"),
+      text: "{{ order.name }} {% if discount %}{{ discount.code }}{% endif %}",
+    };
+    const result = validateTemplate(source, "backorder_ready");
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => [w.part, w.line, w.column, w.variable])).toEqual([
+      ["subject", 1, 11, "varient.title"],
+      ["html", 1, 33, "shop.nam"],
+      ["html", 2, 27, "line.titel"],
+      ["text", 1, 24, "discount"],
+      ["text", 1, 38, "discount.code"],
+    ]);
+    expect(result.warnings[0]?.message).toBe(
+      "Unknown variable {{ varient.title }}: this email has no such variable, so it prints nothing",
+    );
   });
 
   it("reports every broken part at once", () => {

@@ -2,6 +2,7 @@ import { LiquidError } from "liquidjs";
 import type { Liquid } from "liquidjs";
 import { getSampleContext } from "../templates/variables.ts";
 import { createLiquidEngines } from "./create-liquid-engines.ts";
+import { findUnknownVariables } from "./find-unknown-variables.ts";
 import { templateKinds, templateParts } from "./template-kinds.ts";
 import type { TemplateKind, TemplatePart, TemplateSource } from "./template-kinds.ts";
 
@@ -12,20 +13,26 @@ export interface TemplateValidationError {
   message: string;
 }
 
-export type TemplateValidation = { ok: true } | { ok: false; errors: TemplateValidationError[] };
+/** Something that renders, but not as the merchant meant: a variable this email does not have. */
+export type TemplateValidationWarning = TemplateValidationError & { variable: string };
+
+export type TemplateValidation =
+  | { ok: true; warnings: TemplateValidationWarning[] }
+  | { ok: false; errors: TemplateValidationError[]; warnings: TemplateValidationWarning[] };
 
 const maxLength: Record<TemplatePart, number> = { subject: 1_000, html: 100_000, text: 50_000 };
 
 /**
  * Checks a merchant's template before it is saved: every part must parse and render
  * against the sample context (of `kind` if given, else one holding every kind's
- * variables), and the subject must not render empty.
+ * variables), and the subject must not render empty. Each variable the template reads that
+ * this context does not have is a warning: it would print nothing.
  */
 export function validateTemplate(source: TemplateSource, kind?: TemplateKind): TemplateValidation {
   const engines = createLiquidEngines();
   const context = { ...sampleContextFor(kind), locale: "en" };
   const errors: TemplateValidationError[] = [];
-
+  const warnings: TemplateValidationWarning[] = [];
   for (const part of templateParts) {
     const text = source[part];
     if (text.length > maxLength[part]) {
@@ -34,7 +41,17 @@ export function validateTemplate(source: TemplateSource, kind?: TemplateKind): T
     }
     const engine: Liquid = part === "html" ? engines.html : engines.text;
     try {
-      const rendered: unknown = engine.renderSync(engine.parse(text), context);
+      const parsed = engine.parse(text);
+      for (const unknown of findUnknownVariables(engine, parsed, text, context)) {
+        warnings.push({
+          part,
+          line: unknown.line,
+          column: unknown.column,
+          variable: unknown.name,
+          message: `Unknown variable {{ ${unknown.name} }}: this email has no such variable, so it prints nothing`,
+        });
+      }
+      const rendered: unknown = engine.renderSync(parsed, context);
       if (part === "subject" && String(rendered).trim() === "") {
         errors.push({ part, line: 1, column: 1, message: "The subject is empty" });
       }
@@ -42,7 +59,7 @@ export function validateTemplate(source: TemplateSource, kind?: TemplateKind): T
       errors.push(toValidationError(part, error));
     }
   }
-  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+  return errors.length === 0 ? { ok: true, warnings } : { ok: false, errors, warnings };
 }
 
 function sampleContextFor(kind: TemplateKind | undefined): object {

@@ -14,7 +14,9 @@ export type TemplateDetail = {
   variables: { name: string; description: string }[];
 };
 export type LiquidError = { part: keyof TemplateSource; line: number; column: number; message: string };
-export type Preview = { preview: TemplateSource };
+/** A variable this kind of email does not have: it renders empty. */
+export type LiquidWarning = LiquidError & { variable: string };
+export type Preview = { preview: TemplateSource; warnings: LiquidWarning[] };
 
 export const KIND_LABELS: Record<string, string> = {
   double_opt_in: "Confirm subscription (double opt-in)",
@@ -30,6 +32,12 @@ export const LOCALE_LABELS: Record<string, string> = {
   de: "German",
   es: "Spanish",
 };
+
+/** The 422 body's `details.warnings` (unknown variables), next to its errors. */
+export function liquidWarnings(details: unknown): LiquidWarning[] {
+  const warnings = (details as { warnings?: unknown } | null)?.warnings;
+  return Array.isArray(warnings) ? (warnings as LiquidWarning[]) : [];
+}
 
 /** The 422 body's `details.errors`, when the server refused the Liquid. */
 export function liquidErrors(details: unknown): LiquidError[] | null {

@@ -106,6 +106,19 @@ export function TemplateEditor({
                 </List>
               </Banner>
             ) : null}
+            {live.warnings.length ? (
+              <Banner tone="warning" title="Unknown variables: they print nothing in this email">
+                <List>
+                  {live.warnings.map((w) => (
+                    <List.Item key={`${w.part}:${w.line}:${w.column}`}>
+                      {PART_LABEL[w.part]}, line {w.line}, column {w.column}:{" "}
+                      <code>{`{{ ${w.variable} }}`}</code> is not a variable of this email. See the list of
+                      variables below.
+                    </List.Item>
+                  ))}
+                </List>
+              </Banner>
+            ) : null}
             {live.failure ? (
               <Banner tone="warning" title="Preview unavailable">
                 <p>{live.failure}</p>

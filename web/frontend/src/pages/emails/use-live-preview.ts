@@ -1,13 +1,21 @@
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
-import { liquidErrors, type LiquidError, type Preview, type TemplateSource } from "./emails-contract.ts";
+import {
+  liquidErrors,
+  liquidWarnings,
+  type LiquidError,
+  type LiquidWarning,
+  type Preview,
+  type TemplateSource,
+} from "./emails-contract.ts";
 
 /** Re-renders on the server 500 ms after the last keystroke; keeps the last good preview while the source is invalid. */
 export function useLivePreview(kind: string, locale: string, source: TemplateSource | null) {
   const api = useApiClient();
   const [preview, setPreview] = useState<TemplateSource | null>(null);
   const [errors, setErrors] = useState<LiquidError[]>([]);
+  const [warnings, setWarnings] = useState<LiquidWarning[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   useEffect(() => {
@@ -25,6 +33,7 @@ export function useLivePreview(kind: string, locale: string, source: TemplateSou
           (result) => {
             setPreview(result.preview);
             setErrors([]);
+            setWarnings(result.warnings ?? []);
             setFailure(null);
             setPending(false);
           },
@@ -33,6 +42,8 @@ export function useLivePreview(kind: string, locale: string, source: TemplateSou
             const parsed =
               error instanceof ApiError && error.status === 422 ? liquidErrors(error.body?.details) : null;
             setErrors(parsed ?? []);
+            if (error instanceof ApiError && error.status === 422)
+              setWarnings(liquidWarnings(error.body?.details));
             setFailure(parsed ? null : errorMessage(error));
             setPending(false);
           },
@@ -43,5 +54,5 @@ export function useLivePreview(kind: string, locale: string, source: TemplateSou
       controller.abort();
     };
   }, [api, kind, locale, source]);
-  return { preview, errors, failure, pending };
+  return { preview, errors, warnings, failure, pending };
 }

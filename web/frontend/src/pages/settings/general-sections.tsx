@@ -1,9 +1,18 @@
 import { ChoiceList, FormLayout, Text } from "@shopify/polaris";
-import type { LocationRow } from "./settings-contract.ts";
+import { SenderSetup } from "./sender-setup.tsx";
+import type { LocationRow, Sending } from "./settings-contract.ts";
 import { CheckboxSetting, Section, TextSetting, type Fields } from "./settings-fields.tsx";
 
 /** Inventory, restock alerts, sending and customer emails: the settings the app started with. */
-export function GeneralSections({ fields, locations }: { fields: Fields; locations: LocationRow[] }) {
+export function GeneralSections({
+  fields,
+  locations,
+  sending,
+}: {
+  fields: Fields;
+  locations: LocationRow[];
+  sending: Sending;
+}) {
   return (
     <>
       <Section
@@ -75,10 +84,18 @@ export function GeneralSections({ fields, locations }: { fields: Fields; locatio
         <CheckboxSetting fields={fields} name="keepSubscribed" label="Keep subscribed after an alert" />
       </Section>
       <Section title="Sending" description="Who emails come from and how fast they are sent.">
+        <SenderSetup sending={sending} />
         <FormLayout.Group>
-          <TextSetting fields={fields} name="senderName" label="Sender name" type="text" />
-          <TextSetting fields={fields} name="replyTo" label="Reply-to address" type="email" />
+          <TextSetting
+            fields={fields}
+            name="senderName"
+            label="Sender name"
+            type="text"
+            help="Your shop's name when empty"
+          />
+          <TextSetting fields={fields} name="senderEmail" label="Sender address" type="email" />
         </FormLayout.Group>
+        <TextSetting fields={fields} name="replyTo" label="Reply-to address" type="email" />
         <TextSetting fields={fields} name="sendRatePerSecond" label="Send rate" suffix="emails / second" />
       </Section>
       <Section title="Customer emails" description="Which emails customers with backordered lines get.">

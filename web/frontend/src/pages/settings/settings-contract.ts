@@ -10,6 +10,7 @@ export type Settings = {
   attributionWindowDays: number;
   senderName: string | null;
   replyTo: string | null;
+  senderEmail: string | null;
   sendRatePerSecond: number;
   orderTag: string;
   defaultLeadTimeDays: number | null;
@@ -34,6 +35,14 @@ export type Settings = {
   updatedAt: string;
 };
 
+/** Who emails come from now, and what to publish in DNS (web/server/settings/describe-sending.ts). */
+export type Sending = {
+  from: string;
+  needsSetup: boolean;
+  senderDomain: string | null;
+  dkim: { selector: string; domain: string; record: string; target: string } | null;
+};
+
 export type LocationRow = { id: string; name: string; active: boolean; counted: boolean };
 
 const NUMBER_FIELDS = [
@@ -47,7 +56,7 @@ const NUMBER_FIELDS = [
 ] as const;
 const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap"] as const;
 const LIST_FIELDS = ["priorityCustomerTags", "priorityOrderTags", "alternativeProductIds"] as const;
-const TEXT_FIELDS = ["senderName", "replyTo"] as const;
+const TEXT_FIELDS = ["senderName", "replyTo", "senderEmail"] as const;
 
 type Numeric = (typeof NUMBER_FIELDS)[number] | (typeof OPTIONAL_NUMBER_FIELDS)[number] | "discountValue";
 type Listed = (typeof LIST_FIELDS)[number];

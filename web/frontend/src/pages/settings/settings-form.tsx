@@ -10,6 +10,7 @@ import {
   fromForm,
   toForm,
   type LocationRow,
+  type Sending,
   type Settings,
   type SettingsForm as Form,
 } from "./settings-contract.ts";
@@ -17,10 +18,12 @@ import type { FieldErrors, Fields } from "./settings-fields.tsx";
 
 export function SettingsForm({
   settings,
+  sending: initialSending,
   locations,
   onSaved,
 }: {
   settings: Settings;
+  sending: Sending;
   locations: LocationRow[];
   onSaved: (s: Settings) => void;
 }) {
@@ -29,6 +32,8 @@ export function SettingsForm({
   const [form, setForm] = useState<Form>(() => toForm(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  // As saved: the sender warning follows what customers get, not what is being typed.
+  const [sending, setSending] = useState(initialSending);
   const set = useCallback(
     <K extends keyof Form>(key: K) =>
       (value: Form[K]) =>
@@ -41,11 +46,12 @@ export function SettingsForm({
     setSaving(true);
     setErrors({});
     try {
-      const result = await api.request<{ settings: Settings }>("/settings", {
+      const result = await api.request<{ settings: Settings; sending: Sending }>("/settings", {
         method: "PUT",
         body: fromForm(form),
       });
       setForm(toForm(result.settings));
+      setSending(result.sending);
       onSaved(result.settings);
       toast("Settings saved");
     } catch (e) {
@@ -62,7 +68,7 @@ export function SettingsForm({
 
   return (
     <Layout>
-      <GeneralSections fields={fields} locations={locations} />
+      <GeneralSections fields={fields} locations={locations} sending={sending} />
       <ControlSections fields={fields} />
       <OrderSyncSection fields={fields} />
       <Layout.Section>

@@ -1,11 +1,11 @@
 import { Page } from "@shopify/polaris";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import type { LocationRow, Settings } from "./settings-contract.ts";
+import type { LocationRow, Sending, Settings } from "./settings-contract.ts";
 import { SettingsForm } from "./settings-form.tsx";
 
 export default function SettingsPage() {
-  const settings = useApi<{ settings: Settings }>("/settings");
+  const settings = useApi<{ settings: Settings; sending: Sending }>("/settings");
   const locations = useApi<{ locations: LocationRow[] }>("/locations");
   return (
     <Page title="Settings">
@@ -20,6 +20,7 @@ export default function SettingsPage() {
               <SettingsForm
                 key={s.settings.updatedAt}
                 settings={s.settings}
+                sending={s.sending}
                 locations={l.locations}
                 onSaved={() => undefined}
               />
