@@ -7,7 +7,9 @@ import type { Simulator } from "./simulator-types.ts";
 import { createCartRoutes } from "./storefront/cart-routes.ts";
 import { escapeHtml } from "./storefront/escape-html.ts";
 import { readExtensionAsset } from "./storefront/read-extension-asset.ts";
+import { renderOrderStatusPage } from "./storefront/render-order-status-page.ts";
 import { renderProductPage } from "./storefront/render-product-page.ts";
+import { orderStatusKey } from "./storefront/storefront-urls.ts";
 import type { StorefrontProduct } from "./storefront/render-product-page.ts";
 import { storefrontLocale } from "./storefront/storefront-locale.ts";
 
@@ -69,6 +71,20 @@ li{list-style:none;margin:.5rem 0}li img{vertical-align:middle;border-radius:4px
       assetBaseUrl: ASSET_BASE,
     });
     res.type("html").set("Cache-Control", "no-store").send(html);
+  });
+
+  // The order status page an order's `order_status_url` opens (the simulator's "store" is here).
+  router.get("/:shopId/orders/:orderId/authenticate", (req, res) => {
+    const state = opts.sim.exportState();
+    const shop = state.shops.find((s) => String(s.id) === req.params.shopId);
+    const order = state.orders.find(
+      (o) => String(o.id) === req.params.orderId && o.shopDomain === shop?.domain,
+    );
+    const key = typeof req.query.key === "string" ? req.query.key : "";
+    if (!shop || !order || key !== orderStatusKey(opts.apiSecret, order.id)) {
+      return void res.status(404).type("text/plain").send("Order not found");
+    }
+    res.type("html").set("Cache-Control", "no-store").send(renderOrderStatusPage(shop, order));
   });
 
   router.get(`${ASSET_BASE}/:name`, async (req, res) => {

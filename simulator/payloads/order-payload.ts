@@ -2,6 +2,7 @@ import { gid } from "../gid.ts";
 import type { SimCore } from "../sim-core.ts";
 import { payloadTime } from "../sim-core.ts";
 import type { SimAddress, SimLineItem, SimOrder } from "../store/store-types.ts";
+import { orderStatusLink } from "../storefront/storefront-urls.ts";
 import { customerPayload } from "./customer-payload.ts";
 import { fromCents, moneySet, toCents } from "./money.ts";
 
@@ -77,7 +78,7 @@ export function orderPayload(core: SimCore, order: SimOrder): Record<string, unk
 /** The customer's order status page (REST `order_status_url`, GraphQL `statusPageUrl`). */
 export function orderStatusUrl(core: SimCore, order: SimOrder): string {
   const shop = core.store.shops.get(order.shopDomain)!;
-  return `https://${order.shopDomain}/${shop.id}/orders/${order.id}/authenticate`;
+  return orderStatusLink(core.origin(), core.apiSecret, shop.id, order.id);
 }
 
 /** Only the name: the simulator's checkout records no street address. */

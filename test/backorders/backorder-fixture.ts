@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import type { RunningWorker } from "../../jobs/create-worker.ts";
 import type { JobHandler } from "../../jobs/job-handlers-type.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
+import { createStorefrontRoutes } from "../../simulator/storefront-routes.ts";
 import { startInitialSync } from "../../web/server/backorders/start-initial-sync.ts";
 import { createMailer, type Mailer } from "../../web/server/notifications/create-mailer.ts";
 import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
@@ -34,14 +35,27 @@ export type BackorderFixture = {
 
 /** Simulator (webhooks to the app), app + worker, SMTP catcher with a real mailer. */
 export async function startBackorderFixture(
-  opts: { concurrency?: number; handlers?: readonly JobHandler[] } = {},
+  opts: {
+    concurrency?: number;
+    handlers?: readonly JobHandler[];
+    /** Serve the shops' storefronts (product and order status pages) as the playground does. */
+    storefront?: boolean;
+  } = {},
 ): Promise<BackorderFixture> {
+  let appUrl: string | undefined;
   const sim = await createSimulator({
     apiKey: TEST_API_KEY,
     apiSecret: TEST_API_SECRET,
     webhookRetry: { attempts: 3, baseDelayMs: 50 },
+    ...(opts.storefront
+      ? {
+          routes: (s: Simulator) =>
+            createStorefrontRoutes({ sim: s, apiSecret: TEST_API_SECRET, appUrl: () => appUrl }),
+        }
+      : {}),
   });
   const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin } });
+  appUrl = app.url;
   const smtp = await startSmtpCatcher();
   const mailer: Mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
   app.workerDeps.mailer = mailer;

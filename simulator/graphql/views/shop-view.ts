@@ -7,9 +7,11 @@ import { inventoryLevelView } from "./inventory-views.ts";
 import { metafieldFields } from "./metafield-view.ts";
 import { findLevel } from "../../store/lookups.ts";
 import { toBigId } from "../../gid.ts";
+import { storefrontUrl } from "../../storefront/storefront-urls.ts";
 
 export function shopView(ctx: GqlContext, shop: SimShop) {
   const id = gid("Shop", shop.id);
+  const store = storefrontUrl(ctx.core.origin(), shop.domain);
   return {
     __typename: "Shop",
     id,
@@ -19,14 +21,14 @@ export function shopView(ctx: GqlContext, shop: SimShop) {
     currencyCode: shop.currency,
     ianaTimezone: shop.ianaTimezone,
     myshopifyDomain: shop.domain,
-    url: `https://${shop.domain}`,
+    url: store,
     createdAt: isoSeconds(shop.createdAt),
     updatedAt: isoSeconds(shop.createdAt),
     primaryDomain: {
       __typename: "Domain",
       id: gid("Domain", shop.id),
-      host: shop.domain,
-      url: `https://${shop.domain}`,
+      host: new URL(store).host,
+      url: store,
       sslEnabled: true,
     },
     ...metafieldFields(ctx, id),

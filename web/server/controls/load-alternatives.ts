@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-prisma.ts";
+import { storefrontLink } from "../notifications/storefront-link.ts";
 import { formatMoney } from "./format-money.ts";
 
 /** An in-stock suggestion as the templates see it (`{% for alt in alternatives %}`). */
@@ -56,7 +57,6 @@ export async function loadAlternatives(db: Db, query: AlternativesQuery): Promis
   });
   const productOf = new Map(products.map((p) => [p.productId, p]));
   const rank = (productId: bigint) => (own.includes(productId) ? 0 : 1 + extra.indexOf(productId));
-  const base = query.shopUrl.replace(/\/+$/, "");
   return candidates
     .filter((c) => productOf.get(c.productId)?.handle)
     .sort((a, b) => rank(a.productId) - rank(b.productId))
@@ -66,7 +66,9 @@ export async function loadAlternatives(db: Db, query: AlternativesQuery): Promis
       return {
         product_title: product.title,
         title: c.title === "Default Title" ? "" : c.title,
-        url: `${base}/products/${encodeURIComponent(product.handle!)}?variant=${c.variantId}`,
+        url: storefrontLink(query.shopUrl, `products/${encodeURIComponent(product.handle!)}`, {
+          variant: String(c.variantId),
+        }),
         price: c.price === null ? null : formatMoney(c.price.toString(), query.currency, query.locale),
         image_url: product.imageUrl,
       };

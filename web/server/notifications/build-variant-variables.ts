@@ -1,5 +1,6 @@
 import type { VariantVariables } from "../emails/templates/variables.ts";
 import type { EmailShop, EmailVariant } from "./email-send-caches.ts";
+import { storefrontLink } from "./storefront-link.ts";
 
 /** Storefront product page preselecting the variant, plus optional query parameters. */
 export function productUrl(
@@ -7,13 +8,11 @@ export function productUrl(
   variant: EmailVariant,
   extra: Record<string, string> = {},
 ): string {
-  const url = new URL(
-    variant.handle ? `/products/${encodeURIComponent(variant.handle)}` : "/",
+  return storefrontLink(
     shop.variables.url,
+    variant.handle ? `products/${encodeURIComponent(variant.handle)}` : "",
+    { variant: variant.variantId.toString(), ...extra },
   );
-  url.searchParams.set("variant", variant.variantId.toString());
-  for (const [key, value] of Object.entries(extra)) url.searchParams.set(key, value);
-  return url.toString();
 }
 
 export function variantVariables(shop: EmailShop, variant: EmailVariant, url: string): VariantVariables {

@@ -18,7 +18,7 @@ const detailsResult = z.object({
 const numericId = (gid: string) => BigInt(gid.slice(gid.lastIndexOf("/") + 1).split("?")[0]!);
 
 /**
- * Name, currency and timezone (emails, ETA dates in the shop's day) and the shop's locations (which
+ * Name, currency, timezone and storefront URL (emails, ETA dates in the shop's day) and the shop's locations (which
  * ones count is a setting). Read at install, with the initial sync; idempotent upserts.
  */
 export async function syncShopDetails(db: Db, client: AdminClient, shopId: string): Promise<void> {
@@ -26,7 +26,13 @@ export async function syncShopDetails(db: Db, client: AdminClient, shopId: strin
   await db.$transaction([
     db.shop.update({
       where: { id: shopId },
-      data: { name: shop.name, currency: shop.currencyCode, timezone: shop.ianaTimezone },
+      data: {
+        name: shop.name,
+        currency: shop.currencyCode,
+        timezone: shop.ianaTimezone,
+        // Links in emails go to the online store's primary domain (a custom one when the shop has it).
+        ...(shop.primaryDomain?.url ? { storefrontUrl: shop.primaryDomain.url } : {}),
+      },
     }),
     ...locations.nodes.map((l) =>
       db.location.upsert({
