@@ -42,7 +42,8 @@ export async function startBackorderFixture(
     storefront?: boolean;
   } = {},
 ): Promise<BackorderFixture> {
-  let appUrl: string | undefined;
+  // The app starts after the simulator; the storefront's app proxy reads its URL when called.
+  const started: { appUrl?: string } = {};
   const sim = await createSimulator({
     apiKey: TEST_API_KEY,
     apiSecret: TEST_API_SECRET,
@@ -50,12 +51,12 @@ export async function startBackorderFixture(
     ...(opts.storefront
       ? {
           routes: (s: Simulator) =>
-            createStorefrontRoutes({ sim: s, apiSecret: TEST_API_SECRET, appUrl: () => appUrl }),
+            createStorefrontRoutes({ sim: s, apiSecret: TEST_API_SECRET, appUrl: () => started.appUrl }),
         }
       : {}),
   });
   const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin } });
-  appUrl = app.url;
+  started.appUrl = app.url;
   const smtp = await startSmtpCatcher();
   const mailer: Mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
   app.workerDeps.mailer = mailer;
