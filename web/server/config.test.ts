@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEMO_API_KEY, loadConfig } from "./config.ts";
 
@@ -13,6 +14,26 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("signs with DKIM only with domain, selector and a PEM key together; a one-line key with \\n works", () => {
+    const pem = crypto
+      .generateKeyPairSync("rsa", { modulusLength: 1024 })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
+    const config = loadConfig({
+      DKIM_DOMAIN: "Mail.Example.com",
+      DKIM_SELECTOR: "bh1",
+      DKIM_PRIVATE_KEY: pem.replaceAll("\n", "\\n"),
+    });
+    expect(config.dkim).toEqual({ domain: "mail.example.com", selector: "bh1", privateKey: pem });
+    expect(loadConfig({}).dkim).toBeUndefined();
+    expect(() => loadConfig({ DKIM_DOMAIN: "mail.example.com", DKIM_SELECTOR: "bh1" })).toThrow(
+      /DKIM_PRIVATE_KEY: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY go together/,
+    );
+    expect(() =>
+      loadConfig({ DKIM_DOMAIN: "mail.example.com", DKIM_SELECTOR: "bh1", DKIM_PRIVATE_KEY: "not a key" }),
+    ).toThrow(/DKIM_PRIVATE_KEY: must be a PEM private key/);
   });
 
   it("keeps the previous secret after the current one for rotations", () => {

@@ -46,3 +46,36 @@ describe("parseOrderPayload with line item properties", () => {
     expect(parseOrderPayload(order({ properties }))).toEqual(parseOrderPayload(order({})));
   });
 });
+
+const guestOrder = {
+  id: 820982911946154508n.toString(),
+  created_at: "2026-12-01T10:00:00Z",
+  line_items: [],
+};
+
+describe("parseOrderPayload: the customer's first name", () => {
+  it.each([
+    [
+      "the customer's",
+      { customer: { id: 1, first_name: "John" }, billing_address: { first_name: "Steve" } },
+      "John",
+    ],
+    [
+      "the billing address's for a guest",
+      { customer: null, billing_address: { first_name: "Steve" } },
+      "Steve",
+    ],
+    [
+      "the shipping address's last",
+      { customer: { id: 2, first_name: " " }, shipping_address: { first_name: "Ana" } },
+      "Ana",
+    ],
+    [
+      "none when every name is blank or redacted",
+      { customer: { id: 3, first_name: null }, billing_address: null },
+      null,
+    ],
+  ])("%s", (_case, fields, expected) => {
+    expect(parseOrderPayload({ ...guestOrder, ...fields }).customerFirstName).toBe(expected);
+  });
+});
