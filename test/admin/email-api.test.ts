@@ -104,6 +104,32 @@ describe("/api/emails", () => {
     expect(await app.deps.db.emailTemplate.count({ where: { shopId } })).toBe(0);
   });
 
+  it("names the variables the kind does not provide, in the preview and on save", async () => {
+    const misspelled = { ...VALID, html: "<p>{{ variant.product_title }}</p>\n<p>{{ varient.title }}</p>" };
+    const warning = {
+      part: "html",
+      line: 2,
+      column: 7,
+      variable: "varient.title",
+      message: "Unknown variable {{ varient.title }}: this email has no such variable, so it prints nothing",
+    };
+    const preview = await app.api(SHOP, "/emails/preview", {
+      method: "POST",
+      body: { kind: "restock", locale: "en", ...misspelled },
+    });
+    expect(preview.status).toBe(200);
+    expect((await preview.json()).warnings).toEqual([warning]);
+    const put = await app.api(SHOP, "/emails/templates/restock/fr", { method: "PUT", body: misspelled });
+    expect(put.status).toBe(200);
+    expect((await put.json()).warnings).toEqual([warning]);
+    const clean = await app.api(SHOP, "/emails/preview", {
+      method: "POST",
+      body: { kind: "restock", locale: "en", ...VALID },
+    });
+    expect((await clean.json()).warnings).toEqual([]);
+    await app.api(SHOP, "/emails/templates/restock/fr", { method: "DELETE" });
+  });
+
   it("previews the given source with sample data and the shop's name, inside the layout", async () => {
     const res = await app.api(SHOP, "/emails/preview", {
       method: "POST",
