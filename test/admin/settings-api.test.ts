@@ -29,8 +29,17 @@ describe("/api/settings and /api/locations", () => {
   it("returns the defaults for a new shop", async () => {
     const res = await app.api(SHOP, "/settings");
     expect(res.status).toBe(200);
-    const { settings } = await res.json();
+    const { settings, sending } = await res.json();
+    // Until the merchant sets their own, customers get the shop's name at the app's address.
+    const { name } = await app.deps.db.shop.findUniqueOrThrow({ where: { id: shopId } });
+    expect(sending).toEqual({
+      from: `"${name}" <no-reply@localhost>`,
+      needsSetup: true,
+      senderDomain: "localhost",
+      dkim: null,
+    });
     expect(settings).toMatchObject({
+      senderEmail: null,
       countedLocationIds: [],
       restockThreshold: 0,
       waveMultiplier: 3,
@@ -79,6 +88,8 @@ describe("/api/settings and /api/locations", () => {
     ["an attribution window of 0 days", { attributionWindowDays: 0 }, "attributionWindowDays"],
     ["a send rate of 0", { sendRatePerSecond: 0 }, "sendRatePerSecond"],
     ["a reply-to that is not an email", { replyTo: "nope" }, "replyTo"],
+    ["a sender address that is not an email", { senderEmail: "orders@" }, "senderEmail"],
+    ["a sender address with a line break", { senderEmail: "a@b.example\r\nBcc: x@y.z" }, "senderEmail"],
     ["a sender name with a line break", { senderName: "A\r\nBcc: x@y.z" }, "senderName"],
     ["an order tag with a comma", { orderTag: "a,b" }, "orderTag"],
     ["an empty order tag", { orderTag: "" }, "orderTag"],
