@@ -62,7 +62,9 @@ describe("email sender and template variables in the admin (Chromium)", () => {
     await html.fill("<p>{{ variant.product_title }}</p>\n<p>{{ varient.title }}</p>");
     const banner = page.locator(".Polaris-Banner", { hasText: "Unknown variables" });
     await banner.waitFor({ timeout: 10_000 });
-    expect(await banner.innerText()).toContain("HTML body, line 2, column 7: {{ varient.title }} is not a variable");
+    expect(await banner.innerText()).toContain(
+      "HTML body, line 2, column 7: {{ varient.title }} is not a variable",
+    );
     await screenshot(page, "emails-unknown-variable");
     await html.fill("<p>{{ variant.product_title }}</p>\n<p>{{ variant.title }}</p>");
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
