@@ -23,6 +23,7 @@ import { recomputeVariant } from "../../web/server/backorders/recompute-variant.
 import { syncOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
 import { refreshVariant } from "../../web/server/inventory/refresh-variant.ts";
 import { reconcileShopVariants } from "../../web/server/inventory/reconcile-shop-variants.ts";
+import { syncShopDetails } from "../../web/server/shops/sync-shop-details.ts";
 import { enqueueRecompute } from "./enqueue-variant-work.ts";
 import { handleInventoryLevelUpdate } from "./handle-inventory-level-update.ts";
 import { handleOrderWebhook } from "./handle-order-webhook.ts";
@@ -104,10 +105,10 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
     definition: reconcileShopJob,
     run: async (deps, data) => {
       const { shopId } = reconcileShopJob.schema.parse(data);
-      const ids = await reconcileShopVariants(
-        { db: deps.db, client: shopAdminClient(deps, shopId), now: deps.now },
-        shopId,
-      );
+      const client = shopAdminClient(deps, shopId);
+      // Name, currency, time zone and store URL change after install too (a new primary domain).
+      await syncShopDetails(deps.db, await client(), shopId);
+      const ids = await reconcileShopVariants({ db: deps.db, client, now: deps.now }, shopId);
       await enqueueRecompute(deps.queues, shopId, ids);
       return { variants: ids.length };
     },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcileShopJob } from "../../jobs/definitions/reconcile-backorders.ts";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import {
   startBackorderFixture,
@@ -39,6 +40,17 @@ async function expectAllOpen(urls: string[]) {
 }
 
 describe("links in emails, in the playground", () => {
+  it("the store URL of a shop installed before it was kept is read on the next reconciliation", async () => {
+    const other = await f.addShop();
+    await f.sync(other);
+    const row = () => f.app.deps.db.shop.findUniqueOrThrow({ where: { id: other.id } });
+    expect((await row()).storefrontUrl).toBe(`${f.sim.origin}/?shop=${encodeURIComponent(other.domain)}`);
+    await f.app.deps.db.shop.update({ where: { id: other.id }, data: { storefrontUrl: null } });
+    await f.app.deps.queues.enqueue(reconcileShopJob, { shopId: other.id }, { jobId: `links-${other.id}` });
+    await f.settle();
+    expect((await row()).storefrontUrl).toBe(`${f.sim.origin}/?shop=${encodeURIComponent(other.domain)}`);
+  }, 60_000);
+
   it("'View your order' and the shop's link open the simulator's order status page and storefront", async () => {
     const coat = await f.addVariant(shop, "Loden Coat", 0, "2026-12-15");
     const hat = await f.addVariant(shop, "Felt Hat", 0);
