@@ -2,6 +2,7 @@
 // every bad or missing key is reported together.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./parse-trust-proxy.ts";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
 export const DEMO_API_SECRET = "backorder-hub-demo-secret";
@@ -69,6 +70,13 @@ const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
     OPS_USER: optionalString,
     OPS_PASSWORD: optionalString,
+    // Shopify's app proxy is always one hop in front of the app: docs/operations.md has the rest.
+    TRUST_PROXY: optionalString.transform((v, ctx) => {
+      const parsed = parseTrustProxy(v ?? "1");
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
     METRICS_PORT: optionalString
       .transform((v) => (v === undefined ? undefined : Number(v)))
       .pipe(z.number().int().min(0).max(65535).optional()),
@@ -128,6 +136,11 @@ export type Config = Readonly<{
   workerConcurrency: number;
   /** Operator credentials for /admin/queues (basic auth); unset = the dashboard is off (404). */
   ops: Readonly<{ user: string; password: string }> | undefined;
+  /**
+   * Proxies trusted to name the client in X-Forwarded-For (express's `trust proxy`): a hop count
+   * or a list of addresses and CIDR ranges. The shopper's address keys the signup rate limits.
+   */
+  trustProxy: TrustProxy;
   /** The worker's own /healthz and /metrics listener; unset = none. */
   metricsPort: number | undefined;
   /** True when running with the demo credentials (the offline playground). */
@@ -183,6 +196,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       env.OPS_USER && env.OPS_PASSWORD
         ? Object.freeze({ user: env.OPS_USER, password: env.OPS_PASSWORD })
         : undefined,
+    trustProxy: env.TRUST_PROXY,
     metricsPort: env.METRICS_PORT,
     demo: !env.SHOPIFY_API_SECRET,
   });

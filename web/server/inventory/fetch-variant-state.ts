@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
-import { INVENTORY_ITEM_STATE_QUERY, VARIANTS_STATE_QUERY } from "../shopify/admin/documents/index.ts";
+import {
+  INVENTORY_ITEM_STATE_QUERY,
+  PRODUCT_VARIANT_STATE_QUERY,
+  VARIANTS_STATE_QUERY,
+} from "../shopify/admin/documents/index.ts";
 import {
   levelNodeSchema,
   toGid,
@@ -37,14 +41,29 @@ export async function fetchInventoryItemState(
   return toVariantState(variant, item, item.inventoryLevels.nodes, readAt);
 }
 
+const variantWithItemSchema = variantNodeSchema.extend({
+  inventoryItem: z.object({ id: z.string(), tracked: z.boolean(), inventoryLevels: levelsSchema }).nullish(),
+});
+
+const productVariantResponse = z.object({ productVariant: variantWithItemSchema.nullable() });
+
+/** One variant of the client's shop by id, with its levels; null when the shop has no such variant. */
+export async function fetchProductVariantState(
+  client: AdminClient,
+  variantId: bigint,
+  readAt: Date,
+): Promise<VariantState | null> {
+  const data = productVariantResponse.parse(
+    await client.request(PRODUCT_VARIANT_STATE_QUERY, { id: toGid("ProductVariant", variantId) }),
+  );
+  const node = data.productVariant;
+  if (!node) return null;
+  return toVariantState(node, node.inventoryItem ?? null, node.inventoryItem?.inventoryLevels.nodes ?? [], readAt);
+}
+
 const variantsResponse = z.object({
   nodes: z.array(
-    variantNodeSchema
-      .extend({
-        inventoryItem: z
-          .object({ id: z.string(), tracked: z.boolean(), inventoryLevels: levelsSchema })
-          .nullish(),
-      })
+    variantWithItemSchema
       .nullable()
       .or(
         z

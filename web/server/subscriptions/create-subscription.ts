@@ -1,7 +1,7 @@
 import type { Queues } from "../../../jobs/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
-import { AppError } from "../errors.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
+import { unknownVariantError } from "./check-signup-variant.ts";
 import { newLinkToken } from "./subscription-tokens.ts";
 
 export type SignupInput = {
@@ -30,9 +30,7 @@ export async function createSubscription(
     select: { deletedAt: true },
   });
   if (!variant || variant.deletedAt) {
-    throw new AppError("unprocessable", "invalid fields", {
-      fieldErrors: { variant_id: ["unknown variant"] },
-    });
+    throw unknownVariantError();
   }
   const [settings, suppression] = await Promise.all([
     deps.db.shopSettings.findUnique({ where: { shopId }, select: { doubleOptIn: true } }),

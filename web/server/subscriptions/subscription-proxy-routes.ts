@@ -1,11 +1,13 @@
-import express, { type Router } from "express";
+import express, { type Response, type Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { checkSignupRateLimit } from "./check-signup-rate-limit.ts";
+import { createSignupVariantCheck, unknownVariantError } from "./check-signup-variant.ts";
 import { createSubscription } from "./create-subscription.ts";
+import { createJunkSignupLimiter } from "./junk-signup-limit.ts";
 import { normalizeEmail } from "./normalize-email.ts";
 
 const bodySchema = z.object({
@@ -31,38 +33,65 @@ const bodySchema = z.object({
   website: z.string().optional(),
 });
 
-/** POST /proxy/subscriptions, behind the app proxy signature check; the shop is res.locals.proxy.shop. */
+/** A 429 with Retry-After, as every signup limit answers. */
+function tooManyRequests(res: Response, limit: string, retryAfterSeconds: number): AppError {
+  res.set("Retry-After", String(retryAfterSeconds));
+  return new AppError("rate_limited", "too many signups, try again later", { limit });
+}
+
+/**
+ * POST /proxy/subscriptions, behind the app proxy signature check; the shop is res.locals.proxy.shop.
+ * The client address is the shopper's, as the trusted proxies report it (TRUST_PROXY). Junk (a
+ * honeypot hit, invalid fields, a variant Shopify does not have) only counts against its own
+ * limit; a signup that validates counts against the address, recipient and shop buckets.
+ */
 export function subscriptionProxyRoutes(deps: AppDeps): Router {
   const router = express.Router();
+  const junk = createJunkSignupLimiter();
+  const variants = createSignupVariantCheck(deps);
   router.post("/subscriptions", async (req, res) => {
     const { shop, loggedInCustomerId } = (res.locals as ProxyLocals).proxy;
+    const ip = req.ip ?? "unknown";
+    const countJunk = () => {
+      const verdict = junk.hit(shop.id, ip);
+      if (!verdict.ok) throw tooManyRequests(res, "junk", verdict.retryAfterSeconds);
+    };
     const raw = (req.body ?? {}) as Record<string, unknown>;
-    const limit = await checkSignupRateLimit(deps.db, shop.id, {
-      ip: req.ip,
-      email: typeof raw.email === "string" ? normalizeEmail(raw.email) : null,
-    });
-    if (!limit.ok) {
-      res.set("Retry-After", String(limit.retryAfterSeconds));
-      throw new AppError("rate_limited", "too many signups, try again later", { limit: limit.limit });
-    }
     // A bot gets the answer a person would, so it learns nothing; nothing is stored or sent.
     if (typeof raw.website === "string" && raw.website.trim() !== "") {
+      countJunk();
       res.status(201).json({ subscribed: true });
       return;
     }
     const parsed = bodySchema.safeParse(raw);
     if (!parsed.success) {
+      countJunk();
       throw new AppError("unprocessable", "invalid fields", {
         fieldErrors: z.flattenError(parsed.error).fieldErrors,
       });
     }
     const body = parsed.data;
+    const variantId = BigInt(body.variant_id);
+    const variant = await variants.check(shop, variantId);
+    if (variant.kind === "retry") {
+      if (variant.reason === "lookup_budget") {
+        throw tooManyRequests(res, "variant_lookup", variant.retryAfterSeconds);
+      }
+      res.set("Retry-After", String(variant.retryAfterSeconds));
+      throw new AppError("unavailable", "cannot check this variant right now, try again later");
+    }
+    if (variant.kind === "unknown") {
+      countJunk();
+      throw unknownVariantError();
+    }
+    const limit = await checkSignupRateLimit(deps.db, shop.id, { ip, email: body.email });
+    if (!limit.ok) throw tooManyRequests(res, limit.limit, limit.retryAfterSeconds);
     const result = await createSubscription(
       deps,
       shop.id,
       {
         email: body.email,
-        variantId: BigInt(body.variant_id),
+        variantId,
         locale: (body.locale ?? "en").replace("_", "-"),
         marketingConsent: body.marketing_consent,
         customerId:

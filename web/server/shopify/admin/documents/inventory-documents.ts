@@ -30,6 +30,23 @@ export const INVENTORY_ITEM_STATE_QUERY = `#graphql
   }
 `;
 
+/**
+ * One variant by id with its item and levels: a storefront signup for a variant the app has not
+ * synced yet (null when the shop has no such variant).
+ */
+export const PRODUCT_VARIANT_STATE_QUERY = `#graphql
+  query ProductVariantState($id: ID!) {
+    productVariant(id: $id) {
+      ${VARIANT_FIELDS}
+      inventoryItem {
+        id
+        tracked
+        inventoryLevels(first: 20) { nodes { ${LEVEL_FIELDS} } }
+      }
+    }
+  }
+`;
+
 /** Several variants at once with their item and levels (reconciliation). */
 export const VARIANTS_STATE_QUERY = `#graphql
   query VariantsState($ids: [ID!]!) {
