@@ -25,8 +25,11 @@ export type TestShop = {
 
 export type TestVariant = { variantId: bigint; inventoryItemId: bigint; productId: bigint };
 
-/** Simulator + app (worker deps with a real pooled mailer) + SMTP catcher + a controllable clock. */
-export async function startAlertsFixture(): Promise<AlertsFixture> {
+/**
+ * Simulator + app (worker deps with a real pooled mailer) + SMTP catcher + a controllable clock;
+ * `env` adds settings of the app's (TRUST_PROXY, …).
+ */
+export async function startAlertsFixture(opts: { env?: Record<string, string> } = {}): Promise<AlertsFixture> {
   const clock = {
     now: new Date(),
     advanceMinutes(minutes: number) {
@@ -34,7 +37,10 @@ export async function startAlertsFixture(): Promise<AlertsFixture> {
     },
   };
   const sim = await createSimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
-  const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin }, now: () => clock.now });
+  const app = await startTestApp({
+    env: { SHOPIFY_ADMIN_ORIGIN: sim.origin, ...opts.env },
+    now: () => clock.now,
+  });
   const smtp = await startSmtpCatcher();
   const mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
   app.workerDeps.mailer = mailer;

@@ -27,7 +27,7 @@ export async function signUp(
 ): Promise<Response> {
   return fetch(`${webUrl}/proxy/subscriptions?${signedProxyQuery(shop)}`, {
     method: "POST",
-    // Shopify's proxy forwards the shopper's address; the app trusts it from loopback only.
+    // Shopify's proxy forwards the shopper's address; the app believes it as far as TRUST_PROXY says.
     headers: { "Content-Type": "application/json", "X-Forwarded-For": clientIp },
     body: JSON.stringify(body),
   });

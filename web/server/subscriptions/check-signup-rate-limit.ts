@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/create-prisma.ts";
-import { hitRateCounter } from "../notifications/hit-rate-counter.ts";
+import type { SqlPool } from "../db/create-sql-pool.ts";
+import { hitRateCountersInTurn } from "../notifications/hit-rate-counter.ts";
 
 export type SignupLimit = { key: "ip" | "email" | "shop"; limit: number; windowSeconds: number };
 
@@ -25,27 +25,30 @@ export function signupCounterKey(limit: SignupLimit["key"], shopId: string, valu
   return `signup:${limit}:${shopId}:${v}`;
 }
 
-/** Counts the attempt against each limit that applies; the first exceeded one answers. */
+/**
+ * Counts the attempt against the address, the recipient and then the shop, in one statement; the
+ * first exceeded limit answers and the later ones are not counted, so a signup refused for its
+ * address or its recipient spends nothing of the shop's budget.
+ */
 export async function checkSignupRateLimit(
-  db: Db,
+  sql: SqlPool,
   shopId: string,
   subjects: { ip: string; email: string },
 ): Promise<RateVerdict> {
-  const checks: [SignupLimit, string][] = [
-    [SIGNUP_LIMITS.ip, subjects.ip],
-    [SIGNUP_LIMITS.email, subjects.email],
-    // Last: a signup refused for its address or its recipient spends nothing of the shop's budget.
-    [SIGNUP_LIMITS.shop, "all"],
-  ];
-  for (const [limit, value] of checks) {
-    const hit = await hitRateCounter(db, signupCounterKey(limit.key, shopId, value), limit.windowSeconds);
-    if (hit.count > limit.limit) {
-      return {
-        ok: false,
-        limit: limit.key,
-        retryAfterSeconds: Math.max(1, Math.ceil(hit.msUntilWindowEnd / 1000)),
-      };
-    }
-  }
-  return { ok: true };
+  const limits = [SIGNUP_LIMITS.ip, SIGNUP_LIMITS.email, SIGNUP_LIMITS.shop];
+  const values = [subjects.ip, subjects.email, "all"];
+  const verdict = await hitRateCountersInTurn(
+    sql,
+    limits.map((limit, i) => ({
+      key: signupCounterKey(limit.key, shopId, values[i]!),
+      windowSeconds: limit.windowSeconds,
+      limit: limit.limit,
+    })),
+  );
+  if (verdict.ok) return { ok: true };
+  return {
+    ok: false,
+    limit: limits[verdict.index]!.key,
+    retryAfterSeconds: Math.max(1, Math.ceil(verdict.hit.msUntilWindowEnd / 1000)),
+  };
 }

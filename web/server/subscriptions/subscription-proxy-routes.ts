@@ -84,7 +84,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
       countJunk();
       throw unknownVariantError();
     }
-    const limit = await checkSignupRateLimit(deps.db, shop.id, { ip, email: body.email });
+    const limit = await checkSignupRateLimit(deps.sql, shop.id, { ip, email: body.email });
     if (!limit.ok) throw tooManyRequests(res, limit.limit, limit.retryAfterSeconds);
     const result = await createSubscription(
       deps,
