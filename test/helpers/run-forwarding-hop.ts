@@ -2,6 +2,7 @@
 // a forwarding hop (start-forwarding-hop.ts) to TARGET and, on request, sends batches of POSTs
 // through that hop so the test process's CPU goes to the app alone. Prints {"url","sourceAddress"}
 // once listening; exits on SIGTERM.
+import { signedProxyQuery } from "../faults/support/proxy-request.ts";
 import { mapInLanes } from "./map-in-lanes.ts";
 import { startForwardingHop, type HopBatch, type HopBatchResult } from "./start-forwarding-hop.ts";
 
@@ -13,7 +14,7 @@ process.stdout.write(`${JSON.stringify({ url: hop.url, sourceAddress: hop.source
 process.on("message", (batch: HopBatch) => {
   const started = performance.now();
   void mapInLanes(batch.requests, batch.lanes, async (request) => {
-    const res = await fetch(`${hop.url}${request.path}`, {
+    const res = await fetch(`${hop.url}${batch.path}?${signedProxyQuery(request.shop)}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Forwarded-For": request.forwardedFor },
       body: request.body,

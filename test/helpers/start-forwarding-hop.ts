@@ -91,9 +91,13 @@ export async function startForwardingHop(
   };
 }
 
-/** POSTs the hop's process sends through itself, `lanes` at a time (the sender plays Shopify). */
+/**
+ * App-proxy POSTs the hop's process sends through itself, `lanes` at a time: the sender plays
+ * Shopify, signing each query for `shop` as it sends it (signatures are only good for 90 s).
+ */
 export type HopBatch = {
-  requests: { path: string; body: string; forwardedFor: string }[];
+  path: string;
+  requests: { shop: string; body: string; forwardedFor: string }[];
   lanes: number;
 };
 export type HopBatchResult = { statuses: number[]; seconds: number };
