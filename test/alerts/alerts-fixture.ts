@@ -29,7 +29,9 @@ export type TestVariant = { variantId: bigint; inventoryItemId: bigint; productI
  * Simulator + app (worker deps with a real pooled mailer) + SMTP catcher + a controllable clock;
  * `env` adds settings of the app's (TRUST_PROXY, …).
  */
-export async function startAlertsFixture(opts: { env?: Record<string, string> } = {}): Promise<AlertsFixture> {
+export async function startAlertsFixture(
+  opts: { env?: Record<string, string> } = {},
+): Promise<AlertsFixture> {
   const clock = {
     now: new Date(),
     advanceMinutes(minutes: number) {

@@ -73,8 +73,13 @@ describe("signups through Shopify's app proxy and a load balancer (TRUST_PROXY=2
       // The shopper's own header comes first; Shopify appends the address it saw.
       const forged = `192.0.2.${100 + i}, ${real}`;
       statuses.push(
-        (await post(shop.domain, { email: `forger-${i}@example.com`, variant_id: String(variant.variantId) }, forged))
-          .status,
+        (
+          await post(
+            shop.domain,
+            { email: `forger-${i}@example.com`, variant_id: String(variant.variantId) },
+            forged,
+          )
+        ).status,
       );
     }
     expect(statuses.slice(0, SIGNUP_LIMITS.ip.limit).every((s) => s === 201)).toBe(true);
@@ -99,7 +104,11 @@ describe("signups through Shopify's app proxy and a load balancer (TRUST_PROXY=2
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([422, 201]));
     expect(await db().subscription.count({ where: { shopId: shop.id } })).toBe(0);
 
-    const shopper = await post(shop.domain, { email: "real.shopper@example.com", variant_id: id }, "203.0.113.77");
+    const shopper = await post(
+      shop.domain,
+      { email: "real.shopper@example.com", variant_id: id },
+      "203.0.113.77",
+    );
     expect(shopper.status).toBe(201);
     expect(
       await db().subscription.count({ where: { shopId: shop.id, email: "real.shopper@example.com" } }),
@@ -112,10 +121,16 @@ describe("signups through Shopify's app proxy and a load balancer (TRUST_PROXY=2
     const address = "203.0.113.99";
     const statuses: number[] = [];
     for (let i = 0; i < JUNK_SIGNUP_LIMIT.limit; i++) {
-      statuses.push((await post(shop.domain, { email: "nope", variant_id: String(variant.variantId) }, address)).status);
+      statuses.push(
+        (await post(shop.domain, { email: "nope", variant_id: String(variant.variantId) }, address)).status,
+      );
     }
     expect(statuses.every((s) => s === 422)).toBe(true);
-    const limited = await post(shop.domain, { email: "nope", variant_id: String(variant.variantId) }, address);
+    const limited = await post(
+      shop.domain,
+      { email: "nope", variant_id: String(variant.variantId) },
+      address,
+    );
     expect(limited.status).toBe(429);
     expect(limited.answer.details?.limit).toBe("junk");
     expect(Number(limited.retryAfter)).toBeGreaterThan(0);

@@ -32,13 +32,16 @@ describe("signups for variants the app has not synced", () => {
       { email, variant_id: String(variantId) },
       `203.0.113.${(++address % 250) + 1}`,
     );
-    const answer = (await res.json()) as { details?: { fieldErrors?: Record<string, string[]>; limit?: string } };
+    const answer = (await res.json()) as {
+      details?: { fieldErrors?: Record<string, string[]>; limit?: string };
+    };
     return { status: res.status, retryAfter: res.headers.get("retry-after"), answer };
   }
 
   /** Variant look-ups this shop made through the Admin API so far. */
   const lookups = (shop: TestShop) =>
-    fx.sim.graphqlLog.filter((e) => e.shop === shop.domain && e.operationName === "ProductVariantState").length;
+    fx.sim.graphqlLog.filter((e) => e.shop === shop.domain && e.operationName === "ProductVariantState")
+      .length;
 
   /** Shopify-only: a product created on the shop whose webhooks the app never got. */
   function unsyncedVariant(shop: TestShop, title: string): bigint {
@@ -60,7 +63,12 @@ describe("signups for variants the app has not synced", () => {
     const recorded = await db().variant.findUniqueOrThrow({
       where: { shopId_variantId: { shopId: shop.id, variantId } },
     });
-    expect(recorded).toMatchObject({ title: "Default", deletedAt: null, inventoryPolicy: "DENY", tracked: true });
+    expect(recorded).toMatchObject({
+      title: "Default",
+      deletedAt: null,
+      inventoryPolicy: "DENY",
+      tracked: true,
+    });
     const product = await db().product.findUniqueOrThrow({
       where: { shopId_productId: { shopId: shop.id, productId: recorded.productId } },
     });
@@ -92,7 +100,9 @@ describe("signups for variants the app has not synced", () => {
     const shop = await fx.addShop("Flooded Shop");
     const known = await shop.addVariant({ title: "Synced Beanie", stock: 0 });
     // The budget is a per-minute window on the database clock: start the flood well inside one.
-    const [clock] = await db().$queryRaw<{ s: number }[]>`select extract(epoch from clock_timestamp())::float8 as s`;
+    const [clock] = await db().$queryRaw<
+      { s: number }[]
+    >`select extract(epoch from clock_timestamp())::float8 as s`;
     const into = clock!.s % 60;
     if (into > 40) await new Promise((r) => setTimeout(r, (60 - into) * 1000 + 250));
 

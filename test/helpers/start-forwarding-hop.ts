@@ -32,7 +32,9 @@ export function hostAddress(): string {
     const found = addresses?.find((a) => a.family === "IPv4" && !a.internal);
     if (found) return found.address;
   }
-  throw new Error("no non-loopback IPv4 address on this machine: a proxy hop from another host cannot be played");
+  throw new Error(
+    "no non-loopback IPv4 address on this machine: a proxy hop from another host cannot be played",
+  );
 }
 
 /**
@@ -46,7 +48,11 @@ export async function startForwardingHop(
 ): Promise<ForwardingHop> {
   const sourceAddress = opts.sourceAddress ?? hostAddress();
   const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 16, localAddress: sourceAddress });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: opts.maxSockets ?? 16,
+    localAddress: sourceAddress,
+  });
   const server = http.createServer((req, res) => {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) {

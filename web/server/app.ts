@@ -15,7 +15,10 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   // req.ip is the shopper's address only when the proxies in front are trusted (TRUST_PROXY).
-  app.set("trust proxy", typeof deps.config.trustProxy === "number" ? deps.config.trustProxy : [...deps.config.trustProxy]);
+  app.set(
+    "trust proxy",
+    typeof deps.config.trustProxy === "number" ? deps.config.trustProxy : [...deps.config.trustProxy],
+  );
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on("finish", () => {

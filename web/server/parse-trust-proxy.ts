@@ -38,7 +38,10 @@ export function parseTrustProxy(raw: string): TrustProxyParse {
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     if (hops > MAX_TRUSTED_HOPS) {
-      return { ok: false, message: `${hops} hops is more than any deployment has (at most ${MAX_TRUSTED_HOPS})` };
+      return {
+        ok: false,
+        message: `${hops} hops is more than any deployment has (at most ${MAX_TRUSTED_HOPS})`,
+      };
     }
     return { ok: true, value: hops };
   }

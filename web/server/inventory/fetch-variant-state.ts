@@ -58,19 +58,22 @@ export async function fetchProductVariantState(
   );
   const node = data.productVariant;
   if (!node) return null;
-  return toVariantState(node, node.inventoryItem ?? null, node.inventoryItem?.inventoryLevels.nodes ?? [], readAt);
+  return toVariantState(
+    node,
+    node.inventoryItem ?? null,
+    node.inventoryItem?.inventoryLevels.nodes ?? [],
+    readAt,
+  );
 }
 
 const variantsResponse = z.object({
   nodes: z.array(
-    variantWithItemSchema
-      .nullable()
-      .or(
-        z
-          .object({})
-          .strict()
-          .transform(() => null),
-      ),
+    variantWithItemSchema.nullable().or(
+      z
+        .object({})
+        .strict()
+        .transform(() => null),
+    ),
   ),
 });
 

@@ -69,7 +69,10 @@ export type RateChainVerdict = { ok: true } | { ok: false; index: number; hit: R
  * trip), and stops at the first over its limit: the later ones are not counted. The same counters
  * and windows as hitRateCounter.
  */
-export async function hitRateCountersInTurn(sql: SqlPool, checks: readonly RateCheck[]): Promise<RateChainVerdict> {
+export async function hitRateCountersInTurn(
+  sql: SqlPool,
+  checks: readonly RateCheck[],
+): Promise<RateChainVerdict> {
   const values: unknown[] = [];
   const ctes: string[] = [];
   const within: string[] = [];

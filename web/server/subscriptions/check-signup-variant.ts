@@ -60,7 +60,9 @@ const KNOWN_VARIANT_QUERY = {
 
 /** The 422 a signup gets for a variant neither the app nor Shopify has. */
 export function unknownVariantError(): AppError {
-  return new AppError("unprocessable", "invalid fields", { fieldErrors: { variant_id: ["unknown variant"] } });
+  return new AppError("unprocessable", "invalid fields", {
+    fieldErrors: { variant_id: ["unknown variant"] },
+  });
 }
 
 /**
@@ -95,8 +97,8 @@ export function createSignupVariantCheck(deps: Deps, opts: SignupVariantCheckOpt
   }
 
   function stateOf(shop: Shop) {
-    let state = shops.get(shop.id);
-    if (state) return state;
+    const known = shops.get(shop.id);
+    if (known) return known;
     const created = {
       blockedUntil: 0,
       answers: new LRUCache<string, Answer>({
