@@ -1,4 +1,5 @@
-// The web process: HTTP only. Never sends mail or calls the Admin API inline.
+// The web process: HTTP only. Never sends mail; its one inline Admin API call is the bounded
+// look-up of a variant a storefront signup names before the app has synced it.
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
