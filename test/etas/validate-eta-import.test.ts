@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../web/server/etas/parse-csv.ts";
+import { parseCsv } from "../../web/server/csv/read-csv.ts";
 import {
   planEtaImport,
   readImportHeader,

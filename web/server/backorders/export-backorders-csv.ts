@@ -1,3 +1,4 @@
+import { toCsv } from "../csv/write-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 import {
   backorderOrderBy,
@@ -54,14 +55,14 @@ function unitHistory(history: BackorderHistoryEntry[]): string | null {
 
 const CHUNK = 1000;
 
-/** The filtered list as CSV (RFC 4180), written chunk by chunk so a large shop never sits in memory. */
+/** The filtered list as CSV (docs/csv-files.md), written chunk by chunk so a large shop never sits in memory. */
 export async function* exportBackordersCsv(
   db: Db,
   shopId: string,
   filters: BackorderFilters,
   now: Date,
 ): AsyncGenerator<string> {
-  yield `${COLUMNS.map(([name]) => name).join(",")}\r\n`;
+  yield toCsv([COLUMNS.map(([name]) => name)]);
   const where = await backorderWhere(db, shopId, filters, now);
   for (let skip = 0; ; skip += CHUNK) {
     const rows = await db.backorderLine.findMany({
@@ -72,15 +73,7 @@ export async function* exportBackordersCsv(
     });
     if (rows.length === 0) return;
     const items = await describeBackorders(db, shopId, rows);
-    yield items.map((item) => `${COLUMNS.map(([, cell]) => csvCell(cell(item))).join(",")}\r\n`).join("");
+    yield toCsv(items.map((item) => COLUMNS.map(([, cell]) => cell(item))));
     if (rows.length < CHUNK) return;
   }
-}
-
-/** Quotes when needed; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

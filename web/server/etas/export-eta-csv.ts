@@ -1,8 +1,8 @@
 import { Prisma } from "@prisma/client";
+import { toCsv } from "../csv/write-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { toEtaView } from "./eta-view.ts";
-import { toCsv } from "./parse-csv.ts";
 import { selectEtaRows } from "./query-eta-rows.ts";
 
 const PAGE = 2_000;
@@ -37,23 +37,18 @@ export async function* exportEtaCsv(db: Db, shopId: string, now: Date): AsyncGen
         return [
           view.variantId,
           view.sku ?? "",
-          defuseFormula(view.productTitle ?? ""),
-          defuseFormula(view.variantTitle),
+          view.productTitle ?? "",
+          view.variantTitle,
           row.etaDate ?? "",
           row.message ?? "",
           view.eta ?? "",
           view.etaSource,
           String(view.overdue),
-          String(view.available),
+          view.available,
         ];
       }),
     );
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.variantId;
   }
-}
-
-// Titles come from anyone with product access; a leading = + - @ would run as a spreadsheet formula.
-function defuseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,8 +1,8 @@
 import type { Queues } from "../../../jobs/create-queues.ts";
+import { parseCsv } from "../csv/read-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { applyEtaChanges } from "./apply-eta-changes.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";
-import { parseCsv } from "./parse-csv.ts";
 import { calendarDate } from "./resolve-eta.ts";
 import {
   importIdentifiers,

@@ -1,4 +1,4 @@
-import { csvCell } from "../backorders/export-backorders-csv.ts";
+import { toCsv } from "../csv/write-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 const HEADER = [
@@ -57,8 +57,9 @@ export async function exportPurchasingCsv(db: Db, shopId: string): Promise<strin
     where v."shopId" = ${shopId} and v."deletedAt" is null
       and (d."variantId" is not null or b."variantId" is not null)
     order by coalesce(b.units, 0) + coalesce(d.waiting, 0) desc, v."variantId"`;
-  const lines = rows.map((r) =>
-    [
+  return toCsv([
+    HEADER,
+    ...rows.map((r) => [
       String(r.variantId),
       r.product,
       r.variant,
@@ -68,9 +69,6 @@ export async function exportPurchasingCsv(db: Db, shopId: string): Promise<strin
       Number(r.waiting),
       Number(r.pending),
       r.eta ? r.eta.toISOString().slice(0, 10) : null,
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return [HEADER.join(","), ...lines].map((l) => `${l}\r\n`).join("");
+    ]),
+  ]);
 }

@@ -1,4 +1,4 @@
-import { csvCell } from "../backorders/export-backorders-csv.ts";
+import { toCsv } from "../csv/write-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 const HEADER = [
@@ -23,7 +23,7 @@ const EXPORTED = ["PENDING", "ACTIVE", "NOTIFIED"] as const;
  * downloaded on purpose (the admin screens show masked addresses only). Streamed a page at a time.
  */
 export async function* exportSubscribersCsv(db: Db, shopId: string): AsyncGenerator<string> {
-  yield `${HEADER.join(",")}\r\n`;
+  yield toCsv([HEADER]);
   let cursor: { id: string } | undefined;
   for (;;) {
     const rows = await db.subscription.findMany({
@@ -43,10 +43,10 @@ export async function* exportSubscribersCsv(db: Db, shopId: string): AsyncGenera
     });
     const variantOf = new Map(variants.map((v) => [v.variantId, v]));
     const productOf = new Map(products.map((p) => [p.productId, p.title]));
-    yield rows
-      .map((s) => {
+    yield toCsv(
+      rows.map((s) => {
         const v = variantOf.get(s.variantId);
-        return `${[
+        return [
           String(s.variantId),
           v ? (productOf.get(v.productId) ?? null) : null,
           v?.title ?? null,
@@ -58,11 +58,9 @@ export async function* exportSubscribersCsv(db: Db, shopId: string): AsyncGenera
           s.createdAt.toISOString(),
           s.confirmedAt?.toISOString() ?? null,
           s.notifiedAt?.toISOString() ?? null,
-        ]
-          .map(csvCell)
-          .join(",")}\r\n`;
-      })
-      .join("");
+        ];
+      }),
+    );
     if (rows.length < CHUNK) return;
     cursor = { id: rows.at(-1)!.id };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "../../web/server/etas/parse-csv.ts";
+import { detectDelimiter, parseCsv } from "../../web/server/csv/read-csv.ts";
+import { toCsv } from "../../web/server/csv/write-csv.ts";
 
 describe("parseCsv", () => {
   it.each<[string, string, string[][]]>([
@@ -42,6 +43,23 @@ describe("parseCsv", () => {
     ["BOM dropped", "\uFEFFsku,eta\n", [["sku", "eta"]]],
     ["spaces are data", " a , b \n", [[" a ", " b "]]],
     ["empty input", "", []],
+    [
+      "semicolons with a BOM and quoted fields (European Excel)",
+      '\uFEFFsku;eta;message\r\n"A;1";2027-01-05;"say ""hi"", then; go"\r\n',
+      [
+        ["sku", "eta", "message"],
+        ["A;1", "2027-01-05", 'say "hi", then; go'],
+      ],
+    ],
+    [
+      "commas win over semicolons in the header",
+      "sku,message\nA,x;y;z\n",
+      [
+        ["sku", "message"],
+        ["A", "x;y;z"],
+      ],
+    ],
+    ["a defused cell reads back as written", "'=1+2,'-x,'abc\n", [["=1+2", "-x", "'abc"]]],
   ])("%s", (_name, text, records) => {
     expect(parseCsv(text)).toEqual({ ok: true, records });
   });
@@ -62,5 +80,19 @@ describe("parseCsv", () => {
     ];
     expect(toCsv(rows)).toBe('sku,message\r\nA-1,"He said ""soon"", then\nleft"\r\n,\r\n');
     expect(parseCsv(toCsv(rows))).toEqual({ ok: true, records: rows });
+  });
+
+  it("detects the separator from the header line only, ignoring quoted ones", () => {
+    expect(detectDelimiter('"a;b;c",d\n1;2;3;4\n')).toBe(",");
+    expect(detectDelimiter("a;b\n1,2,3\n")).toBe(";");
+    expect(detectDelimiter("")).toBe(",");
+  });
+});
+
+describe("toCsv", () => {
+  it("defuses text cells that start like a formula, and leaves numbers as numbers", () => {
+    expect(
+      toCsv([["=SUM(A1)", "+1", "-x", "@cmd", "\tTab", "\rCR", "a=b", -2, 0, 5n, null, undefined, ""]]),
+    ).toBe(`'=SUM(A1),'+1,'-x,'@cmd,'\tTab,"'\rCR",a=b,-2,0,5,,,\r\n`);
   });
 });
