@@ -17,16 +17,17 @@ const PROBLEMS: Record<string, string> = {
  * Double-quoted fields may hold separators, quotes ("" escapes one) and line breaks; records end
  * with CRLF, LF or CR. A leading UTF-8 BOM is dropped. A blank line is a record with one empty field
  * (callers skip those), so record numbers match the rows a merchant sees; `record` in an error is
- * 1-based. A text cell our exports defused (`'` before a formula character) reads back as written.
+ * 1-based. A text cell our exports defused (`'` before a formula character) reads back as written,
+ * unless `raw` asks for the cells exactly as they are in the file.
  */
-export function parseCsv(text: string): CsvParseResult {
+export function parseCsv(text: string, opts: { raw?: boolean } = {}): CsvParseResult {
   try {
     const records: string[][] = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text),
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
-      cast: (value) => undoDefuse(value),
+      cast: (value) => (opts.raw ? value : undoDefuse(value)),
     });
     return { ok: true, records };
   } catch (error) {
