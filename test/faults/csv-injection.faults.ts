@@ -89,7 +89,7 @@ describe("CSV exports", () => {
     }
     const formulas = Object.values(scanned).flatMap((s) => s.formulas);
     reportFaultRow(task, {
-      test: "8 CSV formula injection",
+      test: "19.5 CSV formula injection",
       events: Object.values(scanned).reduce((n, s) => n + s.cells, 0),
       lost: 0,
       duplicates: 0,
