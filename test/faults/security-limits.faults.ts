@@ -157,6 +157,45 @@ describe("security headers and limits", () => {
     expect(findings.slice(0, 20)).toEqual([]);
   });
 
+  it("300 junk signups, then a real shopper: the shopper is accepted", async ({ task }) => {
+    // Bots from 30 addresses, 10 requests each (under the per-IP limit): half fill the honeypot,
+    // half send no valid address. None is a signup, so none may use up the shop's allowance.
+    const junk: number[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      const body =
+        i % 2 === 0
+          ? { email: `bot-${i}@example.com`, variant_id: String(variantId), website: "https://spam.example" }
+          : { email: `not-an-address-${i}`, variant_id: String(variantId) };
+      junk.push(
+        (await signUp(stack.webUrl, shop.domain, body, `192.0.2.${100 + Math.floor(i / 10)}`)).status,
+      );
+    }
+    const shopper = await signUp(
+      stack.webUrl,
+      shop.domain,
+      { email: "real.shopper@example.com", variant_id: String(variantId) },
+      "198.51.100.200",
+    );
+    const counts = Object.entries(
+      junk.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}),
+    )
+      .map(([status, n]) => `${status}x${n}`)
+      .join(" ");
+    reportFaultRow(task, {
+      test: "19.4 junk signups, then a shopper",
+      events: junk.length + 1,
+      lost: shopper.status === 201 ? 0 : 1,
+      duplicates: 0,
+      fiveXx: [...junk, shopper.status].filter((s) => s >= 500).length,
+      note: `junk: ${counts}; the shopper: ${shopper.status}`,
+    });
+    expect(junk.filter((s) => s >= 500)).toEqual([]);
+    expect(shopper.status).toBe(201);
+    expect(
+      await stack.db.subscription.count({ where: { shopId: shop.id, email: "real.shopper@example.com" } }),
+    ).toBe(1);
+  });
+
   it.each([
     [`{"msg":"x","secret":"${"s3cr3t-value"}"}`, "secret"],
     ['{"msg":"sent","to":"jane.doe@example.com"}', "email jane.doe@example.com"],
