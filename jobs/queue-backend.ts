@@ -9,6 +9,11 @@ export type QueueBackend = {
   createWorker(name: string, processor: Processor, opts: Partial<WorkerOptions>): Worker;
   /** Throws when the backend cannot be reached (readiness). */
   ping(): Promise<void>;
+  /**
+   * Redis only: counts a hit against `key` in a fixed window of `windowSeconds` (rate limits;
+   * see web/server/limits/create-hit-counter.ts, which uses the database otherwise).
+   */
+  countHit?(key: string, windowSeconds: number): Promise<{ count: number; msUntilWindowEnd: number }>;
   close(): Promise<void>;
 };
 
@@ -39,6 +44,15 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
       workerConnections.push(connection);
       return new Worker(name, processor, { ...workerOpts, connection, prefix: keyPrefix });
     },
+    countHit: async (key, windowSeconds) => {
+      const [count, ttl] = (await producer.eval(
+        COUNT_HIT,
+        1,
+        `${keyPrefix}:rate:${key}`,
+        String(windowSeconds * 1000),
+      )) as [number, number];
+      return { count, msUntilWindowEnd: Math.max(0, ttl) };
+    },
     ping: async () => {
       // Right after start the connection may still be opening; commands fail fast until it is ready.
       if (producer.status !== "ready") await onceReady(producer, 1_500);
@@ -50,6 +64,13 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
     },
   };
 }
+
+// INCR, and the window's expiry set by its first hit; answers the count and the ms left.
+const COUNT_HIT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
 
 function createPostgresQueueBackend(databaseUrl: string, schema?: string): QueueBackend {
   const connection = { connectionString: databaseUrl, migrate: true, max: 3, ...(schema ? { schema } : {}) };

@@ -1,5 +1,5 @@
 import { Session } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { offlineSessionStorage } from "../../web/server/shopify/sessions/offline-session-storage.ts";
 import type { Prisma } from "@prisma/client";
 import type { Simulator } from "../../simulator/create-simulator.ts";
 import type { BenchDeps } from "../env/create-bench-deps.ts";
@@ -22,7 +22,7 @@ export async function seedShop(
     domain = simShop.domain;
     locationId = simShop.locationIds[0] ?? null;
     const api = deps.shopify.api;
-    await new PrismaSessionStorage(deps.db).storeSession(
+    await offlineSessionStorage(deps).storeSession(
       new Session({
         id: api.session.getOfflineId(domain),
         shop: domain,

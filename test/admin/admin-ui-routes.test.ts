@@ -12,6 +12,9 @@ import { loadConfig } from "../../web/server/config.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
 import { pino } from "pino";
 
+/** Scripts on /admin: the bundle and App Bridge from Shopify's CDN only. */
+const ADMIN_SCRIPT_POLICY = "script-src 'self' https://cdn.shopify.com; object-src 'none'; base-uri 'self';";
+
 const SECRET = "admin-ui-secret";
 const HTML = `<!doctype html><html><head><title>x</title><script type="module" src="/admin/assets/app.js"></script></head><body><div id="root"></div></body></html>`;
 
@@ -38,14 +41,20 @@ function appFor(env: Record<string, string>, distDir = fakeDist()) {
 
 describe("adminContentSecurityPolicy", () => {
   it.each([
-    ["shop.myshopify.com", "frame-ancestors https://shop.myshopify.com https://admin.shopify.com;"],
-    ["my-shop-2.myshopify.com", "frame-ancestors https://my-shop-2.myshopify.com https://admin.shopify.com;"],
-    ["evil.com", "frame-ancestors 'none';"],
-    ["shop.myshopify.com.evil.com", "frame-ancestors 'none';"],
-    ["shop.myshopify.com https://evil.com", "frame-ancestors 'none';"],
-    ["SHOP.myshopify.com", "frame-ancestors 'none';"],
-    [undefined, "frame-ancestors 'none';"],
-    [["a.myshopify.com", "b.myshopify.com"], "frame-ancestors 'none';"],
+    [
+      "shop.myshopify.com",
+      `frame-ancestors https://shop.myshopify.com https://admin.shopify.com; ${ADMIN_SCRIPT_POLICY}`,
+    ],
+    [
+      "my-shop-2.myshopify.com",
+      `frame-ancestors https://my-shop-2.myshopify.com https://admin.shopify.com; ${ADMIN_SCRIPT_POLICY}`,
+    ],
+    ["evil.com", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    ["shop.myshopify.com.evil.com", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    ["shop.myshopify.com https://evil.com", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    ["SHOP.myshopify.com", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    [undefined, `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    [["a.myshopify.com", "b.myshopify.com"], `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
   ])("%s -> %s", (shop, policy) => {
     expect(adminContentSecurityPolicy(shop)).toBe(policy);
   });
@@ -69,7 +78,7 @@ describe("createAdminUiRoutes", () => {
       const res = await request(app).get(url);
       expect(res.status).toBe(200);
       expect(res.headers["content-security-policy"]).toBe(
-        "frame-ancestors https://a.myshopify.com https://admin.shopify.com;",
+        `frame-ancestors https://a.myshopify.com https://admin.shopify.com; ${ADMIN_SCRIPT_POLICY}`,
       );
       expect(res.headers["cache-control"]).toBe("no-store");
       expect(res.text).toContain('<div id="root">');
@@ -79,7 +88,7 @@ describe("createAdminUiRoutes", () => {
 
   it("forbids framing without a valid shop", async () => {
     const res = await request(app).get("/admin?shop=evil.com");
-    expect(res.headers["content-security-policy"]).toBe("frame-ancestors 'none';");
+    expect(res.headers["content-security-policy"]).toBe(`frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`);
   });
 
   it("adds App Bridge when Shopify opens it embedded", async () => {
@@ -122,7 +131,10 @@ describe("createAdminUiRoutes", () => {
   });
 
   it.each([
-    ["production", { NODE_ENV: "production" }],
+    [
+      "production",
+      { NODE_ENV: "production", TOKEN_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString("base64")}` },
+    ],
     ["development with real credentials", { NODE_ENV: "development" }],
   ])("has no token endpoint in %s", async (_name, env) => {
     const res = await request(appFor(env).app).get("/dev/session-token?shop=a.myshopify.com");

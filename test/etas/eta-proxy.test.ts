@@ -69,10 +69,10 @@ describe("GET /proxy/eta", () => {
     expect(text).toContain(`"id":"${V1}"`);
     expect(JSON.parse(text)).toEqual({
       variants: [
-        { id: String(V1), backordered: true, available: -2, eta: addDays(10), message: "Knitted to order" },
-        { id: String(V2), backordered: false, available: 3, eta: addDays(7), message: null },
+        { id: String(V1), backordered: true, eta: addDays(10), message: "Knitted to order" },
+        { id: String(V2), backordered: false, eta: addDays(7), message: null },
         // An overdue explicit date is never shown to shoppers.
-        { id: String(V3), backordered: false, available: 0, eta: null, message: null },
+        { id: String(V3), backordered: false, eta: null, message: null },
       ],
     });
   });
@@ -111,7 +111,7 @@ describe("GET /proxy/eta", () => {
     const read = async () =>
       (
         (await (await get({ variant_ids: `${V1},${V2}` })).json()) as {
-          variants: { eta: string; available: number }[];
+          variants: { eta: string; backordered: boolean }[];
         }
       ).variants;
     const before = await read();
@@ -126,8 +126,8 @@ describe("GET /proxy/eta", () => {
       where: { shopId_variantId: { shopId, variantId: V2 } },
       data: { available: -4 },
     });
-    expect((await read())[1]!.available).toBe(3); // still the cached body: nothing announced the change
+    expect((await read())[1]!.backordered).toBe(false); // still the cached body: nothing announced the change
     await enqueueEtaMetafieldSync(app.deps, shopId);
-    expect((await read())[1]).toMatchObject({ available: -4 });
+    expect((await read())[1]).toMatchObject({ backordered: true });
   });
 });

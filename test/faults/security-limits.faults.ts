@@ -11,6 +11,9 @@ import { startFaultStack, type FaultStack, type StackShop } from "./support/star
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
+/** Scripts on /admin: the bundle and App Bridge from Shopify's CDN only. */
+const ADMIN_SCRIPT_POLICY = "script-src 'self' https://cdn.shopify.com; object-src 'none'; base-uri 'self';";
+
 let stack: FaultStack;
 let shop: StackShop;
 let variantId = 0n;
@@ -29,15 +32,15 @@ describe("security headers and limits", () => {
   it.each([
     [
       "security-shop.myshopify.com",
-      "frame-ancestors https://security-shop.myshopify.com https://admin.shopify.com;",
+      `frame-ancestors https://security-shop.myshopify.com https://admin.shopify.com; ${ADMIN_SCRIPT_POLICY}`,
     ],
     [
       "other-shop.myshopify.com",
-      "frame-ancestors https://other-shop.myshopify.com https://admin.shopify.com;",
+      `frame-ancestors https://other-shop.myshopify.com https://admin.shopify.com; ${ADMIN_SCRIPT_POLICY}`,
     ],
-    ["evil.example.com", "frame-ancestors 'none';"],
-    ["x.myshopify.com; script-src *", "frame-ancestors 'none';"],
-    ["", "frame-ancestors 'none';"],
+    ["evil.example.com", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    ["x.myshopify.com; script-src *", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
+    ["", `frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`],
   ])("the admin page for shop %j may be framed by: %s", async (shopParam, csp) => {
     const res = await fetch(`${stack.webUrl}/admin?shop=${encodeURIComponent(shopParam)}&embedded=1`);
     expect(res.headers.get("content-security-policy")).toBe(csp);

@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
+import { offlineSessionStorage } from "../../web/server/shopify/sessions/offline-session-storage.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
@@ -55,6 +56,12 @@ describe("embedded auth and install", () => {
           nbf: Math.floor(Date.now() / 1000) - 200,
         }),
     ],
+    ["a token without exp", async () => forge({ exp: undefined })],
+    [
+      "a token whose issuer is another shop",
+      async () => forge({ iss: "https://other-shop.myshopify.com/admin" }),
+    ],
+    ["a token without an issuer", async () => forge({ iss: undefined })],
     ["a token signed with another secret", async () => forge({}, "some-other-secret")],
     ["a token for another app (wrong audience)", async () => forge({ aud: "another-app" })],
     ["a malformed token", async () => "not.a.jwt"],
@@ -70,27 +77,35 @@ describe("embedded auth and install", () => {
     const res = await getShop(token);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ shop: { domain: shop } });
-    const session = await app.deps.db.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
-    expect(session.accessToken).toMatch(/\S+/);
+    const session = await offlineSessionStorage(app.deps).loadSession(`offline_${shop}`);
+    expect(session?.accessToken).toMatch(/\S+/);
     // the token works against the Admin API (the simulator checks it)
-    const client = new app.deps.shopify.api.clients.Graphql({
-      session: new (await import("@shopify/shopify-api")).Session({
-        id: session.id,
-        shop,
-        state: "",
-        isOnline: false,
-        accessToken: session.accessToken,
-      }),
-    });
+    const client = new app.deps.shopify.api.clients.Graphql({ session: session! });
     const { data } = await client.request<{ shop: { name: string } }>("query ShopName { shop { name } }");
     expect(data?.shop.name).toBe("Auth Test");
   });
 
-  it("the simulator rejects a document with an unknown field, as Shopify does", async () => {
-    const session = await app.deps.db.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
+  it("stores the offline token encrypted: the row alone does not hold the token", async () => {
+    const token = (await offlineSessionStorage(app.deps).loadSession(`offline_${shop}`))?.accessToken;
+    expect(token).toMatch(/\S{16,}/);
+    const row = await app.deps.db.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
+    const dump = JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    expect(dump).not.toContain(token);
+    expect(row.accessToken).toMatch(/^enc1:dev:/);
+    // and the row as stored is refused by the Admin API
     const res = await fetch(`${sim.origin}/admin/api/2026-07/graphql.json`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": session.accessToken },
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": row.accessToken },
+      body: JSON.stringify({ query: "query { shop { name } }" }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("the simulator rejects a document with an unknown field, as Shopify does", async () => {
+    const session = await offlineSessionStorage(app.deps).loadSession(`offline_${shop}`);
+    const res = await fetch(`${sim.origin}/admin/api/2026-07/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": session!.accessToken! },
       body: JSON.stringify({ query: "query { shop { name notARealField } }" }),
     });
     const body = (await res.json()) as { errors?: { message: string }[]; data?: unknown };

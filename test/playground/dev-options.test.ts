@@ -25,7 +25,12 @@ describe("npm run dev configuration", () => {
       { SMTP_URL: "smtp://mail.local:25" },
       { smtpUrl: "smtp://mail.local:25", adminOrigin: SIM },
     ],
-    ["an explicit app URL", { SHOPIFY_APP_URL: "https://app.example" }, { appUrl: "https://app.example" }],
+    // A public URL needs real credentials: the demo secret is refused there (config.test.ts).
+    [
+      "an explicit app URL",
+      { SHOPIFY_APP_URL: "http://localhost:8081" },
+      { appUrl: "http://localhost:8081" },
+    ],
   ])("%s", (_name, env, expected) => {
     const config = loadConfig(buildDevEnv(env, { appPort: 3000, simulatorOrigin: SIM, smtpUrl: SMTP }));
     expect(config).toMatchObject(expected);

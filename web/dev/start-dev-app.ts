@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import express from "express";
 import { createWorker } from "../../jobs/create-worker.ts";
 import type { AppDeps } from "../server/app-deps.ts";
@@ -7,7 +8,7 @@ import type { Runtime } from "../server/create-runtime.ts";
 import type { Logger } from "../server/logger.ts";
 import { createMailer } from "../server/notifications/create-mailer.ts";
 
-export type DevApp = { deps: AppDeps; close(): Promise<void> };
+export type DevApp = { deps: AppDeps; address: AddressInfo; close(): Promise<void> };
 
 /** The web process and one worker in this process, sharing the runtime (database, queues). */
 export async function startDevApp(runtime: Runtime, logger: Logger): Promise<DevApp> {
@@ -17,7 +18,11 @@ export async function startDevApp(runtime: Runtime, logger: Logger): Promise<Dev
   web.disable("x-powered-by");
   web.use(createApp(deps));
   const server: Server = await new Promise((resolve, reject) => {
-    const s = web.listen(config.port, () => resolve(s));
+    // The playground runs on the published demo secret: reachable from this machine only, like the
+    // simulator and the mail catcher. With real credentials the Shopify CLI's tunnel needs every interface.
+    const s = config.demo
+      ? web.listen(config.port, "127.0.0.1", () => resolve(s))
+      : web.listen(config.port, () => resolve(s));
     s.once("error", reject);
   });
   server.keepAliveTimeout = 65_000;
@@ -26,6 +31,7 @@ export async function startDevApp(runtime: Runtime, logger: Logger): Promise<Dev
   logger.info({ port: config.port, smtp: Boolean(mailer) }, "web and worker running");
   return {
     deps,
+    address: server.address() as AddressInfo,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

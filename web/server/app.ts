@@ -4,6 +4,7 @@ import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
 import { cancelLinkRoutes } from "./controls/cancel-link-routes.ts";
+import { baseSecurityHeaders } from "./http/security-headers.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps): Express {
     "trust proxy",
     typeof deps.config.trustProxy === "number" ? deps.config.trustProxy : [...deps.config.trustProxy],
   );
+  app.use(baseSecurityHeaders());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on("finish", () => {

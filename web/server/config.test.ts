@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEMO_API_KEY, loadConfig } from "./config.ts";
+import { ConfigError, DEMO_API_KEY, DEMO_API_SECRET, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("runs the playground on demo credentials and embedded services when nothing is set", () => {
@@ -58,5 +58,24 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(
       /SHOPIFY_API_KEY[\s\S]*SHOPIFY_API_SECRET[\s\S]*SHOPIFY_APP_URL[\s\S]*DATABASE_URL/,
     );
+  });
+
+  it.each([
+    ["a public URL", "https://backorders.example.com", false],
+    ["a LAN address", "http://192.168.1.20:3000", false],
+    ["localhost", "http://localhost:3000", true],
+    ["127.0.0.1", "http://127.0.0.1:4000", true],
+  ])("with the published demo secret, refuses to start on %s", (_name, url, starts) => {
+    const load = () => loadConfig({ NODE_ENV: "development", SHOPIFY_APP_URL: url });
+    if (starts) expect(load().demo).toBe(true);
+    else
+      expect(load).toThrow(
+        /SHOPIFY_API_SECRET: the published demo secret only runs on a local SHOPIFY_APP_URL/,
+      );
+    // An explicit copy of the demo secret is the same secret.
+    if (!starts)
+      expect(() => loadConfig({ SHOPIFY_API_SECRET: DEMO_API_SECRET, SHOPIFY_APP_URL: url })).toThrow(
+        /demo secret/,
+      );
   });
 });

@@ -6,6 +6,8 @@ import { parseTrustProxy, type TrustProxy } from "./parse-trust-proxy.ts";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
 export const DEMO_API_SECRET = "backorder-hub-demo-secret";
+/** Encrypts offline tokens in the playground and tests only; refused in production. */
+export const DEV_TOKEN_ENCRYPTION_KEY = "dev:ZGV2LW9ubHktdG9rZW4ta2V5LW5vdC1mb3ItcHJvZCE=";
 /** shopify.app.toml's `access_scopes.scopes`, which is the source (test/foundation/app-scopes.test.ts). */
 export const DEFAULT_SCOPES =
   "read_products,write_products,read_inventory,read_orders,write_orders,write_discounts,write_app_proxy,unauthenticated_read_product_inventory";
@@ -77,6 +79,12 @@ const envSchema = z
       ctx.addIssue({ code: "custom", message: parsed.message });
       return z.NEVER;
     }),
+    TOKEN_ENCRYPTION_KEY: optionalString,
+    TOKEN_ENCRYPTION_KEY_PREVIOUS: optionalString,
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    API_MAX_IN_FLIGHT_PER_SHOP: z.coerce.number().int().min(1).default(4),
+    PROXY_ETA_LIMIT_PER_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    PROXY_ETA_LIMIT_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     METRICS_PORT: optionalString
       .transform((v) => (v === undefined ? undefined : Number(v)))
       .pipe(z.number().int().min(0).max(65535).optional()),
@@ -103,7 +111,34 @@ const envSchema = z
     if (env.OPS_PASSWORD && env.OPS_PASSWORD.length < 12) {
       ctx.addIssue({ code: "custom", path: ["OPS_PASSWORD"], message: "must be at least 12 characters" });
     }
+    for (const key of ["TOKEN_ENCRYPTION_KEY", "TOKEN_ENCRYPTION_KEY_PREVIOUS"] as const) {
+      const value = env[key];
+      if (value !== undefined && !parseEncryptionKey(value)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "must be <key id>:<32 bytes in base64>" });
+      }
+    }
+    // The demo secret is public: an app reachable from elsewhere must not accept what it signs.
+    const secret = env.SHOPIFY_API_SECRET ?? DEMO_API_SECRET;
+    if (secret === DEMO_API_SECRET && env.SHOPIFY_APP_URL && !isLocalUrl(env.SHOPIFY_APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_API_SECRET"],
+        message: "the published demo secret only runs on a local SHOPIFY_APP_URL (localhost, 127.0.0.1)",
+      });
+    }
     if (env.NODE_ENV !== "production") return;
+    if (!env.TOKEN_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: "custom", path: ["TOKEN_ENCRYPTION_KEY"], message: "is required in production" });
+    }
+    for (const key of ["TOKEN_ENCRYPTION_KEY", "TOKEN_ENCRYPTION_KEY_PREVIOUS"] as const) {
+      if (env[key] === DEV_TOKEN_ENCRYPTION_KEY) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "the published development key is refused in production",
+        });
+      }
+    }
     for (const key of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
@@ -141,11 +176,35 @@ export type Config = Readonly<{
    * or a list of addresses and CIDR ranges. The shopper's address keys the signup rate limits.
    */
   trustProxy: TrustProxy;
-  /** The worker's own /healthz and /metrics listener; unset = none. */
+  /** The ops listener (/metrics, /healthz) of the web process and of each worker; unset = none. */
   metricsPort: number | undefined;
+  /** Offline access tokens are encrypted with `current`; `previous` still decrypts during a rotation. */
+  tokenKeys: Readonly<{ current: EncryptionKey; previous: EncryptionKey | undefined }>;
+  /** Requests per window; see docs/operations.md (Rate limits). */
+  limits: Readonly<{
+    apiPerShopPerMinute: number;
+    apiInFlightPerShop: number;
+    proxyEtaPerShopPerMinute: number;
+    proxyEtaPerClientPerMinute: number;
+  }>;
   /** True when running with the demo credentials (the offline playground). */
   demo: boolean;
 }>;
+
+export type EncryptionKey = Readonly<{ id: string; key: Buffer }>;
+
+/** `<id>:<base64 of 32 bytes>`; the id is stored with each ciphertext so rotation knows the key. */
+export function parseEncryptionKey(value: string): EncryptionKey | undefined {
+  const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(value);
+  if (!match) return undefined;
+  const key = Buffer.from(match[2]!, "base64");
+  return key.length === 32 ? Object.freeze({ id: match[1]!, key }) : undefined;
+}
+
+function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export class ConfigError extends Error {
   readonly issues: string[];
@@ -198,6 +257,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : undefined,
     trustProxy: env.TRUST_PROXY,
     metricsPort: env.METRICS_PORT,
+    tokenKeys: Object.freeze({
+      current: parseEncryptionKey(env.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY)!,
+      previous: env.TOKEN_ENCRYPTION_KEY_PREVIOUS
+        ? parseEncryptionKey(env.TOKEN_ENCRYPTION_KEY_PREVIOUS)
+        : undefined,
+    }),
+    limits: Object.freeze({
+      apiPerShopPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+      apiInFlightPerShop: env.API_MAX_IN_FLIGHT_PER_SHOP,
+      proxyEtaPerShopPerMinute: env.PROXY_ETA_LIMIT_PER_SHOP_PER_MINUTE,
+      proxyEtaPerClientPerMinute: env.PROXY_ETA_LIMIT_PER_CLIENT_PER_MINUTE,
+    }),
     demo: !env.SHOPIFY_API_SECRET,
   });
 }

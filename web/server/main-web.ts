@@ -4,17 +4,32 @@ import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { createRuntime } from "./create-runtime.ts";
+import { startMetricsServer } from "./ops/start-metrics-server.ts";
+import { reencryptOfflineTokens } from "./shopify/sessions/reencrypt-offline-tokens.ts";
 import { onShutdown } from "./shutdown.ts";
 
 const config = loadConfig();
 const runtime = await createRuntime(config, { name: "web", migrate: true });
+// Tokens stored in plain text or under the previous key move to the current key (see docs/operations.md).
+const { rewritten } = await reencryptOfflineTokens(runtime);
+if (rewritten > 0) runtime.logger.info({ rewritten }, "offline tokens re-encrypted with the current key");
 const app = createApp({ ...runtime });
 const server: Server = app.listen(config.port, () => {
   runtime.logger.info({ port: config.port, url: config.appUrl }, "web listening");
 });
 server.keepAliveTimeout = 65_000;
+// The ops listener: /metrics for the scraper, never on the public port without credentials.
+const metricsServer =
+  config.metricsPort === undefined
+    ? null
+    : await startMetricsServer({
+        port: config.metricsPort,
+        metrics: runtime.metrics,
+        logger: runtime.logger,
+      });
 onShutdown(runtime.logger, async () => {
   // Stop accepting, let in-flight requests finish, then close queues and the database.
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await metricsServer?.close();
   await runtime.close();
 });

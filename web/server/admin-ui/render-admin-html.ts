@@ -1,4 +1,6 @@
-const APP_BRIDGE_SCRIPT = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
+import { APP_BRIDGE_ORIGIN } from "./content-security-policy.ts";
+
+const APP_BRIDGE_SCRIPT = `${APP_BRIDGE_ORIGIN}/shopifycloud/app-bridge.js`;
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

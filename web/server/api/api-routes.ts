@@ -5,6 +5,7 @@ import { requireSession, type ShopLocals } from "../auth/require-session.ts";
 import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
 import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
+import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
@@ -13,7 +14,7 @@ import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.
 /** /api/*: the embedded admin's API. Every route below runs with a verified shop from the token. */
 export function apiRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  router.use(requireSession(deps));
+  router.use(requireSession(deps, createApiShopLimiter(deps)));
   router.use(express.json({ limit: "1mb" }));
   router.get("/shop", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;

@@ -1,4 +1,5 @@
 import type { ShopifyApis } from "../shopify/create-shopify.ts";
+import { checkSessionClaims } from "./check-session-claims.ts";
 
 export type SessionTokenResult =
   | { ok: true; shop: string; userId: string | null; token: string }
@@ -6,7 +7,8 @@ export type SessionTokenResult =
 
 /**
  * Admin session tokens are HS256 JWTs signed with the app secret (aud = API key, dest = shop URL).
- * Verified by @shopify/shopify-api, once per secret while a rotation is under way.
+ * Verified by @shopify/shopify-api, once per secret while a rotation is under way; `exp` is
+ * required and `iss` must name the shop of `dest` (check-session-claims.ts).
  */
 export async function verifySessionToken(
   shopify: ShopifyApis,
@@ -18,7 +20,8 @@ export async function verifySessionToken(
   for (const api of shopify.verifiers) {
     try {
       const payload = await api.session.decodeSessionToken(token);
-      const shop = api.utils.sanitizeShop(new URL(payload.dest).hostname);
+      const host = checkSessionClaims(payload);
+      const shop = host ? api.utils.sanitizeShop(host) : null;
       if (!shop) return { ok: false, reason: "invalid" };
       return { ok: true, shop, userId: payload.sub ? String(payload.sub) : null, token };
     } catch {

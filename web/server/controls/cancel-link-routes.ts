@@ -1,5 +1,6 @@
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import { noFraming } from "../http/security-headers.ts";
 import { renderCancelPage } from "./render-cancel-page.ts";
 import { loadCancelLink, requestCancellation, type CancelLinkState } from "./request-cancellation.ts";
 
@@ -26,6 +27,7 @@ const PAGES = {
  */
 export function cancelLinkRoutes(deps: AppDeps): Router {
   const router = express.Router();
+  router.use("/backorders/cancel", noFraming());
   const send = (res: Response, page: Page, extra: Parameters<typeof renderCancelPage>[0] | null = null) =>
     res
       .status(page.status)

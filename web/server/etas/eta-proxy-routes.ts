@@ -4,6 +4,7 @@ import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
+import { proxyEtaRateLimit } from "./proxy-eta-rate-limit.ts";
 import { createProxyEtaCache, type ProxyEtaCache } from "./proxy-eta-cache.ts";
 import { readProxyEtas } from "./read-proxy-etas.ts";
 import { createProxyShopContextReader } from "./read-proxy-shop-context.ts";
@@ -15,7 +16,7 @@ export const PROXY_ETA_MAX_IDS = 50;
 export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxyEtaCache()): Router {
   const router = express.Router();
   const readShopContext = createProxyShopContextReader(deps.sql);
-  router.get("/eta", async (req, res) => {
+  router.get("/eta", proxyEtaRateLimit(deps), async (req, res) => {
     const { shop } = (res.locals as ProxyLocals).proxy;
     const ids = parseVariantIds(req.query.variant_ids);
     // Fresh on every request (see createProxyShopContextReader); it also sees an uninstall at once,

@@ -5,8 +5,8 @@ import { resolveEta } from "./resolve-eta.ts";
 
 export type ProxyEtaVariant = {
   id: string;
+  /** Whether the variant sells now on backorder; the stock count itself stays private. */
   backordered: boolean;
-  available: number;
   /** Never a past date: null when none or overdue. */
   eta: string | null;
   message: string | null;
@@ -57,7 +57,6 @@ export async function readProxyEtas(
     return {
       id: row.variantId,
       backordered: isBackordered(row),
-      available: row.available,
       eta: resolved.shopperEta,
       message: resolved.message,
     };

@@ -11,7 +11,7 @@ export type CountedStock = { available: number; tracked: boolean };
  * Null when the variant no longer exists.
  */
 export async function readCountedStock(
-  deps: Pick<WorkerDeps, "db" | "shopify" | "logger" | "now">,
+  deps: Pick<WorkerDeps, "db" | "config" | "shopify" | "logger" | "now">,
   shopDomain: string,
   variantId: bigint,
   countedLocationIds: readonly string[],

@@ -1,5 +1,5 @@
 import { RequestedTokenType } from "@shopify/shopify-api";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { offlineSessionStorage } from "../shopify/sessions/offline-session-storage.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { startInitialSync } from "../backorders/start-initial-sync.ts";
 
@@ -12,7 +12,7 @@ export type InstalledShop = { id: string; domain: string; installed: boolean };
  */
 export async function ensureShopInstalled(deps: AppDeps, shop: string, sessionToken: string) {
   const existing = await deps.db.shop.findUnique({ where: { domain: shop } });
-  const storage = new PrismaSessionStorage(deps.db);
+  const storage = offlineSessionStorage(deps);
   const offlineId = deps.shopify.api.session.getOfflineId(shop);
   if (existing && !existing.uninstalledAt && (await storage.loadSession(offlineId))) {
     // An install whose sync never got enqueued (the queue was away) gets it now; dedupes by job id.

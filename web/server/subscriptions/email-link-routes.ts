@@ -1,5 +1,6 @@
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import { noFraming } from "../http/security-headers.ts";
 import { confirmSubscription, lookUpConfirmToken, type ConfirmSubject } from "./confirm-subscription.ts";
 import { renderLinkPage } from "./render-link-page.ts";
 import { isLinkTokenShape } from "./subscription-tokens.ts";
@@ -31,6 +32,7 @@ function fill(message: string, subject: ConfirmSubject): string {
 /** Email links: GET and POST /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
 export function emailLinkRoutes(deps: AppDeps): Router {
   const router = express.Router();
+  router.use(["/subscriptions/confirm", "/unsubscribe"], noFraming());
   const page = (
     res: Response,
     status: number,

@@ -1,12 +1,18 @@
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { UnrecoverableError } from "bullmq";
+import type { Config } from "../../config.ts";
 import type { Db } from "../../db/create-prisma.ts";
 import type { Logger } from "../../logger.ts";
 import type { ShopifyApis } from "../create-shopify.ts";
+import { offlineSessionStorage } from "../sessions/offline-session-storage.ts";
 import { classifyAdminError } from "./classify-admin-error.ts";
 import { computeThrottleWait } from "./compute-throttle-wait.ts";
 
-export type AdminClientDeps = { db: Db; shopify: ShopifyApis; logger: Logger };
+export type AdminClientDeps = {
+  db: Db;
+  config: Pick<Config, "tokenKeys">;
+  shopify: ShopifyApis;
+  logger: Logger;
+};
 
 export type AdminClient = {
   shopDomain: string;
@@ -31,7 +37,7 @@ export async function createAdminClient(
   opts: AdminClientOptions = {},
 ): Promise<AdminClient> {
   const api = deps.shopify.api;
-  const session = await new PrismaSessionStorage(deps.db).loadSession(api.session.getOfflineId(shopDomain));
+  const session = await offlineSessionStorage(deps).loadSession(api.session.getOfflineId(shopDomain));
   if (!session?.accessToken) throw new UnrecoverableError(`no offline session for ${shopDomain}`);
   const client = new api.clients.Graphql({ session });
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
