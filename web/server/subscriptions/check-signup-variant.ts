@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Queues } from "../../../jobs/create-queues.ts";
 import { enqueueRecompute } from "../../../jobs/backorders/enqueue-variant-work.ts";
+import type { Config } from "../config.ts";
 import type { Db } from "../db/create-prisma.ts";
 import type { SqlPool } from "../db/create-sql-pool.ts";
 import { AppError } from "../errors.ts";
@@ -36,7 +37,14 @@ export type SignupVariantCheckOptions = {
   now?: () => number;
 };
 
-type Deps = { db: Db; sql: SqlPool; queues: Queues; shopify: ShopifyApis; logger: Logger };
+type Deps = {
+  db: Db;
+  sql: SqlPool;
+  queues: Queues;
+  shopify: ShopifyApis;
+  logger: Logger;
+  config: Pick<Config, "tokenKeys">;
+};
 type Shop = { id: string; domain: string };
 type Answer = "found" | "missing";
 
