@@ -28,7 +28,22 @@ export type ApiClient = {
   shop: string | null;
 };
 
-/** Every call goes to /api/* with a fresh session token; a 401 gets one retry with a new token. */
+/** A page opening fires several requests at once; the server's per-shop limits answer 429 with
+ * Retry-After past a few in flight, so the client waits as told (at most 5 s) and tries again. */
+const MAX_THROTTLED_RETRIES = 4;
+
+async function waitRetryAfter(response: Response, signal?: AbortSignal): Promise<void> {
+  await response.body?.cancel();
+  const seconds = Number(response.headers.get("retry-after"));
+  const ms = Math.min(5_000, Number.isFinite(seconds) && seconds > 0 ? seconds * 1_000 : 1_000);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms * (0.5 + Math.random() / 2));
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/** Every call goes to /api/* with a fresh session token; a 401 gets one retry with a new token, and
+ * a 429 waits for its Retry-After. */
 export function createApiClient(tokens: TokenProvider): ApiClient {
   async function send(path: string, init: ApiRequest, accept: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept };
@@ -40,15 +55,22 @@ export function createApiClient(tokens: TokenProvider): ApiClient {
       body = JSON.stringify(init.body);
       headers["Content-Type"] = "application/json";
     }
-    for (let attempt = 0; ; attempt++) {
-      headers.Authorization = `Bearer ${await tokens.getToken({ forceRefresh: attempt > 0 })}`;
+    let refreshed = false;
+    for (let throttled = 0; ;) {
+      headers.Authorization = `Bearer ${await tokens.getToken({ forceRefresh: refreshed })}`;
       const response = await fetch(`/api${path}`, {
         method: init.method ?? "GET",
         headers,
         body,
         signal: init.signal,
       });
-      if (response.status !== 401 || attempt > 0) return response;
+      if (response.status === 429 && throttled < MAX_THROTTLED_RETRIES) {
+        throttled++;
+        await waitRetryAfter(response, init.signal);
+        continue;
+      }
+      if (response.status !== 401 || refreshed) return response;
+      refreshed = true;
     }
   }
 
