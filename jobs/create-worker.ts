@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job, type Worker } from "bullmq";
+import { jobNameLabel } from "../web/server/metrics/metric-labels.ts";
 import { createDatabaseBreaker } from "./database-breaker.ts";
 import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
@@ -49,7 +50,7 @@ export async function createWorker(
         "job failed",
       );
       if (!final) return;
-      deps.metrics.jobFinalFailures.inc({ queue, name: job.name });
+      deps.metrics.jobFinalFailures.inc({ queue, name: jobNameLabel(job.name, byName) });
       void byName.get(job.name)?.onFinalFailure?.(deps, job.data, error);
     });
     worker.on("stalled", () => deps.metrics.jobsStalled.inc({ queue }));
@@ -87,17 +88,18 @@ async function runJob(
 ) {
   const handler = byName.get(job.name);
   if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
-  const stop = deps.metrics.jobDuration.startTimer({ queue, name: job.name });
+  const name = jobNameLabel(job.name, byName);
+  const stop = deps.metrics.jobDuration.startTimer({ queue, name });
   const finished = watch.start({ queue, name: job.name, id: job.id });
   try {
     const result = await handler.run(deps, job.data, job);
-    deps.metrics.jobs.inc({ queue, name: job.name, outcome: "completed" });
+    deps.metrics.jobs.inc({ queue, name, outcome: "completed" });
     return result;
   } catch (error) {
     // A job that moved itself to delayed (rate limits) did not fail.
     deps.metrics.jobs.inc({
       queue,
-      name: job.name,
+      name,
       outcome: error instanceof DelayedError ? "delayed" : "failed",
     });
     throw error;

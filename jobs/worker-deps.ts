@@ -1,5 +1,6 @@
 import type { Config } from "../web/server/config.ts";
 import type { Db } from "../web/server/db/create-prisma.ts";
+import type { RenderPool } from "../web/server/emails/render/render-pool.ts";
 import type { SqlPool } from "../web/server/db/create-sql-pool.ts";
 import type { Logger } from "../web/server/logger.ts";
 import type { Metrics } from "../web/server/metrics/create-metrics.ts";
@@ -16,6 +17,8 @@ export type WorkerDeps = {
   logger: Logger;
   metrics: Metrics;
   shopify: ShopifyApis;
+  /** Render threads for email templates. */
+  renderPool: RenderPool;
   now: () => Date;
   /** Outgoing SMTP (pooled); absent in a worker that must not send mail: sends then wait in the ledger. */
   mailer?: Mailer;

@@ -5,6 +5,7 @@ import type { WorkerDeps } from "../../jobs/worker-deps.ts";
 import { loadConfig } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
+import { createRenderPool } from "../../web/server/emails/render/render-pool.ts";
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
@@ -32,6 +33,7 @@ export function createBenchDeps(input: BenchDepsInput): BenchDeps {
   const mailer = config.smtpUrl
     ? createMailer(config, { maxConnections: input.mailConnections ?? 5, socketTimeoutMs: 30_000 })
     : undefined;
+  const renderPool = createRenderPool({ niceIncrement: 0 });
   return {
     config,
     db,
@@ -40,11 +42,13 @@ export function createBenchDeps(input: BenchDepsInput): BenchDeps {
     logger,
     metrics: createMetrics(),
     shopify: createShopify(config, logger),
+    renderPool,
     now: () => new Date(),
     ...(mailer ? { mailer } : {}),
     close: async () => {
       mailer?.close();
       await queues.close();
+      await renderPool.close();
       await db.$disconnect();
       await sql.end();
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultTemplate } from "../../web/server/emails/render/load-default-template.ts";
+import { TEMPLATE_RENDER_LIMIT } from "../../web/server/emails/template-render-limit.ts";
 import { startAdminApp, type AdminTestApp } from "./helpers/start-admin-app.ts";
 
 const SHOP = "emails-a.myshopify.com";
@@ -159,6 +160,77 @@ describe("/api/emails", () => {
     expect(res.status).toBe(422);
     expect((await res.json()).details.errors[0]).toMatchObject({ part: "html", line: 2 });
   });
+
+  it("answers 422 'too slow / too large' for a template over the render budget, and saves nothing", async () => {
+    const shop = "emails-slow.myshopify.com";
+    const slowShopId = await app.installShop(shop);
+    const nested = "{% for i in (1..3000) %}{% for j in (1..3000) %}{{ i }}{% endfor %}{% endfor %}";
+    const slow = "<p>\n{% for i in (1..3000) %}{% for j in (1..300) %}{% endfor %}{% endfor %}</p>";
+    for (const html of [nested, slow]) {
+      const preview = await app.api(shop, "/emails/preview", {
+        method: "POST",
+        body: { kind: "restock", locale: "en", ...VALID, html },
+      });
+      const save = await app.api(shop, "/emails/templates/restock/en", {
+        method: "PUT",
+        body: { ...VALID, html },
+      });
+      for (const res of [preview, save]) {
+        expect(res.status).toBe(422);
+        expect((await res.json()).details.errors).toEqual([
+          expect.objectContaining({ part: "html", message: expect.stringMatching(/^Too (slow|large)/) }),
+        ]);
+      }
+    }
+    expect(await app.deps.db.emailTemplate.count({ where: { shopId: slowShopId } })).toBe(0);
+  });
+
+  it("renders one preview of a shop at a time: the others answer 429 with Retry-After", async () => {
+    const shop = "emails-parallel.myshopify.com";
+    await app.installShop(shop);
+    const slow = "{% for i in (1..3000) %}{% for j in (1..300) %}{% endfor %}{% endfor %}";
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        app.api(shop, "/emails/preview", {
+          method: "POST",
+          body: { kind: "restock", locale: "en", ...VALID, html: slow },
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([422, 429, 429]);
+    expect(answers.filter((r) => r.status === 429).every((r) => r.headers.get("retry-after") === "1")).toBe(
+      true,
+    );
+  });
+
+  it("rate limits previews and saves per shop: 429 with Retry-After, other shops unaffected", async () => {
+    const shop = "emails-busy.myshopify.com";
+    await app.installShop(shop);
+    // Windows are whole minutes: start early in one, so the run does not straddle two.
+    const windowMs = TEMPLATE_RENDER_LIMIT.windowSeconds * 1000;
+    if (Date.now() % windowMs > windowMs - 20_000)
+      await new Promise((r) => setTimeout(r, windowMs - (Date.now() % windowMs) + 500));
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i <= TEMPLATE_RENDER_LIMIT.limit; i += 1) {
+      const res = await app.api(shop, "/emails/preview", {
+        method: "POST",
+        body: { kind: "restock", locale: "en", ...VALID },
+      });
+      statuses.push(res.status);
+      retryAfter = res.headers.get("retry-after");
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    const save = await app.api(shop, "/emails/templates/restock/en", { method: "PUT", body: VALID });
+    expect(save.status).toBe(429);
+    const other = await app.api(SHOP, "/emails/preview", {
+      method: "POST",
+      body: { kind: "restock", locale: "en", ...VALID },
+    });
+    expect(other.status).toBe(200);
+  }, 60_000);
 
   it("queues a test send as a notification to the given address", async () => {
     const res = await app.api(SHOP, "/emails/test-send", {

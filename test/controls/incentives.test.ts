@@ -131,7 +131,7 @@ describe("discount code, alternatives and cancel link in eta_changed", () => {
     ]);
     expect(retried.cancel_url).toMatch(new RegExp(`^${f.app.config.appUrl}/backorders/cancel/`));
 
-    const email = await createEmailRenderer().render("eta_changed", "en", {
+    const email = await createEmailRenderer({ pool: f.app.deps.renderPool }).render("eta_changed", "en", {
       ...getSampleContext("eta_changed"),
       ...retried,
     });

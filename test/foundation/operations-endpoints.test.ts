@@ -68,7 +68,9 @@ describe("operator endpoints", () => {
     expect(res.headers.get("content-type")).toMatch(/text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/backorder_webhooks_total\{topic="orders\/create",outcome="recorded"\} 1/);
-    expect(text).toMatch(/backorder_webhooks_total\{topic="orders\/create",outcome="rejected"\} 1/);
+    // Before the HMAC passes the topic header is anyone's: rejected deliveries are labelled "invalid".
+    expect(text).toMatch(/backorder_webhooks_total\{topic="invalid",outcome="rejected"\} 1/);
+    expect(text).not.toMatch(/topic="orders\/create",outcome="rejected"/);
     expect(text).toContain("process_resident_memory_bytes");
   });
 

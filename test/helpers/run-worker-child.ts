@@ -9,6 +9,7 @@ import { createQueueBackend } from "../../jobs/queue-backend.ts";
 import { loadConfig } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
+import { createRenderPool } from "../../web/server/emails/render/render-pool.ts";
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
@@ -46,6 +47,7 @@ const deps = {
   logger,
   metrics: createMetrics(),
   shopify: createShopify(config, logger),
+  renderPool: createRenderPool({ niceIncrement: 0 }),
   mailer,
   now: () => new Date(),
 };

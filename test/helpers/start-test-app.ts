@@ -13,6 +13,7 @@ import { createApp } from "../../web/server/app.ts";
 import { loadConfig, type Config } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
+import { createRenderPool } from "../../web/server/emails/render/render-pool.ts";
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
 import { createTestDatabase } from "./test-database.ts";
@@ -68,6 +69,7 @@ export async function startTestApp(
     logger,
     metrics: createMetrics(),
     shopify: createShopify(config, logger),
+    renderPool: createRenderPool(),
   };
   const workerDeps: WorkerDeps = { ...deps, now: opts.now ?? (() => new Date()) };
   const server: Server = await new Promise((resolve) => {
@@ -95,6 +97,7 @@ export async function startTestApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await queues.close();
+      await deps.renderPool.close();
       await db.$disconnect();
       await sql.end();
       await database.drop();

@@ -1,5 +1,6 @@
 import type { Queues } from "../../jobs/create-queues.ts";
 import type { Config } from "./config.ts";
+import type { RenderPool } from "./emails/render/render-pool.ts";
 import type { Db } from "./db/create-prisma.ts";
 import type { SqlPool } from "./db/create-sql-pool.ts";
 import type { Logger } from "./logger.ts";
@@ -16,4 +17,6 @@ export type AppDeps = {
   logger: Logger;
   metrics: Metrics;
   shopify: ShopifyApis;
+  /** Render threads for email templates (preview, validation). */
+  renderPool: RenderPool;
 };

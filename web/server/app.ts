@@ -3,6 +3,7 @@ import type { AppDeps } from "./app-deps.ts";
 import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
+import { routeLabel } from "./metrics/metric-labels.ts";
 import { cancelLinkRoutes } from "./controls/cancel-link-routes.ts";
 import { baseSecurityHeaders } from "./http/security-headers.ts";
 import { healthRoutes } from "./health/health-routes.ts";
@@ -24,7 +25,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
-      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
+      const route = routeLabel(req);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       deps.metrics.httpDuration.observe({ route, status: String(res.statusCode) }, seconds);
     });

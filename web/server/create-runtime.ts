@@ -5,6 +5,7 @@ import { createPrisma, type Db } from "./db/create-prisma.ts";
 import { createSqlPool, type SqlPool } from "./db/create-sql-pool.ts";
 import { resolveDatabase } from "./db/resolve-database.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { createRenderPool, type RenderPool } from "./emails/render/render-pool.ts";
 import { createMetrics, type Metrics } from "./metrics/create-metrics.ts";
 import { createShopify, type ShopifyApis } from "./shopify/create-shopify.ts";
 
@@ -17,6 +18,7 @@ export type Runtime = {
   queues: Queues;
   metrics: Metrics;
   shopify: ShopifyApis;
+  renderPool: RenderPool;
   close: () => Promise<void>;
 };
 
@@ -36,6 +38,12 @@ export async function createRuntime(
   const sql = createSqlPool(database.url, { max: opts.name === "web" ? 24 : 10 });
   const queues = createQueues(createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url }));
   logger.info({ backend: queues.backend.kind }, "queue backend");
+  // Email templates render in threads: a slow template never blocks this process's event loop.
+  const renderPool = createRenderPool({
+    // The web process answers Shopify and /healthz first; in a worker, rendering is the work.
+    niceIncrement: opts.name === "web" ? 10 : 0,
+    onKill: (info) => logger.warn(info, "email render overran its budget; render thread terminated"),
+  });
   return {
     config,
     logger,
@@ -46,7 +54,9 @@ export async function createRuntime(
     // The web process also exports state gauges (backorders, subscriptions, queue depth) at scrape time.
     metrics: createMetrics(opts.name === "web" ? { state: { db, queues } } : {}),
     shopify: createShopify(config, logger),
+    renderPool,
     close: async () => {
+      await renderPool.close();
       await queues.close();
       await db.$disconnect();
       await sql.end();

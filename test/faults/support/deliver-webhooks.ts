@@ -79,22 +79,7 @@ async function deliverOne(
     log.attempts += 1;
     let status: number | null = null;
     try {
-      const res = await fetch(`${appUrl}/webhooks`, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          "X-Shopify-Topic": delivery.topic,
-          "X-Shopify-Hmac-Sha256": signWebhook(delivery.body, apiSecret),
-          "X-Shopify-Shop-Domain": delivery.shop,
-          "X-Shopify-API-Version": "2026-07",
-          "X-Shopify-Webhook-Id": delivery.webhookId,
-          "X-Shopify-Event-Id": delivery.eventId,
-          "X-Shopify-Triggered-At": delivery.triggeredAt,
-        },
-        body: delivery.body,
-        // Shopify's budget per attempt.
-        signal: AbortSignal.timeout(5_000),
-      });
+      const res = await fetch(`${appUrl}/webhooks`, webhookRequest(delivery, apiSecret));
       status = res.status;
       await res.arrayBuffer();
     } catch {
@@ -109,6 +94,25 @@ async function deliverOne(
     if (Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
   }
+}
+
+/** One delivery as Shopify POSTs it: signed, with its headers, within Shopify's 5 s budget. */
+export function webhookRequest(delivery: PendingDelivery, apiSecret: string): RequestInit {
+  return {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Topic": delivery.topic,
+      "X-Shopify-Hmac-Sha256": signWebhook(delivery.body, apiSecret),
+      "X-Shopify-Shop-Domain": delivery.shop,
+      "X-Shopify-API-Version": "2026-07",
+      "X-Shopify-Webhook-Id": delivery.webhookId,
+      "X-Shopify-Event-Id": delivery.eventId,
+      "X-Shopify-Triggered-At": delivery.triggeredAt,
+    },
+    body: delivery.body,
+    signal: AbortSignal.timeout(5_000),
+  };
 }
 
 function shuffle<T>(items: T[], rng: () => number): void {

@@ -3,6 +3,7 @@ import { apiRoutes } from "../../../web/server/api/api-routes.ts";
 import type { AppDeps } from "../../../web/server/app-deps.ts";
 import { createSqlPool } from "../../../web/server/db/create-sql-pool.ts";
 import { loadConfig } from "../../../web/server/config.ts";
+import { createRenderPool } from "../../../web/server/emails/render/render-pool.ts";
 import { createMetrics } from "../../../web/server/metrics/create-metrics.ts";
 import { createShopify } from "../../../web/server/shopify/create-shopify.ts";
 import { listRoutes } from "../../admin/helpers/list-api-routes.ts";
@@ -26,9 +27,12 @@ export function listApiRoutes(stack: FaultStack): { method: string; path: string
     logger,
     metrics: createMetrics(),
     shopify: createShopify(config, logger),
+    // Starts no thread: nothing is rendered.
+    renderPool: createRenderPool(),
   };
   const routes = listRoutes(apiRoutes(deps));
   void deps.sql.end();
+  void deps.renderPool.close();
   return routes;
 }
 

@@ -16,7 +16,7 @@ export type BuiltEmail =
   /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
   | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
 
-type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now">;
+type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now" | "renderPool">;
 
 /**
  * Renders one ledger row into a message: the template is parsed once per shop/kind/locale.

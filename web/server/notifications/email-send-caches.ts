@@ -39,7 +39,7 @@ const TTL_MS = 15_000;
 // One cache set per worker (per deps object), never a module-wide singleton.
 const byDeps = new WeakMap<object, EmailSendCaches>();
 
-export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger">): EmailSendCaches {
+export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">): EmailSendCaches {
   const existing = byDeps.get(deps);
   if (existing) return existing;
   const renderers = new Map<string, EmailRenderer>();
@@ -49,6 +49,7 @@ export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger">): EmailS
     if (!renderer) {
       if (renderers.size >= 1_000) renderers.clear();
       renderer = createEmailRenderer({
+        pool: deps.renderPool,
         logger: deps.logger.child({ shopId }),
         loadOverride: async (kind, locale) =>
           deps.db.emailTemplate.findUnique({
@@ -71,7 +72,7 @@ export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger">): EmailS
 }
 
 export async function loadEmailShop(
-  deps: Pick<WorkerDeps, "db" | "logger">,
+  deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">,
   shopId: string,
 ): Promise<EmailShop | null> {
   return emailSendCaches(deps).shops.get(shopId, async () => {
@@ -98,7 +99,7 @@ export async function loadEmailShop(
 }
 
 export async function loadEmailVariant(
-  deps: Pick<WorkerDeps, "db" | "logger">,
+  deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">,
   shopId: string,
   variantId: bigint,
 ): Promise<EmailVariant | null> {

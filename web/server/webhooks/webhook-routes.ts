@@ -1,6 +1,7 @@
 import express, { type Router } from "express";
 import { processWebhookJob, webhookJobId } from "../../../jobs/definitions/process-webhook.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { webhookTopicLabel } from "../metrics/metric-labels.ts";
 import { readWebhookHeaders } from "./read-webhook-headers.ts";
 import { recordWebhook } from "./record-webhook.ts";
 import { verifyWebhookHmac } from "./verify-webhook-hmac.ts";
@@ -14,12 +15,12 @@ export function webhookRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.post("/webhooks", express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const topicForMetrics = String(req.headers["x-shopify-topic"] ?? "unknown").slice(0, 64);
     if (!verifyWebhookHmac(raw, req.get("x-shopify-hmac-sha256"), deps.config.apiSecrets)) {
-      deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
+      deps.metrics.webhooks.inc({ topic: webhookTopicLabel(undefined, false), outcome: "rejected" });
       res.status(401).json({ error: "invalid_hmac" });
       return;
     }
+    const topicForMetrics = webhookTopicLabel(req.get("x-shopify-topic")?.trim(), true);
     const body = raw.toString("utf8");
     if (!isJson(body)) {
       deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
@@ -42,7 +43,10 @@ export function webhookRoutes(deps: AppDeps): Router {
       res.status(503).json({ error: "unavailable" });
       return;
     }
-    deps.metrics.webhooks.inc({ topic, outcome: recorded.duplicate ? "duplicate" : "recorded" });
+    deps.metrics.webhooks.inc({
+      topic: topicForMetrics,
+      outcome: recorded.duplicate ? "duplicate" : "recorded",
+    });
     if (!recorded.processed) {
       // The row is the durable part; if the queue is away the sweeper enqueues it later.
       // Bounded: a queue backend that hangs must not hold Shopify past its 5 s budget.

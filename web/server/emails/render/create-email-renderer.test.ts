@@ -1,12 +1,15 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { getSampleContext } from "../templates/variables.ts";
 import { createEmailRenderer } from "./create-email-renderer.ts";
 import { formatEmailDate } from "./format-email-date.ts";
+import { createRenderPool } from "./render-pool.ts";
 import { supportedLocales } from "./resolve-locale.ts";
 import { listTemplateKinds } from "./template-kinds.ts";
 import type { TemplateKind, TemplateSource } from "./template-kinds.ts";
 
-const renderer = createEmailRenderer();
+const pool = createRenderPool();
+afterAll(() => pool.close());
+const renderer = createEmailRenderer({ pool });
 const matrix = listTemplateKinds().flatMap((kind) =>
   supportedLocales.map((locale) => [kind, locale] as const),
 );
@@ -110,7 +113,7 @@ describe("createEmailRenderer: defaults", () => {
       html: "x",
       text: "x",
     };
-    const custom = createEmailRenderer({ loadOverride: async () => override });
+    const custom = createEmailRenderer({ pool, loadOverride: async () => override });
     const email = await custom.render("backorder_ready", "en", getSampleContext("backorder_ready"));
     expect(email.subject).toBe("[]");
   });
@@ -154,7 +157,7 @@ describe("createEmailRenderer: merchant overrides", () => {
     const loadOverride = vi.fn(async (kind: TemplateKind, locale: string) =>
       kind === "restock" && locale === "de" ? override : null,
     );
-    const custom = createEmailRenderer({ loadOverride });
+    const custom = createEmailRenderer({ pool, loadOverride });
     const email = await custom.render("restock", "de-DE", getSampleContext("restock", "de"));
     expect(loadOverride).toHaveBeenCalledWith("restock", "de");
     expect(email.subject).toBe("Wieder da – MERINO-KAPUZENPULLOVER");
@@ -169,7 +172,7 @@ describe("createEmailRenderer: merchant overrides", () => {
   it("falls back to the default when an override no longer parses, and says so", async () => {
     const warn = vi.fn();
     const broken = { ...override, html: "{% if variant %}never closed" };
-    const custom = createEmailRenderer({ loadOverride: async () => broken, logger: { warn } });
+    const custom = createEmailRenderer({ pool, loadOverride: async () => broken, logger: { warn } });
     const email = await custom.render("restock", "en", getSampleContext("restock"));
     expect(email.subject).toBe("Back in stock: Merino Trail Hoodie");
     expect(warn).toHaveBeenCalledTimes(1);
@@ -178,7 +181,7 @@ describe("createEmailRenderer: merchant overrides", () => {
   it("sends the default when an override fails at render time (a limit), and says why", async () => {
     const warn = vi.fn();
     const heavy = { ...override, html: "{% for i in (1..100000000) %}{{ i }}{% endfor %}" };
-    const custom = createEmailRenderer({ loadOverride: async () => heavy, logger: { warn } });
+    const custom = createEmailRenderer({ pool, loadOverride: async () => heavy, logger: { warn } });
     const email = await custom.render("restock", "de", getSampleContext("restock", "de"));
     expect(email).toEqual(await renderer.render("restock", "de", getSampleContext("restock", "de")));
     expect(warn).toHaveBeenCalledTimes(1);
@@ -190,7 +193,7 @@ describe("createEmailRenderer: merchant overrides", () => {
   it("cannot read files through include or render tags: the lookup fails and the default goes out", async () => {
     const warn = vi.fn();
     const sneaky = { ...override, html: "{% render 'package.json' %}", text: "{% include '/etc/passwd' %}" };
-    const custom = createEmailRenderer({ loadOverride: async () => sneaky, logger: { warn } });
+    const custom = createEmailRenderer({ pool, loadOverride: async () => sneaky, logger: { warn } });
     const email = await custom.render("restock", "en", getSampleContext("restock"));
     expect(email).toEqual(await renderer.render("restock", "en", getSampleContext("restock")));
     expect(String(warn.mock.calls[0]?.[0]?.err)).toMatch(/Failed to lookup/);

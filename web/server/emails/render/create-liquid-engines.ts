@@ -1,6 +1,7 @@
 import { Liquid } from "liquidjs";
 import type { Context } from "liquidjs";
 import { formatEmailDate } from "./format-email-date.ts";
+import { RENDER_BUDGET_MS } from "./render-limits.ts";
 import type { DateStyle } from "./format-email-date.ts";
 
 export interface LiquidEngines {
@@ -10,18 +11,18 @@ export interface LiquidEngines {
   text: Liquid;
 }
 
-// Merchant-edited templates are semi-trusted input rendered in the worker, so the
-// engines are locked down: an empty in-memory template map keeps `include`/`render`/
-// `layout` off the file system, and the limits bound the CPU and memory one
-// template can take.
+// Merchant-edited templates are semi-trusted input, so the engines are locked down: an
+// empty in-memory template map keeps `include`/`render`/`layout` off the file system, and
+// the limits bound the CPU and memory one template can take. They only run in render
+// threads (render-thread.ts), where each call gets what is left of the render's budget.
 const sharedOptions = {
   strictFilters: true,
   ownPropertyOnly: true,
   templates: {},
   cache: false,
   parseLimit: 200_000,
-  renderLimit: 2_000,
-  memoryLimit: 10_000_000,
+  renderLimit: RENDER_BUDGET_MS,
+  memoryLimit: 1_000_000,
 } as const;
 
 function registerFilters(liquid: Liquid): void {

@@ -1,15 +1,14 @@
-import type { Template } from "liquidjs";
-import { footerFor } from "../templates/layout-strings.ts";
+import type { Logger } from "pino";
 import type { EmailContext } from "../templates/variables.ts";
-import type { LiquidEngines } from "./create-liquid-engines.ts";
-import type { LayoutSource } from "./load-default-template.ts";
+import { TemplateRenderError } from "./render-failure.ts";
+import { defaultRef, type RenderPool } from "./render-pool.ts";
+import type { TemplateRef } from "./render-task.ts";
 import type { SupportedLocale } from "./resolve-locale.ts";
-import { sanitizeSubject } from "./sanitize-subject.ts";
-import type { RenderedEmail, TemplateKind, TemplateSource } from "./template-kinds.ts";
+import type { RenderedEmail, TemplateKind } from "./template-kinds.ts";
 
 /**
- * One (kind, locale) template parsed once; `render` only personalises, so a fan-out to
- * thousands of subscribers parses nothing per recipient.
+ * One (kind, locale) template, parsed once per render thread; `render` only personalises, so a
+ * fan-out to thousands of subscribers parses nothing per recipient.
  */
 export interface PreparedTemplate<K extends TemplateKind = TemplateKind> {
   readonly kind: K;
@@ -18,65 +17,38 @@ export interface PreparedTemplate<K extends TemplateKind = TemplateKind> {
   render(context: EmailContext<K>): Promise<RenderedEmail>;
 }
 
-export interface ParsedLayout {
-  html: Template[];
-  text: Template[];
-}
-
-export function parseLayout(engines: LiquidEngines, layout: LayoutSource): ParsedLayout {
-  return { html: engines.html.parse(layout.html), text: engines.text.parse(layout.text) };
-}
-
-/** Throws liquidjs' ParseError/TokenizationError when a part does not parse. */
+/**
+ * A template rendered by the pool. A merchant's override that fails on a real context (it passed
+ * with the sample when saved: a render or memory limit, a filter given data it cannot take) would
+ * fail the same way on every retry, so that customer gets the built-in template of the locale, and
+ * the log says why. One over the render budget is not tried again for this prepared template: each
+ * try would cost a render thread the whole budget.
+ */
 export function prepareTemplate<K extends TemplateKind>(
-  engines: LiquidEngines,
-  layout: ParsedLayout,
-  kind: K,
-  locale: SupportedLocale,
-  source: TemplateSource,
-  origin: "default" | "override",
+  pool: RenderPool,
+  template: TemplateRef & { kind: K },
+  logger?: Pick<Logger, "warn">,
 ): PreparedTemplate<K> {
-  const subject = engines.text.parse(source.subject);
-  const html = engines.html.parse(source.html);
-  const text = engines.text.parse(source.text);
-
+  const fallback = defaultRef(template.kind, template.locale);
+  let overBudget = false;
   return {
-    kind,
-    locale,
-    origin,
+    kind: template.kind,
+    locale: template.locale,
+    origin: template.origin,
     async render(context) {
-      // The template's language wins over whatever the caller put in `locale`, so
-      // `format_date` and `<html lang>` match the copy.
-      const scope = { ...context, locale };
-      const [rawSubject, htmlBody, textBody] = await Promise.all([
-        engines.text.render(subject, scope) as Promise<string>,
-        engines.html.render(html, scope) as Promise<string>,
-        engines.text.render(text, scope) as Promise<string>,
-      ]);
-      const renderedSubject = sanitizeSubject(rawSubject);
-      const footer = footerFor(locale, kind, context.shop.name);
-      const [renderedHtml, renderedText] = await Promise.all([
-        engines.html.render(layout.html, { ...scope, subject: renderedSubject, content: htmlBody, footer }),
-        engines.text.render(layout.text, { ...scope, content: normalizeText(textBody), footer }),
-      ]);
-      return {
-        subject: renderedSubject,
-        html: renderedHtml as string,
-        text: normalizeText(renderedText as string),
-      };
+      if (template.origin !== "override" || overBudget) return pool.render(overBudget ? fallback : template, context);
+      try {
+        return await pool.render(template, context);
+      } catch (error) {
+        if (!(error instanceof TemplateRenderError)) throw error;
+        const { code } = error.failure;
+        if (code === "too_slow" || code === "too_large") overBudget = true;
+        logger?.warn(
+          { kind: template.kind, locale: template.locale, err: error },
+          "email template override failed to render; sending the built-in template",
+        );
+        return pool.render(fallback, context);
+      }
     },
   };
-}
-
-// Liquid tags leave stray blank lines and trailing spaces; merchants should not have to
-// master whitespace control to get a tidy plain-text part.
-function normalizeText(text: string): string {
-  const lines = text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.trimEnd());
-  return `${lines
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim()}\n`;
 }

@@ -1,8 +1,9 @@
-import { LiquidError } from "liquidjs";
-import type { Liquid } from "liquidjs";
 import { getSampleContext } from "../templates/variables.ts";
-import { createLiquidEngines } from "./create-liquid-engines.ts";
+import { createLiquidEngines, type LiquidEngines } from "./create-liquid-engines.ts";
 import { findUnknownVariables } from "./find-unknown-variables.ts";
+import { renderPart, startBudget, type RenderBudget } from "./render-email.ts";
+import { TemplateRenderError, toRenderFailure, type RenderFailure } from "./render-failure.ts";
+import { RENDER_BUDGET_MS } from "./render-limits.ts";
 import { templateKinds, templateParts } from "./template-kinds.ts";
 import type { TemplateKind, TemplatePart, TemplateSource } from "./template-kinds.ts";
 
@@ -25,23 +26,35 @@ const maxLength: Record<TemplatePart, number> = { subject: 1_000, html: 100_000,
 /**
  * Checks a merchant's template before it is saved: every part must parse and render
  * against the sample context (of `kind` if given, else one holding every kind's
- * variables), and the subject must not render empty. Each variable the template reads that
- * this context does not have is a warning: it would print nothing.
+ * variables), all parts within one render budget, and the subject must not render empty. Each
+ * variable the template reads that this context does not have is a warning: it would print nothing.
+ * Synchronous: the web process runs it in a render thread (render-pool.ts), never on its event loop.
  */
-export function validateTemplate(source: TemplateSource, kind?: TemplateKind): TemplateValidation {
-  const engines = createLiquidEngines();
+export function validateTemplate(
+  source: TemplateSource,
+  kind?: TemplateKind,
+  opts: { engines?: LiquidEngines; budgetMs?: number; onPart?: RenderBudget["onPart"] } = {},
+): TemplateValidation {
+  const engines = opts.engines ?? createLiquidEngines();
   const context = { ...sampleContextFor(kind), locale: "en" };
+  const budget = startBudget(opts.budgetMs ?? RENDER_BUDGET_MS, opts.onPart);
   const errors: TemplateValidationError[] = [];
   const warnings: TemplateValidationWarning[] = [];
+
   for (const part of templateParts) {
     const text = source[part];
     if (text.length > maxLength[part]) {
       errors.push({ part, line: 1, column: 1, message: `Too long: at most ${maxLength[part]} characters` });
       continue;
     }
-    const engine: Liquid = part === "html" ? engines.html : engines.text;
+    const engine = part === "html" ? engines.html : engines.text;
     try {
-      const parsed = engine.parse(text);
+      let parsed;
+      try {
+        parsed = engine.parse(text);
+      } catch (error) {
+        throw new TemplateRenderError(toRenderFailure(part, error, budget.budgetMs));
+      }
       for (const unknown of findUnknownVariables(engine, parsed, text, context)) {
         warnings.push({
           part,
@@ -51,15 +64,22 @@ export function validateTemplate(source: TemplateSource, kind?: TemplateKind): T
           message: `Unknown variable {{ ${unknown.name} }}: this email has no such variable, so it prints nothing`,
         });
       }
-      const rendered: unknown = engine.renderSync(parsed, context);
-      if (part === "subject" && String(rendered).trim() === "") {
+      const rendered = renderPart(engine, parsed, context, part, budget);
+      if (part === "subject" && rendered.trim() === "") {
         errors.push({ part, line: 1, column: 1, message: "The subject is empty" });
       }
     } catch (error) {
-      errors.push(toValidationError(part, error));
+      if (!(error instanceof TemplateRenderError)) throw error;
+      errors.push(toValidationError(part, error.failure));
+      // Out of time: the parts after this one have no budget left to be judged by.
+      if (error.failure.code === "too_slow") break;
     }
   }
   return errors.length === 0 ? { ok: true, warnings } : { ok: false, errors, warnings };
+}
+
+export function toValidationError(part: TemplatePart, failure: RenderFailure): TemplateValidationError {
+  return { part, line: failure.line, column: failure.column, message: failure.message };
 }
 
 function sampleContextFor(kind: TemplateKind | undefined): object {
@@ -67,14 +87,4 @@ function sampleContextFor(kind: TemplateKind | undefined): object {
   // eta_changed goes last so its richer `lines` (with previous dates) win the merge.
   const ordered = [...templateKinds.filter((k) => k !== "eta_changed"), "eta_changed" as const];
   return Object.assign({}, ...ordered.map((k) => getSampleContext(k)));
-}
-
-function toValidationError(part: TemplatePart, error: unknown): TemplateValidationError {
-  if (error instanceof LiquidError) {
-    const [line = 1, column = 1] = error.token.getPosition();
-    // liquidjs appends the position to the message; the editor shows it separately.
-    const message = error.message.replace(/, line:\d+, col:\d+$/, "");
-    return { part, line, column, message };
-  }
-  return { part, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) };
 }
