@@ -194,7 +194,10 @@ export function emailApiRoutes(deps: AppDeps): Router {
         shop: { ...sample.shop, name: row.name ?? shop.domain, domain: shop.domain },
       };
       // The given source stands in for the saved one, so the preview shows exactly what is being edited.
-      return { preview: await renderPreview(deps.renderPool, res, { kind, locale }, template, context), warnings };
+      return {
+        preview: await renderPreview(deps.renderPool, res, { kind, locale }, template, context),
+        warnings,
+      };
     });
     res.json({ preview, warnings });
   });

@@ -36,7 +36,8 @@ export function prepareTemplate<K extends TemplateKind>(
     locale: template.locale,
     origin: template.origin,
     async render(context) {
-      if (template.origin !== "override" || overBudget) return pool.render(overBudget ? fallback : template, context);
+      if (template.origin !== "override" || overBudget)
+        return pool.render(overBudget ? fallback : template, context);
       try {
         return await pool.render(template, context);
       } catch (error) {
