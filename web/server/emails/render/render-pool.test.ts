@@ -36,6 +36,7 @@ describe("render pool", () => {
       errors: [
         { part: "html", line: 2, column: expect.any(Number), message: expect.stringMatching(/^Too slow/) },
       ],
+      warnings: [],
     });
     expect(performance.now() - started).toBeGreaterThanOrEqual(pool.budgetMs);
     expect(ticks).toBeGreaterThanOrEqual(10);
@@ -114,7 +115,7 @@ describe("render pool", () => {
       await expect(pool.validate({ subject: "s", html: "fine", text: "t" })).rejects.toBeInstanceOf(
         RenderPoolBusyError,
       );
-      expect(await slow).toEqual({ ok: true });
+      expect(await slow).toEqual({ ok: true, warnings: [] });
     } finally {
       await pool.close();
     }
