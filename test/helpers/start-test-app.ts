@@ -69,7 +69,8 @@ export async function startTestApp(
     logger,
     metrics: createMetrics(),
     shopify: createShopify(config, logger),
-    renderPool: createRenderPool(),
+    // Tests check rendering, not priority: a nice thread on a loaded machine could miss its budget.
+    renderPool: createRenderPool({ niceIncrement: 0 }),
   };
   const workerDeps: WorkerDeps = { ...deps, now: opts.now ?? (() => new Date()) };
   const server: Server = await new Promise((resolve) => {
