@@ -18,11 +18,17 @@ const PROBE_EVERY_MS = 50;
 const UNSIGNED_POSTS = 1_000;
 
 let stack: FaultStack;
+/** /metrics is served on the public port only with the operator's credentials. */
+const OPS = { user: "fault-ops", password: "fault-ops-password" };
 let attacker: StackShop;
 let victim: StackShop;
 let victimItem = 0n;
 beforeAll(async () => {
-  stack = await startFaultStack({ name: "hostile", workers: 1 });
+  stack = await startFaultStack({
+    name: "hostile",
+    workers: 1,
+    env: { OPS_USER: OPS.user, OPS_PASSWORD: OPS.password },
+  });
   attacker = await stack.installShop("Template Attacker");
   victim = await stack.installShop("Quiet Neighbour", (s) => {
     victimItem = stack.sim.createProduct(s.domain, {
@@ -49,7 +55,10 @@ const p99 = (samples: number[]) => percentile(Float64Array.from(samples).sort(),
 
 /** Series lines of /metrics (comments aside): all of them, and the app's own. */
 async function metricLines(): Promise<{ all: number; app: number }> {
-  const text = await (await fetch(`${stack.webUrl}/metrics`)).text();
+  const authorization = `Basic ${Buffer.from(`${OPS.user}:${OPS.password}`).toString("base64")}`;
+  const response = await fetch(`${stack.webUrl}/metrics`, { headers: { authorization } });
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  const text = await response.text();
   const series = text.split("\n").filter((line) => line !== "" && !line.startsWith("#"));
   return { all: series.length, app: series.filter((line) => line.startsWith("backorder_")).length };
 }

@@ -69,6 +69,8 @@ export async function startFaultStack(opts: {
   redis?: RedisServer;
   /** Extra simulator routes, mounted before its own (a stricter Shopify for one test). */
   simRoutes?: (sim: Simulator) => Router;
+  /** Extra environment for the web and worker processes (e.g. the ops credentials for /metrics). */
+  env?: Record<string, string>;
 }): Promise<FaultStack> {
   const clock: SimClock = { now: null, offsetMs: 0 };
   const sim = await createSimulator({
@@ -97,6 +99,7 @@ export async function startFaultStack(opts: {
     PORT: String(port),
     LOG_LEVEL: "info",
     WORKER_CONCURRENCY: String(opts.concurrency ?? 10),
+    ...opts.env,
   };
   const web = await spawnAppProcess({ name: `${opts.name}-web`, kind: "web", env });
   const workers: AppProcess[] = [];
