@@ -12,11 +12,6 @@ import { refreshVariantJob } from "../definitions/refresh-variant.ts";
 import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
 import { syncShopJob } from "../definitions/sync-shop.ts";
 import { SWEEP_ORDER_EMAILS_EVERY_MS, sweepOrderEmailsJob } from "../definitions/sweep-order-emails.ts";
-import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
-import {
-  countEarlierUnprocessedEvents,
-  notifyHoldUntil,
-} from "../../web/server/backorders/notify-order-hold.ts";
 import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
 import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
@@ -28,9 +23,9 @@ import { enqueueRecompute } from "./enqueue-variant-work.ts";
 import { handleInventoryLevelUpdate } from "./handle-inventory-level-update.ts";
 import { handleOrderWebhook } from "./handle-order-webhook.ts";
 import { handleProductDelete, handleProductUpdate } from "./handle-product-webhooks.ts";
+import { runNotifyOrder } from "./run-notify-order.ts";
 import { reconcileAllShops, runSyncShopStep } from "./run-sync-jobs.ts";
 import { shopAdminClient } from "./shop-admin-client.ts";
-import { delayJob } from "../delay-job.ts";
 
 /** Jobs of the backorder engine (allocation, order tagging, sync, reconciliation). */
 export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
@@ -44,18 +39,7 @@ export const BACKORDER_JOB_HANDLERS: JobHandler[] = [
   },
   {
     definition: notifyOrderJob,
-    run: async (deps, data, job) => {
-      const { shopId, orderId } = notifyOrderJob.schema.parse(data);
-      const enqueuedAt = new Date(job.timestamp);
-      const earlierUnprocessed = await countEarlierUnprocessedEvents(deps.db, shopId, enqueuedAt);
-      const hold = notifyHoldUntil({ earlierUnprocessed, enqueuedAtMs: job.timestamp, nowMs: Date.now() });
-      if (hold) await delayJob(job, hold);
-      // The bound is reached with older events still unprocessed: the decision may rest on a
-      // state those events would change (a served customer told "backordered"). Seen, not silent.
-      if (earlierUnprocessed > 0)
-        deps.logger.warn({ shopId, orderId, earlierUnprocessed }, "notify-order hold ran out");
-      return { emails: await notifyOrder(deps, shopId, BigInt(orderId)) };
-    },
+    run: (deps, data, job) => runNotifyOrder(deps, notifyOrderJob.schema.parse(data), job),
   },
   {
     definition: syncOrderTagJob,

@@ -5,6 +5,7 @@ import { DEFAULT_JOB_OPTIONS, defineJob } from "./define-job.ts";
 export const notifyOrderJob = defineJob({
   name: "notify-order",
   queue: "events",
-  schema: z.object({ shopId: z.string(), orderId: z.string().regex(/^\d+$/) }),
+  // `held`: set by the job itself when it waited for earlier webhooks (see run-notify-order.ts).
+  schema: z.object({ shopId: z.string(), orderId: z.string().regex(/^\d+$/), held: z.boolean().optional() }),
   options: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 600, count: 2000 } },
 });

@@ -2,10 +2,13 @@ import type { Queues } from "../../../jobs/create-queues.ts";
 import { notifyOrderJob } from "../../../jobs/definitions/notify-order.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueCoalesced, NOTIFY_WINDOW_MS } from "./enqueue-coalesced.ts";
-import { NOTIFY_HOLD_MAX_MS } from "./notify-order-hold.ts";
+import { NOTIFY_HOLD_HEARTBEAT_MS } from "./notify-order-hold.ts";
 
-/** Marked this long ago and not decided: longer than any hold, so its job is gone. */
-export const MARKED_ORDER_GRACE_MS = NOTIFY_HOLD_MAX_MS + 3 * 60_000;
+/**
+ * Marked this long ago and not decided: its job is gone. A job still holding for earlier webhooks
+ * refreshes the mark every NOTIFY_HOLD_HEARTBEAT_MS, so only a lost job lets it grow this old.
+ */
+export const MARKED_ORDER_GRACE_MS = NOTIFY_HOLD_HEARTBEAT_MS + 4 * 60_000;
 
 /**
  * Orders whose backorder transition owes an email decision (Order.notifyDirtyAt) and whose

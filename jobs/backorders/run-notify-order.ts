@@ -1,0 +1,47 @@
+import type { Job } from "bullmq";
+import type { z } from "zod";
+import { notifyOrderJob } from "../definitions/notify-order.ts";
+import { delayJob } from "../delay-job.ts";
+import type { WorkerDeps } from "../worker-deps.ts";
+import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
+import {
+  countEarlierUnprocessedEvents,
+  NOTIFY_HOLD_SLOW_AFTER_MS,
+  notifyHoldUntil,
+  refreshHeldOrderMark,
+} from "../../web/server/backorders/notify-order-hold.ts";
+import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
+
+type NotifyPayload = z.output<typeof notifyOrderJob.schema>;
+
+/**
+ * notify-order: holds while any webhook the shop sent before the job was enqueued is unprocessed
+ * (notify-order-hold.ts), with no time bound. A job that held re-allocates the order's variants
+ * before deciding: the events it waited for are stored, but the recomputes they enqueued may not
+ * have run yet (coalescing, or a worker killed while running one), and deciding on the allocation
+ * from before them would tell a served customer "backordered". Recomputing is idempotent.
+ */
+export async function runNotifyOrder(deps: WorkerDeps, data: NotifyPayload, job: Job) {
+  const { shopId } = data;
+  const orderId = BigInt(data.orderId);
+  const earlierUnprocessed = await countEarlierUnprocessedEvents(deps.db, shopId, new Date(job.timestamp));
+  const now = deps.now();
+  const hold = notifyHoldUntil({ earlierUnprocessed, enqueuedAtMs: job.timestamp, nowMs: now.getTime() });
+  if (hold) {
+    if (!data.held) await job.updateData({ ...data, held: true });
+    await refreshHeldOrderMark(deps.db, shopId, orderId, now);
+    await delayJob(job, hold);
+  }
+  if (data.held) {
+    const heldMs = now.getTime() - job.timestamp;
+    if (heldMs >= NOTIFY_HOLD_SLOW_AFTER_MS)
+      deps.logger.info({ shopId, orderId: data.orderId, heldMs }, "notify-order held for earlier webhooks");
+    const variants = await deps.db.backorderLine.findMany({
+      where: { shopId, orderId },
+      select: { variantId: true },
+      distinct: ["variantId"],
+    });
+    for (const { variantId } of variants) await recomputeVariant(deps, shopId, variantId);
+  }
+  return { emails: await notifyOrder(deps, shopId, orderId) };
+}
