@@ -20,6 +20,7 @@ import { refreshVariant } from "../../web/server/inventory/refresh-variant.ts";
 import { reconcileShopVariants } from "../../web/server/inventory/reconcile-shop-variants.ts";
 import { syncShopDetails } from "../../web/server/shops/sync-shop-details.ts";
 import { enqueueRecompute } from "./enqueue-variant-work.ts";
+import { handleBulkOperationFinish } from "./handle-bulk-operation-finish.ts";
 import { handleInventoryLevelUpdate } from "./handle-inventory-level-update.ts";
 import { handleOrderWebhook } from "./handle-order-webhook.ts";
 import { handleProductDelete, handleProductUpdate } from "./handle-product-webhooks.ts";
@@ -109,4 +110,5 @@ export const BACKORDER_TOPIC_HANDLERS: Record<string, TopicHandler> = {
   "inventory_levels/update": handleInventoryLevelUpdate,
   "products/update": handleProductUpdate,
   "products/delete": handleProductDelete,
+  "bulk_operations/finish": handleBulkOperationFinish,
 };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { reconcileShopJob } from "../definitions/reconcile-backorders.ts";
-import { SYNC_MAX_POLLS, SYNC_POLL_MS, syncShopJob } from "../definitions/sync-shop.ts";
+import { SYNC_MAX_POLLS, syncPollDelayMs, syncShopJob } from "../definitions/sync-shop.ts";
 import { runShopSync } from "../../web/server/inventory/run-shop-sync.ts";
 import type { WorkerDeps } from "../worker-deps.ts";
 import { enqueueRecompute } from "./enqueue-variant-work.ts";
@@ -9,10 +9,15 @@ import { UnrecoverableError } from "bullmq";
 
 type SyncPayload = z.output<typeof syncShopJob.schema>;
 
-/** One step of the initial sync; a running bulk operation is polled by a delayed copy of the job. */
+/**
+ * One step of the initial sync. The bulk_operations/finish webhook normally finishes it
+ * (handle-bulk-operation-finish.ts); meanwhile a delayed copy of the job polls, as a fallback.
+ */
 export async function runSyncShopStep(deps: WorkerDeps, data: SyncPayload) {
   const client = shopAdminClient(deps, data.shopId);
   const step = await runShopSync({ db: deps.db, client, now: deps.now }, data.shopId, data.bulkOperationId);
+  if (step.state === "failed") throw new UnrecoverableError(step.reason);
+  if (step.state === "settled") return { state: step.state };
   if (step.state === "done") {
     // Every variant: its counted `available` is summed (and published) by the recompute.
     await enqueueRecompute(deps.queues, data.shopId, step.variantIds);
@@ -25,7 +30,10 @@ export async function runSyncShopStep(deps: WorkerDeps, data: SyncPayload) {
   await deps.queues.enqueue(
     syncShopJob,
     { shopId: data.shopId, bulkOperationId, polls },
-    { jobId: `sync-shop-${data.shopId}-${bulkOperationId.replace(/\D/g, "")}-${polls}`, delay: SYNC_POLL_MS },
+    {
+      jobId: `sync-shop-${data.shopId}-${bulkOperationId.replace(/\D/g, "")}-${polls}`,
+      delay: syncPollDelayMs(polls),
+    },
   );
   return { state: step.state, polls };
 }

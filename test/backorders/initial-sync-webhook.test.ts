@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncShopJob } from "../../jobs/definitions/sync-shop.ts";
+import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
+import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
+import { waitFor } from "../helpers/wait-for.ts";
+
+let sim: Simulator;
+let app: TestApp;
+beforeAll(async () => {
+  sim = await createSimulator({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    webhookRetry: { attempts: 3, baseDelayMs: 50 },
+  });
+  app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin } });
+  sim.setAppUrl(app.url);
+  await app.startWorker();
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+
+/** A shop with one product, installed the way a merchant does (first admin load, token exchange). */
+async function install(name: string) {
+  const shop = sim.createShop({ name }).domain;
+  sim.createProduct(shop, {
+    title: "Wool Scarf",
+    variants: [{ title: "Default Title", price: "30.00", inventoryPolicy: "CONTINUE", inventory: 4 }],
+  });
+  const token = await sim.mintSessionToken({ shop });
+  const res = await fetch(`${app.url}/api/shop`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return shop;
+}
+
+const synced = (domain: string) =>
+  waitFor(async () => {
+    const row = await app.deps.db.shop.findUniqueOrThrow({ where: { domain } });
+    if (row.syncStatus === "FAILED") throw new Error("sync failed");
+    return row.syncStatus === "DONE" ? row : null;
+  }, 30_000);
+
+const finishEvents = (domain: string) =>
+  app.deps.db.webhookEvent.findMany({ where: { shopDomain: domain, topic: "bulk_operations/finish" } });
+
+/** What the sync-shop jobs of a shop returned (the start, then each fallback poll). */
+async function syncJobResults(shopId: string) {
+  const jobs = await app.deps.queues.get(syncShopJob.queue).getJobs(["completed"]);
+  return jobs
+    .filter((j) => j.name === syncShopJob.name && (j.data as { shopId: string }).shopId === shopId)
+    .map((j) => j.returnvalue as Record<string, unknown>);
+}
+
+describe("the initial sync and bulk_operations/finish", () => {
+  it("install: the sync finishes from the webhook, and the activity log shows no 'no handler' row", async () => {
+    const domain = await install("Finish Hook");
+    const shop = await synced(domain);
+    expect(await app.deps.db.variant.count({ where: { shopId: shop.id } })).toBe(1);
+    const events = await finishEvents(domain);
+    expect(events.map((e) => [e.status, e.lastError])).toEqual([["PROCESSED", null]]);
+    // The webhook finished it: the start job ran, and no poll of the fallback stored the variants.
+    await waitFor(async () => ((await syncJobResults(shop.id)).length > 0 ? true : null), 10_000);
+    expect((await syncJobResults(shop.id)).filter((r) => "variants" in r)).toEqual([]);
+    expect(shop.syncOperation).toBe(JSON.parse(events[0]!.body).admin_graphql_api_id);
+
+    const token = await sim.mintSessionToken({ shop: domain });
+    const res = await fetch(`${app.url}/api/activity?source=webhooks`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as {
+      items: { kind: string; status: string; error: string | null }[];
+    };
+    expect(items).toEqual([]);
+  }, 60_000);
+
+  it("a lost webhook: the poll finishes the sync; the late webhook then changes nothing", async () => {
+    sim.webhooks.pause();
+    const domain = await install("Late Hook");
+    const shop = await synced(domain);
+    expect((await syncJobResults(shop.id)).filter((r) => "variants" in r)).toEqual([{ variants: 1 }]);
+    const statusReads = () =>
+      sim.graphqlLog.filter((e) => e.shop === domain && e.operationName === "BackorderSyncStatus").length;
+    const readsBefore = statusReads();
+    const variantBefore = await app.deps.db.variant.findFirstOrThrow({ where: { shopId: shop.id } });
+
+    sim.webhooks.resume();
+    await sim.waitForDeliveries();
+    await waitFor(
+      async () => ((await finishEvents(domain))[0]?.status === "PROCESSED" ? true : null),
+      15_000,
+    );
+    const after = await app.deps.db.shop.findUniqueOrThrow({ where: { id: shop.id } });
+    expect(after.syncStatus).toBe("DONE");
+    expect(after.syncedAt).toEqual(shop.syncedAt);
+    expect(statusReads()).toBe(readsBefore);
+    expect(await app.deps.db.variant.findFirstOrThrow({ where: { shopId: shop.id } })).toEqual(variantBefore);
+    expect((await finishEvents(domain)).map((e) => e.lastError)).toEqual([null]);
+  }, 60_000);
+});
