@@ -12,6 +12,7 @@ import { mintSessionToken } from "./auth/mint-session-token.ts";
 import { DEFAULT_SCOPES, WEBHOOK_TIMEOUT_MS } from "./constants.ts";
 import { createGraphqlService } from "./graphql/create-graphql-service.ts";
 import { loadAdminSchema } from "./graphql/load-schema.ts";
+import { createMetafieldDefinition } from "./graphql/mutations/metafield-definition-create.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { installIdCounter, restoreStore, snapshotStore } from "./persist-state.ts";
 import type { SimCore } from "./sim-core.ts";
@@ -19,6 +20,7 @@ import type { Simulator, SimulatorOptions } from "./simulator-types.ts";
 import { createStateReaders } from "./state-readers.ts";
 import { createStore } from "./store/create-store.ts";
 import { requireShop } from "./store/lookups.ts";
+import { SimError } from "./store/sim-error.ts";
 import { createWebhookSender } from "./webhooks/create-webhook-sender.ts";
 
 export type { Simulator, SimulatorOptions } from "./simulator-types.ts";
@@ -88,6 +90,12 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
       uninstallApp(core, shop);
     },
     sendComplianceWebhook: (topic, shop, payload) => sendComplianceWebhook(core, topic, shop, payload),
+    createMetafieldDefinition(shop, input) {
+      requireShop(store, shop);
+      const { definition, userErrors } = createMetafieldDefinition(core, shop, input);
+      if (!definition) throw new SimError(userErrors.map((e) => e.message).join("; "), 422);
+      return copy(definition);
+    },
     issueAccessToken(shop) {
       requireShop(store, shop).installed = true;
       return tokens.issue({ shop, scope: DEFAULT_SCOPES, online: false, userId: null, expiresAt: null })

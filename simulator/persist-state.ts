@@ -12,6 +12,7 @@ import type {
   SimInventoryLevel,
   SimLocation,
   SimMetafield,
+  SimMetafieldDefinition,
   SimOrder,
   SimProduct,
   SimShop,
@@ -36,6 +37,8 @@ export interface SimState {
   customers: SimCustomer[];
   orders: SimOrder[];
   metafields: SimMetafield[];
+  /** Absent in states saved before definitions were simulated. */
+  metafieldDefinitions?: SimMetafieldDefinition[];
   bulkOperations: SimBulkOperation[];
   discounts: SimDiscount[];
   accessTokens: AccessTokenRecord[];
@@ -69,6 +72,7 @@ export function snapshotStore(
     customers: [...store.customers.values()],
     orders: [...store.orders.values()],
     metafields: [...store.metafields.values()],
+    metafieldDefinitions: [...store.metafieldDefinitions.values()],
     bulkOperations: [...store.bulkOperations.values()],
     discounts: [...store.discounts.values()],
   });
@@ -88,6 +92,7 @@ export function restoreStore(store: Store, state: SimState): void {
   byId(store.customers, state.customers);
   byId(store.orders, state.orders);
   byId(store.metafields, state.metafields);
+  byId(store.metafieldDefinitions, state.metafieldDefinitions ?? []);
   byId(store.bulkOperations, state.bulkOperations);
   byId(store.discounts, state.discounts);
 }

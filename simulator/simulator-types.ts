@@ -7,6 +7,7 @@ import type { PlaceOrderInput } from "./actions/place-order.ts";
 import type { UpdateProductInput } from "./actions/update-product.ts";
 import type { MintSessionTokenInput } from "./auth/mint-session-token.ts";
 import type { GraphqlLogEntry } from "./graphql/graphql-types.ts";
+import type { MetafieldDefinitionInput } from "./graphql/mutations/metafield-definition-create.ts";
 import type { BucketSettings, ThrottleStatus } from "./graphql/leaky-bucket.ts";
 import type { SimState } from "./persist-state.ts";
 import type {
@@ -14,6 +15,7 @@ import type {
   SimDiscount,
   SimInventoryLevel,
   SimMetafield,
+  SimMetafieldDefinition,
   SimOrder,
   SimProduct,
   SimShop,
@@ -71,6 +73,11 @@ export interface Simulator {
   adjustInventory(shop: string, inventoryItemId: Id, locationId: Id, delta: number): SimInventoryLevel;
   uninstallApp(shop: string): void;
   sendComplianceWebhook(topic: string, shop: string, payload?: Record<string, unknown>): void;
+  /**
+   * A metafield definition made outside the app, e.g. the app's declarative ones that Shopify
+   * creates from shopify.app.toml on deploy (metafieldDefinitionCreate's rules; throws on an error).
+   */
+  createMetafieldDefinition(shop: string, input: MetafieldDefinitionInput): SimMetafieldDefinition;
 
   /** An offline access token without going through token exchange (tests, playground). */
   issueAccessToken(shop: string): string;
@@ -105,6 +112,7 @@ export interface Simulator {
   getOrderTags(shop: string, orderId: Id): string[];
   getInventoryLevels(shop: string, inventoryItemId: Id): Array<SimInventoryLevel & { onHand: number }>;
   getMetafields(ownerGid: string): SimMetafield[];
+  getMetafieldDefinitions(shop: string): SimMetafieldDefinition[];
   getBulkOperation(shop: string, id: Id): SimBulkOperation | undefined;
   getDiscounts(shop: string): SimDiscount[];
   listShops(): SimShop[];

@@ -19,6 +19,7 @@ type Readers = Pick<
   | "getOrderTags"
   | "getInventoryLevels"
   | "getMetafields"
+  | "getMetafieldDefinitions"
   | "getBulkOperation"
   | "getDiscounts"
   | "listShops"
@@ -45,6 +46,7 @@ export function createStateReaders(core: SimCore): Readers {
         : [];
     },
     getMetafields: (ownerGid) => copy([...store.metafields.values()].filter((m) => m.ownerGid === ownerGid)),
+    getMetafieldDefinitions: (shop) => copy(ofShop(store.metafieldDefinitions, shop)),
     getBulkOperation: (shop, id) => {
       const op = store.bulkOperations.get(toBigId(id));
       return op?.shopDomain === shop ? copy(op) : undefined;

@@ -3,7 +3,12 @@ import { SWEEP_ETA_METAFIELDS_EVERY_MS, sweepEtaMetafieldsJob } from "../definit
 import { syncEtaMetafieldsJob } from "../definitions/sync-eta-metafields.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import { runEtaChanged } from "./run-eta-changed.ts";
-import { runSyncEtaMetafields, sweepEtaMetafields } from "./run-sync-eta-metafields.ts";
+import {
+  runEnsureMetafieldDefinitions,
+  runSyncEtaMetafields,
+  sweepEtaMetafields,
+} from "./run-sync-eta-metafields.ts";
+import { ensureMetafieldDefinitionsJob } from "../definitions/ensure-metafield-definitions.ts";
 
 /** Jobs of the ETA feature: metafield sync (per shop, and the hourly sweep) and the ETA-changed flow. */
 export const ETA_JOB_HANDLERS: JobHandler[] = [
@@ -15,6 +20,11 @@ export const ETA_JOB_HANDLERS: JobHandler[] = [
     definition: sweepEtaMetafieldsJob,
     run: (deps) => sweepEtaMetafields(deps),
     every: SWEEP_ETA_METAFIELDS_EVERY_MS,
+  },
+  {
+    definition: ensureMetafieldDefinitionsJob,
+    run: (deps, data) =>
+      runEnsureMetafieldDefinitions(deps, ensureMetafieldDefinitionsJob.schema.parse(data).shopId),
   },
   {
     definition: etaChangedJob,

@@ -1,6 +1,10 @@
 import { syncEtaMetafieldsJob } from "../definitions/sync-eta-metafields.ts";
 import { createAdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
 import { syncEtaMetafields, type SyncEtaResult } from "../../web/server/etas/sync-eta-metafields.ts";
+import {
+  ensureMetafieldDefinitions,
+  type EnsureDefinitionsResult,
+} from "../../web/server/etas/ensure-metafield-definitions.ts";
 import type { WorkerDeps } from "../worker-deps.ts";
 
 /** One shop's metafield sync; nothing for a shop that is gone or uninstalled (its token is revoked). */
@@ -11,6 +15,19 @@ export async function runSyncEtaMetafields(deps: WorkerDeps, shopId: string): Pr
   });
   if (!shop || shop.uninstalledAt) return null;
   return syncEtaMetafields(deps, shopId, () => createAdminClient(deps, shop.domain), deps.now());
+}
+
+/** The install's check of the app's metafield definitions; nothing for a shop that is gone. */
+export async function runEnsureMetafieldDefinitions(
+  deps: WorkerDeps,
+  shopId: string,
+): Promise<EnsureDefinitionsResult | null> {
+  const shop = await deps.db.shop.findUnique({
+    where: { id: shopId },
+    select: { domain: true, uninstalledAt: true },
+  });
+  if (!shop || shop.uninstalledAt) return null;
+  return ensureMetafieldDefinitions(deps, shop.domain, await createAdminClient(deps, shop.domain));
 }
 
 /** Enqueues a sync per installed shop; each sync writes only what differs, so a quiet shop costs a read. */

@@ -10,6 +10,8 @@ export interface CreateShopInput {
   /** Published alternate languages (`/fr/...`), like a merchant's Settings > Languages. */
   alternateLocales?: string[];
   ianaTimezone?: string;
+  /** The shop's plan as Shopify names it (ShopPlan.publicDisplayName); default "Basic". */
+  plan?: string;
   /** Location names, in the order Shopify allocates from; default one location. */
   locations?: string[];
 }
@@ -36,6 +38,7 @@ export function createShop(core: SimCore, input: CreateShopInput = {}): SimShop 
     locationIds: [],
     installed: true,
     orderCount: 0,
+    plan: input.plan ?? "Basic",
     createdAt: now,
   };
   for (const locationName of input.locations ?? ["Main warehouse"]) {

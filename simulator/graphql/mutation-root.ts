@@ -3,6 +3,7 @@ import type { GqlContext } from "./gql-context.ts";
 import { bulkOperationRunQuery } from "./bulk/run-bulk-operation.ts";
 import { discountCodeBasicCreate } from "./mutations/discount-code-basic-create.ts";
 import { inventoryAdjustQuantities, inventorySetQuantities } from "./mutations/inventory-mutations.ts";
+import { metafieldDefinitionCreate } from "./mutations/metafield-definition-create.ts";
 import { metafieldsDelete, metafieldsSet } from "./mutations/metafields-set.ts";
 import { tagsAdd, tagsRemove } from "./mutations/tags-mutations.ts";
 import { productVariantsBulkUpdate } from "./mutations/variants-bulk-update.ts";
@@ -14,6 +15,7 @@ export function mutationRoot(ctx: GqlContext): Record<string, Mutation> {
   return {
     metafieldsSet: (args) => metafieldsSet(ctx, args),
     metafieldsDelete: (args) => metafieldsDelete(ctx, args),
+    metafieldDefinitionCreate: (args) => metafieldDefinitionCreate(ctx, args),
     tagsAdd: (args) => tagsAdd(ctx, args),
     tagsRemove: (args) => tagsRemove(ctx, args),
     productVariantsBulkUpdate: (args) => productVariantsBulkUpdate(ctx, args),

@@ -6,6 +6,10 @@ import { connection, type ConnectionArgs } from "./connection.ts";
 import type { GqlContext } from "./gql-context.ts";
 import { matchesSearch, parseSearchQuery } from "./search-query.ts";
 import { bulkOperationView } from "./views/bulk-operation-view.ts";
+import {
+  metafieldDefinitionsConnection,
+  type MetafieldDefinitionsArgs,
+} from "./views/metafield-definition-view.ts";
 import { nodeByGid } from "./views/node-by-gid.ts";
 import { orderView } from "./views/order-views.ts";
 import { productView, variantView } from "./views/product-views.ts";
@@ -39,6 +43,7 @@ export function queryRoot(ctx: GqlContext) {
     bulkOperation: (args: { id: string }) => byType(ctx, "BulkOperation", args.id),
     codeDiscountNode: (args: { id: string }) => byType(ctx, "DiscountCodeNode", args.id),
     locations: (args: ConnectionArgs) => locationsConnection(ctx, args),
+    metafieldDefinitions: (args: MetafieldDefinitionsArgs) => metafieldDefinitionsConnection(ctx, args),
     products: (args: SearchArgs) => {
       const terms = parseSearchQuery(args.query);
       const list = ofShop(store.products).filter((p) =>

@@ -7,6 +7,7 @@ import type {
   SimInventoryLevel,
   SimLocation,
   SimMetafield,
+  SimMetafieldDefinition,
   SimOrder,
   SimProduct,
   SimShop,
@@ -25,6 +26,7 @@ export interface Store {
   customers: Map<bigint, SimCustomer>;
   orders: Map<bigint, SimOrder>;
   metafields: Map<bigint, SimMetafield>;
+  metafieldDefinitions: Map<bigint, SimMetafieldDefinition>;
   bulkOperations: Map<bigint, SimBulkOperation>;
   discounts: Map<bigint, SimDiscount>;
 }
@@ -46,6 +48,7 @@ export function createStore(): Store {
     customers: new Map(),
     orders: new Map(),
     metafields: new Map(),
+    metafieldDefinitions: new Map(),
     bulkOperations: new Map(),
     discounts: new Map(),
   };

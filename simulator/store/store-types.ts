@@ -21,6 +21,8 @@ export interface SimShop {
   locationIds: bigint[];
   installed: boolean;
   orderCount: number;
+  /** ShopPlan.publicDisplayName ("Basic", "Grow", "Advanced", "Plus", ...); absent in old states. */
+  plan?: string;
   createdAt: Date;
 }
 
@@ -155,6 +157,20 @@ export interface SimMetafield {
   value: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A metafield definition; `namespace` is stored resolved (`$app` -> `app--{appId}`). */
+export interface SimMetafieldDefinition {
+  id: bigint;
+  shopDomain: string;
+  ownerType: string;
+  namespace: string;
+  key: string;
+  name: string;
+  description: string | null;
+  type: string;
+  access: { admin: string | null; storefront: string; customerAccount: string };
+  createdAt: Date;
 }
 
 export interface SimBulkOperation {

@@ -4,6 +4,7 @@ import type { GqlContext } from "../gql-context.ts";
 import { bulkOperationView } from "./bulk-operation-view.ts";
 import { discountNodeView } from "./discount-view.ts";
 import { inventoryItemView, inventoryLevelView } from "./inventory-views.ts";
+import { metafieldDefinitionView } from "./metafield-definition-view.ts";
 import { metafieldView } from "./metafield-view.ts";
 import { customerView, orderView } from "./order-views.ts";
 import { productView, variantView } from "./product-views.ts";
@@ -40,6 +41,8 @@ export function nodeByGid(ctx: GqlContext, value: string): unknown {
       return orNull(own(store.customers.get(id)), (c) => customerView(ctx, c));
     case "Metafield":
       return orNull(own(store.metafields.get(id)), (m) => metafieldView(ctx, m));
+    case "MetafieldDefinition":
+      return orNull(own(store.metafieldDefinitions.get(id)), (d) => metafieldDefinitionView(ctx, d));
     case "BulkOperation":
       return orNull(own(store.bulkOperations.get(id)), (b) => bulkOperationView(ctx, b));
     case "DiscountCodeNode":

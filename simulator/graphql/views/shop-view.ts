@@ -24,6 +24,7 @@ export function shopView(ctx: GqlContext, shop: SimShop) {
     url: store,
     createdAt: isoSeconds(shop.createdAt),
     updatedAt: isoSeconds(shop.createdAt),
+    plan: shopPlanView(shop.plan ?? "Basic"),
     primaryDomain: {
       __typename: "Domain",
       id: gid("Domain", shop.id),
@@ -32,6 +33,17 @@ export function shopView(ctx: GqlContext, shop: SimShop) {
       sslEnabled: true,
     },
     ...metafieldFields(ctx, id),
+  };
+}
+
+/** ShopPlan: `shopifyPlus` is true on the Plus plans ("Plus", "Plus Trial"). */
+function shopPlanView(name: string) {
+  return {
+    __typename: "ShopPlan",
+    displayName: name,
+    publicDisplayName: name,
+    shopifyPlus: name.startsWith("Plus"),
+    partnerDevelopment: name === "Development",
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Queues } from "../../../jobs/create-queues.ts";
+import { ensureMetafieldDefinitionsJob } from "../../../jobs/definitions/ensure-metafield-definitions.ts";
 import { syncShopJob } from "../../../jobs/definitions/sync-shop.ts";
 import type { Db } from "../db/create-prisma.ts";
 
@@ -6,6 +7,7 @@ import type { Db } from "../db/create-prisma.ts";
  * Starts a shop's initial variant and inventory sync (a bulk operation run by the sync-shop job)
  * for one install. The job id is derived from the install time, so calling it again while the
  * shop is still PENDING (the first enqueue failed, or a concurrent request) starts nothing twice.
+ * The same install checks the app's metafield definitions (created when missing).
  */
 export async function startInitialSync(
   deps: { db: Db; queues: Queues },
@@ -15,5 +17,10 @@ export async function startInitialSync(
     syncShopJob,
     { shopId: shop.id, polls: 0 },
     { jobId: `sync-shop-${shop.id}-${shop.installedAt.getTime()}` },
+  );
+  await deps.queues.enqueue(
+    ensureMetafieldDefinitionsJob,
+    { shopId: shop.id },
+    { jobId: `metafield-definitions-${shop.id}-${shop.installedAt.getTime()}` },
   );
 }

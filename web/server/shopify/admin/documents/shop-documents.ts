@@ -1,4 +1,7 @@
-/** The shop's facts the app shows and computes with (emails, ETA dates) and its locations (settings). */
+/**
+ * The shop's facts the app shows and computes with (emails, ETA dates, whether checkout steps can show
+ * the estimate: Plus only) and its locations (settings).
+ */
 export const SHOP_DETAILS_QUERY = `#graphql
   query ShopDetails {
     shop {
@@ -6,6 +9,7 @@ export const SHOP_DETAILS_QUERY = `#graphql
       currencyCode
       ianaTimezone
       primaryDomain { url }
+      plan { shopifyPlus publicDisplayName }
     }
     locations(first: 100) {
       nodes { id name isActive }
