@@ -20,7 +20,15 @@ export function apiRoutes(deps: AppDeps): Router {
     const { shop } = res.locals as ShopLocals;
     const row = await deps.db.shop.findUniqueOrThrow({
       where: { id: shop.id },
-      select: { domain: true, name: true, installedAt: true, syncStatus: true, syncedAt: true },
+      select: {
+        domain: true,
+        name: true,
+        installedAt: true,
+        syncStatus: true,
+        syncedAt: true,
+        shopifyPlus: true,
+        planName: true,
+      },
     });
     res.json({ shop: row });
   });

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { useToast } from "../../components/toast.tsx";
+import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
 import { EtaImportCard } from "./eta-import-card.tsx";
 import { EtaTable } from "./eta-table.tsx";
 import { etaSearch, readEtaPage, type EtaListQuery } from "./etas-contract.ts";
@@ -31,6 +32,7 @@ export default function EtasPage() {
   return (
     <Page title="ETAs" subtitle="Expected dates shown on product pages, at checkout and in emails">
       <BlockStack gap="400">
+        <CheckoutReachBanner />
         <Card>
           <InlineStack gap="400" blockAlign="end" wrap>
             <TextField
