@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncShopJob } from "../../jobs/definitions/sync-shop.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
+import { webhookHeaders } from "../helpers/sign.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 let sim: Simulator;
@@ -97,5 +98,44 @@ describe("the initial sync and bulk_operations/finish", () => {
     expect(statusReads()).toBe(readsBefore);
     expect(await app.deps.db.variant.findFirstOrThrow({ where: { shopId: shop.id } })).toEqual(variantBefore);
     expect((await finishEvents(domain)).map((e) => e.lastError)).toEqual([null]);
+  }, 60_000);
+
+  it("a finish webhook for another operation of the shop (failed, or a mutation) changes nothing", async () => {
+    const domain = await install("Other Operation");
+    const shop = await synced(domain);
+    for (const [id, status, type] of [
+      ["gid://shopify/BulkOperation/1", "failed", "query"],
+      [shop.syncOperation!, "completed", "mutation"],
+    ] as const) {
+      const body = JSON.stringify({
+        admin_graphql_api_id: id,
+        completed_at: "2026-12-06T10:00:00-05:00",
+        created_at: "2026-12-06T09:59:00-05:00",
+        error_code: status === "failed" ? "internal_server_error" : null,
+        status,
+        type,
+      });
+      const res = await fetch(`${app.url}/webhooks`, {
+        method: "POST",
+        headers: webhookHeaders({
+          topic: "bulk_operations/finish",
+          shop: domain,
+          body,
+          secret: TEST_API_SECRET,
+        }),
+        body,
+      });
+      expect(res.status).toBe(200);
+    }
+    await waitFor(async () => {
+      const events = await finishEvents(domain);
+      return events.length === 3 && events.every((e) => e.status === "PROCESSED") ? events : null;
+    }, 15_000);
+    const after = await app.deps.db.shop.findUniqueOrThrow({ where: { id: shop.id } });
+    expect([after.syncStatus, after.syncedAt, after.syncOperation]).toEqual([
+      "DONE",
+      shop.syncedAt,
+      shop.syncOperation,
+    ]);
   }, 60_000);
 });
