@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { syncShopJob } from "../../jobs/definitions/sync-shop.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
@@ -17,6 +17,7 @@ beforeAll(async () => {
   sim.setAppUrl(app.url);
   await app.startWorker();
 }, 60_000);
+afterEach(() => sim.webhooks.resume());
 afterAll(async () => {
   await app?.close();
   await sim?.close();
@@ -58,7 +59,11 @@ describe("the initial sync and bulk_operations/finish", () => {
     const domain = await install("Finish Hook");
     const shop = await synced(domain);
     expect(await app.deps.db.variant.count({ where: { shopId: shop.id } })).toBe(1);
-    const events = await finishEvents(domain);
+    // The handler marked the sync DONE; the event is marked PROCESSED right after it returns.
+    const events = await waitFor(async () => {
+      const rows = await finishEvents(domain);
+      return rows.every((e) => e.status !== "RECEIVED") ? rows : null;
+    }, 15_000);
     expect(events.map((e) => [e.status, e.lastError])).toEqual([["PROCESSED", null]]);
     // The webhook finished it: the start job ran, and no poll of the fallback stored the variants.
     await waitFor(async () => ((await syncJobResults(shop.id)).length > 0 ? true : null), 10_000);
@@ -80,7 +85,10 @@ describe("the initial sync and bulk_operations/finish", () => {
     sim.webhooks.pause();
     const domain = await install("Late Hook");
     const shop = await synced(domain);
-    expect((await syncJobResults(shop.id)).filter((r) => "variants" in r)).toEqual([{ variants: 1 }]);
+    // The poll finished it (its job completes just after the sync is marked DONE).
+    const polled = () => syncJobResults(shop.id).then((rs) => rs.filter((r) => "variants" in r));
+    await waitFor(async () => ((await polled()).length > 0 ? true : null), 10_000);
+    expect(await polled()).toEqual([{ variants: 1 }]);
     const statusReads = () =>
       sim.graphqlLog.filter((e) => e.shop === domain && e.operationName === "BackorderSyncStatus").length;
     const readsBefore = statusReads();
