@@ -31,16 +31,19 @@ describe("ETAs page: checkout estimates and the shop's plan, in Chromium", () =>
     return banner;
   }
 
-  it("a Basic shop is told checkout steps show nothing, and what to do instead", async () => {
+  it("a Basic shop is told checkout steps cannot show the block, and what to use instead", async () => {
     const banner = await notice({ shopifyPlus: false, planName: "Basic" });
     await expect
       .poll(() => banner.innerText())
-      .toContain("Your store is on the Basic plan: checkout steps do not show the estimate");
+      .toContain("Your store is on the Basic plan: the estimate block cannot appear in checkout steps");
     const text = await banner.innerText();
     expect(text).toContain(
       "The checkout and shipping steps show app extensions only on Shopify Plus stores.",
     );
-    expect(text).toContain("add the cart block of the theme extension to your cart page");
+    expect(text).toContain(
+      "add the cart block of the theme extension (“Backorder estimates (cart)”) to your cart page",
+    );
+    expect(text).toContain("checkout shows that label on every plan");
     expect(text).toContain("the thank-you and order status pages");
     await screenshot(page, "etas-checkout-reach-basic");
   });

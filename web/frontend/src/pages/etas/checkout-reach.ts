@@ -12,7 +12,8 @@ export type CheckoutReach = {
 
 const EVERY_PLAN =
   "On every plan, customers see the estimate on product pages (theme block), on the thank-you and order status pages, and in their emails.";
-const CART_BLOCK = "add the cart block of the theme extension to your cart page";
+const CART_BLOCK =
+  "add the cart block of the theme extension (“Backorder estimates (cart)”) to your cart page in the theme editor. The product block also labels a backordered line when it is added to the cart, and checkout shows that label on every plan";
 
 export function readShopPlan(body: unknown): ShopPlan {
   const shop = (body as { shop?: Partial<ShopPlan> } | null)?.shop;
@@ -32,7 +33,7 @@ export function checkoutReach(plan: ShopPlan): CheckoutReach {
   if (plan.shopifyPlus === false)
     return {
       tone: "warning",
-      title: `Your store is on the ${plan.planName ?? "current"} plan: checkout steps do not show the estimate`,
+      title: `Your store is on the ${plan.planName ?? "current"} plan: the estimate block cannot appear in checkout steps`,
       body: `The checkout and shipping steps show app extensions only on Shopify Plus stores. For customers to see the estimate before they pay, ${CART_BLOCK}. ${EVERY_PLAN}`,
     };
   return {
