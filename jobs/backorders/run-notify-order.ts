@@ -10,7 +10,7 @@ import {
   notifyHoldUntil,
   refreshHeldOrderMark,
 } from "../../web/server/backorders/notify-order-hold.ts";
-import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
+import { recomputeAfter } from "./recompute-after.ts";
 
 type NotifyPayload = z.output<typeof notifyOrderJob.schema>;
 
@@ -19,12 +19,14 @@ type NotifyPayload = z.output<typeof notifyOrderJob.schema>;
  * (notify-order-hold.ts), with no time bound. A job that held re-allocates the order's variants
  * before deciding: the events it waited for are stored, but the recomputes they enqueued may not
  * have run yet (coalescing, or a worker killed while running one), and deciding on the allocation
- * from before them would tell a served customer "backordered". Recomputing is idempotent.
+ * from before them would tell a served customer "backordered". Recomputing is idempotent, and
+ * jobs released together share it (recompute-after.ts).
  */
 export async function runNotifyOrder(deps: WorkerDeps, data: NotifyPayload, job: Job) {
   const { shopId } = data;
   const orderId = BigInt(data.orderId);
   const earlierUnprocessed = await countEarlierUnprocessedEvents(deps.db, shopId, new Date(job.timestamp));
+  const countedAtMs = Date.now();
   const now = deps.now();
   const hold = notifyHoldUntil({ earlierUnprocessed, enqueuedAtMs: job.timestamp, nowMs: now.getTime() });
   if (hold) {
@@ -41,7 +43,8 @@ export async function runNotifyOrder(deps: WorkerDeps, data: NotifyPayload, job:
       select: { variantId: true },
       distinct: ["variantId"],
     });
-    for (const { variantId } of variants) await recomputeVariant(deps, shopId, variantId);
+    // Every event it waited for was processed when counted: any recompute started since has them all.
+    for (const { variantId } of variants) await recomputeAfter(deps, shopId, variantId, countedAtMs);
   }
   return { emails: await notifyOrder(deps, shopId, orderId) };
 }
