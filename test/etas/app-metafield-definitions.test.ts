@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEnsureMetafieldDefinitions } from "../../jobs/etas/run-sync-eta-metafields.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
@@ -12,16 +13,19 @@ import { waitFor } from "../helpers/wait-for.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** `[variant.metafields.app.KEY]` sections of shopify.app.toml: their `name = "value"` lines. */
-function declaredInToml(): Record<string, Record<string, string>> {
-  const toml = fs.readFileSync(path.join(ROOT, "shopify.app.toml"), "utf8");
-  const sections = [...toml.matchAll(/^\[variant\.metafields\.app\.(\w+)\]\n((?:[^[\n].*\n|\n)*)/gm)];
-  return Object.fromEntries(
-    sections.map(([, key, body]) => [
-      key!,
-      Object.fromEntries([...body!.matchAll(/^([\w.]+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1]!, m[2]!])),
-    ]),
-  );
+type TomlDefinition = {
+  type: string;
+  name: string;
+  description?: string;
+  access: { admin: string; storefront: string; customer_account: string };
+};
+
+/** `[variant.metafields.app.KEY]` tables of shopify.app.toml. */
+function declaredInToml(): Record<string, TomlDefinition> {
+  const toml = parse(fs.readFileSync(path.join(ROOT, "shopify.app.toml"), "utf8")) as {
+    variant: { metafields: { app: Record<string, TomlDefinition> } };
+  };
+  return toml.variant.metafields.app;
 }
 
 describe("the app's variant metafield definitions", () => {
@@ -36,9 +40,11 @@ describe("the app's variant metafield definitions", () => {
             type: d.type,
             name: d.name,
             ...(d.description ? { description: d.description } : {}),
-            "access.admin": d.access.admin.toLowerCase(),
-            "access.storefront": d.access.storefront.toLowerCase(),
-            "access.customer_account": d.access.customerAccount.toLowerCase(),
+            access: {
+              admin: d.access.admin.toLowerCase(),
+              storefront: d.access.storefront.toLowerCase(),
+              customer_account: d.access.customerAccount.toLowerCase(),
+            },
           },
         ]),
       ),
