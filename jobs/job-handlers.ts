@@ -2,11 +2,13 @@ import { BACKORDER_JOB_HANDLERS } from "./backorders/backorder-jobs.ts";
 import { CONTROL_JOB_HANDLERS } from "./controls/control-jobs.ts";
 import { ETA_JOB_HANDLERS } from "./etas/eta-jobs.ts";
 import { processWebhookJob } from "./definitions/process-webhook.ts";
+import { PRUNE_EVERY_MS, pruneWebhookBodiesJob } from "./definitions/prune-webhook-bodies.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
 import type { JobHandler } from "./job-handlers-type.ts";
 import { RECONCILE_JOB_HANDLERS } from "./reconcile/reconcile-jobs.ts";
 import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
+import { pruneWebhookBodies } from "./webhooks/prune-webhook-bodies.ts";
 import { sweepWebhooks } from "./webhooks/sweep-webhooks.ts";
 
 export type { JobHandler } from "./job-handlers-type.ts";
@@ -20,6 +22,7 @@ export const JOB_HANDLERS: JobHandler[] = [
       markWebhookFailed(deps, BigInt(processWebhookJob.schema.parse(data).webhookEventId), error.message),
   },
   { definition: sweepWebhooksJob, run: (deps) => sweepWebhooks(deps), every: SWEEP_EVERY_MS },
+  { definition: pruneWebhookBodiesJob, run: (deps) => pruneWebhookBodies(deps), every: PRUNE_EVERY_MS },
   ...BACKORDER_JOB_HANDLERS,
   ...RESTOCK_JOB_HANDLERS,
   ...ETA_JOB_HANDLERS,

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
+import { decideDeliveryAge } from "../../web/server/webhooks/decide-delivery-age.ts";
 import type { WorkerDeps } from "../worker-deps.ts";
 import { parseWebhookBody } from "./parse-webhook-body.ts";
 import { TOPIC_HANDLERS, TOPICS_AFTER_UNINSTALL } from "./topic-handlers.ts";
@@ -21,6 +22,12 @@ export async function processWebhookEvent(deps: WorkerDeps, id: bigint): Promise
       data: { status, processedAt: deps.now(), attempts: { increment: 1 }, lastError },
     });
 
+  const age = decideDeliveryAge(event.triggeredAt, event.receivedAt);
+  if (age.stale) {
+    deps.logger.warn({ id: String(id), topic: event.topic, shop: event.shopDomain }, age.reason);
+    await finish("SKIPPED", age.reason);
+    return "skipped";
+  }
   const handler = TOPIC_HANDLERS[event.topic];
   if (!handler) {
     await finish("SKIPPED", "no handler for topic");

@@ -4,6 +4,7 @@ import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { errorMiddleware } from "./errors.ts";
 import { routeLabel } from "./metrics/metric-labels.ts";
+import { refuseNulUrl } from "./reject-nul-bytes.ts";
 import { cancelLinkRoutes } from "./controls/cancel-link-routes.ts";
 import { baseSecurityHeaders } from "./http/security-headers.ts";
 import { healthRoutes } from "./health/health-routes.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
     });
     next();
   });
+  app.use(refuseNulUrl());
   // Webhooks first: they need the raw body, before any JSON parser touches it.
   app.use(webhookRoutes(deps));
   // The storefront's hot path next, before the admin and API routers are tried.

@@ -1,8 +1,10 @@
 import express, { type Router } from "express";
 import { activityApiRoutes } from "../activity/activity-api-routes.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { requireSession, type ShopLocals } from "../auth/require-session.ts";
 import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
+import { dataExportRoutes } from "../compliance/data-export-routes.ts";
 import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
@@ -15,7 +17,7 @@ import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.
 export function apiRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.use(requireSession(deps, createApiShopLimiter(deps)));
-  router.use(express.json({ limit: "1mb" }));
+  router.use(express.json({ limit: "1mb", verify: refuseNulBody("json") }));
   router.get("/shop", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
     const row = await deps.db.shop.findUniqueOrThrow({
@@ -40,6 +42,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(activityApiRoutes(deps));
   router.use(controlApiRoutes(deps));
   router.use(reconcileApiRoutes(deps));
+  router.use(dataExportRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

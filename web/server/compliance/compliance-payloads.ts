@@ -2,13 +2,23 @@ import { z } from "zod";
 import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
-const optionalId = z.unknown().transform((v) => toBigInt(v));
+// Optional: a customer record holding only an email comes without an id.
+const optionalId = z
+  .unknown()
+  .optional()
+  .transform((v) => toBigInt(v));
 
+// Shopify's customers/redact and customers/data_request: shop_id, shop_domain, customer {id, email,
+// phone}, orders_to_redact / orders_requested. A customer record may hold only the email: then
+// there is no id, and the request is matched by address (docs/privacy.md).
 export const customerPayloadSchema = z.object({
-  customer: z.object({
-    id: optionalId,
-    email: z.string().nullish(),
-  }),
+  customer: z
+    .object({
+      id: optionalId,
+      email: z.string().nullish(),
+    })
+    .nullish()
+    .transform((c) => c ?? { id: null, email: null }),
   data_request: z.object({ id: optionalId }).nullish(),
 });
 
@@ -29,6 +39,22 @@ export function subscriptionWhere(shopId: string, who: CustomerIdentity) {
   const or = [
     ...(who.email ? [{ email: who.email }] : []),
     ...(who.customerId !== null ? [{ customerId: who.customerId }] : []),
+  ];
+  return { shopId, OR: or.length > 0 ? or : [{ id: "__none__" }] };
+}
+
+/** Order ids listed by the request (orders_to_redact, or orders_requested for a data request). */
+export function listedOrderIds(payload: unknown, key: "orders_to_redact" | "orders_requested"): bigint[] {
+  const list = (payload as Record<string, unknown> | null)?.[key];
+  return Array.isArray(list) ? list.map((id) => toBigInt(id)).filter((id): id is bigint => id !== null) : [];
+}
+
+/** The customer's orders: by customer id, by address, or listed by Shopify in the request. */
+export function orderWhere(shopId: string, who: CustomerIdentity, orderIds: bigint[]) {
+  const or = [
+    ...(who.customerId !== null ? [{ customerId: who.customerId }] : []),
+    ...(who.email ? [{ email: { equals: who.email, mode: "insensitive" as const } }] : []),
+    ...(orderIds.length > 0 ? [{ orderId: { in: orderIds } }] : []),
   ];
   return { shopId, OR: or.length > 0 ? or : [{ id: "__none__" }] };
 }

@@ -1,12 +1,13 @@
 import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
 import { maskEmail } from "../subscriptions/normalize-email.ts";
-import { customerIdentity, subscriptionWhere } from "./compliance-payloads.ts";
+import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 
 export const DATA_REQUEST_KIND = "customers/data_request";
 
 /**
- * customers/data_request: what the alerts feature holds about the customer (subscriptions, emails
- * sent, suppression), stored as a DataExport the merchant can download. Once per request id.
+ * customers/data_request: everything the app holds about the customer (orders with their lines,
+ * backorder lines and cancel requests; subscriptions, emails sent, suppression), stored as a
+ * DataExport the merchant downloads from the admin (docs/privacy.md). Once per request id.
  */
 export async function exportCustomerData(ctx: WebhookContext, payload: unknown): Promise<void> {
   const { db } = ctx.deps;
@@ -24,15 +25,48 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
     });
     if (existing) return;
   }
+  const orders = await db.order.findMany({
+    where: orderWhere(ctx.shop.id, who, listedOrderIds(payload, "orders_requested")),
+    include: { lines: { orderBy: { lineItemId: "asc" } } },
+    orderBy: { placedAt: "asc" },
+  });
+  const orderIds = orders.map((o) => o.orderId);
+  const [backorderLines, backorderLineEvents, cancelRequests] = await Promise.all([
+    db.backorderLine.findMany({
+      where: { shopId: ctx.shop.id, orderId: { in: orderIds } },
+      orderBy: { placedAt: "asc" },
+    }),
+    db.backorderLineEvent.findMany({
+      where: {
+        shopId: ctx.shop.id,
+        lineItemId: { in: orders.flatMap((o) => o.lines.map((l) => l.lineItemId)) },
+      },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    }),
+    db.cancelRequest.findMany({
+      where: { shopId: ctx.shop.id, orderId: { in: orderIds } },
+      orderBy: { requestedAt: "asc" },
+    }),
+  ]);
   const subscriptions = await db.subscription.findMany({
     where: subscriptionWhere(ctx.shop.id, who),
     orderBy: { createdAt: "asc" },
   });
-  const emails = [...new Set([...(who.email ? [who.email] : []), ...subscriptions.map((s) => s.email)])];
+  const emails = [
+    ...new Set([
+      ...(who.email ? [who.email] : []),
+      ...orders.flatMap((o) => (o.email ? [o.email.toLowerCase()] : [])),
+      ...subscriptions.map((s) => s.email),
+    ]),
+  ];
   const notifications = await db.notification.findMany({
     where: {
       shopId: ctx.shop.id,
-      OR: [{ recipient: { in: emails } }, { subscriptionId: { in: subscriptions.map((s) => s.id) } }],
+      OR: [
+        { recipient: { in: emails, mode: "insensitive" } },
+        { subscriptionId: { in: subscriptions.map((s) => s.id) } },
+        { orderId: { in: orderIds } },
+      ],
     },
     orderBy: { createdAt: "asc" },
   });
@@ -47,6 +81,59 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
       payload: {
         requestId: who.requestId,
         customer: { id: who.customerId?.toString() ?? null, email: who.email },
+        orders: orders.map((o) => ({
+          orderId: o.orderId.toString(),
+          name: o.name,
+          email: o.email,
+          customerId: o.customerId?.toString() ?? null,
+          customerFirstName: o.customerFirstName,
+          locale: o.locale,
+          currency: o.currency,
+          totalPrice: o.totalPrice?.toString() ?? null,
+          placedAt: o.placedAt.toISOString(),
+          cancelledAt: o.cancelledAt?.toISOString() ?? null,
+          closedAt: o.closedAt?.toISOString() ?? null,
+          statusUrl: o.statusUrl,
+          lines: o.lines.map((l) => ({
+            lineItemId: l.lineItemId.toString(),
+            variantId: l.variantId?.toString() ?? null,
+            title: l.title,
+            sku: l.sku,
+            quantity: l.quantity,
+            openQuantity: l.openQuantity,
+            price: l.price?.toString() ?? null,
+          })),
+        })),
+        backorderLines: backorderLines.map((b) => ({
+          orderId: b.orderId.toString(),
+          lineItemId: b.lineItemId.toString(),
+          variantId: b.variantId.toString(),
+          status: b.status,
+          quantity: b.quantity,
+          backorderedQuantity: b.backorderedQuantity,
+          etaAtOrder: b.etaAtOrder?.toISOString().slice(0, 10) ?? null,
+          etaCurrent: b.etaCurrent?.toISOString().slice(0, 10) ?? null,
+          placedAt: b.placedAt.toISOString(),
+          readyAt: b.readyAt?.toISOString() ?? null,
+          fulfilledAt: b.fulfilledAt?.toISOString() ?? null,
+          cancelledAt: b.cancelledAt?.toISOString() ?? null,
+        })),
+        backorderLineHistory: backorderLineEvents.map((e) => ({
+          lineItemId: e.lineItemId.toString(),
+          kind: e.kind,
+          status: e.status,
+          quantity: e.quantity,
+          backorderedQuantity: e.backorderedQuantity,
+          at: e.at.toISOString(),
+        })),
+        cancelRequests: cancelRequests.map((c) => ({
+          orderId: c.orderId.toString(),
+          lineItemIds: c.lineItemIds.map(String),
+          quantities: c.quantities,
+          status: c.status,
+          requestedAt: c.requestedAt.toISOString(),
+          resolvedAt: c.resolvedAt?.toISOString() ?? null,
+        })),
         subscriptions: subscriptions.map((s) => ({
           variantId: s.variantId.toString(),
           email: s.email,

@@ -1,68 +1,53 @@
 import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
-import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
-import { customerIdentity, subscriptionWhere } from "./compliance-payloads.ts";
+import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 import { DATA_REQUEST_KIND } from "./export-customer-data.ts";
+import { redactWebhookBodies } from "./redact-webhook-bodies.ts";
 
 /**
- * customers/redact: deletes the customer's subscriptions, their ledger rows (addresses and
- * contexts, the first name of order emails included), their suppression and the exports made for
- * them, blanks the person on their orders (email, first name, customer id) while keeping the lines
- * the backorder engine allocates, and blanks the recorded order webhooks of those orders (their
- * bodies carry the customer and the addresses).
- * Conversions stay: they hold order and line ids and revenue, nothing about the person.
- * Idempotent (deleting nothing is fine).
+ * customers/redact: removes the customer from every table (docs/privacy.md). Deletes their
+ * subscriptions, ledger rows (addresses and email contexts), suppression and data exports; blanks
+ * the person on their orders (email, first name, customer id, order status URL) while keeping the
+ * lines, backorder lines and cancel requests the backorder engine allocates (they hold ids and
+ * quantities, nothing about the person); blanks every recorded webhook body that names them
+ * (order webhooks, earlier compliance requests, this request itself). Matched by customer id, by
+ * address (a request without an id), and by the orders Shopify lists. Idempotent.
  */
 export async function redactCustomer(ctx: WebhookContext, payload: unknown): Promise<void> {
   const { db } = ctx.deps;
   const who = customerIdentity(payload);
   const shopId = ctx.shop.id;
+  const orders = await db.order.findMany({
+    where: orderWhere(shopId, who, listedOrderIds(payload, "orders_to_redact")),
+    select: { id: true, orderId: true, email: true },
+  });
+  const orderEmails = orders.flatMap((o) => (o.email ? [o.email.toLowerCase()] : []));
   const subscriptions = await db.subscription.findMany({
     where: subscriptionWhere(shopId, who),
     select: { id: true, email: true },
   });
-  const emails = [...new Set([...(who.email ? [who.email] : []), ...subscriptions.map((s) => s.email)])];
+  const emails = [
+    ...new Set([...(who.email ? [who.email] : []), ...orderEmails, ...subscriptions.map((s) => s.email)]),
+  ];
   const subscriptionIds = subscriptions.map((s) => s.id);
+  const orderIds = orders.map((o) => o.orderId);
   const exportSubjects = who.customerId !== null ? [`customer:${who.customerId}`] : [];
-  const orderIds = ordersToRedact(payload);
-  const orderWhere = {
-    shopId,
-    OR: [
-      ...(who.customerId !== null ? [{ customerId: who.customerId }] : []),
-      ...(emails.length > 0 ? [{ email: { in: emails } }] : []),
-      ...(orderIds.length > 0 ? [{ orderId: { in: orderIds } }] : []),
-    ],
-  };
-  const redactedOrderIds =
-    orderWhere.OR.length > 0
-      ? (await db.order.findMany({ where: orderWhere, select: { orderId: true } })).map((o) => o.orderId)
-      : [];
   await db.$transaction([
     db.notification.deleteMany({
       where: {
         shopId,
         OR: [
-          { recipient: { in: emails } },
+          { recipient: { in: emails, mode: "insensitive" } },
           { subscriptionId: { in: subscriptionIds } },
-          { orderId: { in: redactedOrderIds } },
+          { orderId: { in: orderIds } },
         ],
       },
     }),
-    ...redactedOrderIds.map(
-      (orderId) => db.$executeRaw`
-        UPDATE "WebhookEvent" SET "body" = '{}'
-        WHERE "shopDomain" = ${ctx.shop.domain} AND "topic" LIKE 'orders/%' AND "status" <> 'RECEIVED'
-          AND strpos("body", ${`"id":${orderId},`}) > 0`,
-    ),
     db.subscription.deleteMany({ where: { shopId, id: { in: subscriptionIds } } }),
     db.suppression.deleteMany({ where: { shopId, email: { in: emails } } }),
-    ...(orderWhere.OR.length > 0
-      ? [
-          db.order.updateMany({
-            where: orderWhere,
-            data: { email: null, customerFirstName: null, customerId: null },
-          }),
-        ]
-      : []),
+    db.order.updateMany({
+      where: { shopId, id: { in: orders.map((o) => o.id) } },
+      data: { email: null, customerFirstName: null, customerId: null, statusUrl: null },
+    }),
     db.dataExport.deleteMany({
       where: {
         shopId,
@@ -73,10 +58,12 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
         ],
       },
     }),
+    ...redactWebhookBodies(db, {
+      shopDomain: ctx.shop.domain,
+      emails,
+      ids: [...(who.customerId !== null ? [who.customerId] : []), ...orderIds],
+      currentEventId: ctx.event?.id ?? null,
+      now: ctx.deps.now(),
+    }),
   ]);
-}
-
-function ordersToRedact(payload: unknown): bigint[] {
-  const list = (payload as { orders_to_redact?: unknown }).orders_to_redact;
-  return Array.isArray(list) ? list.map((id) => toBigInt(id)).filter((id): id is bigint => id !== null) : [];
 }

@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
+import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { exportEtaCsv } from "./export-eta-csv.ts";
 import { importBodySchema } from "./eta-input-schema.ts";
 import { importEtaCsv } from "./import-eta-csv.ts";
@@ -12,7 +13,7 @@ export function etaCsvRoutes(deps: AppDeps): Router {
 
   router.post(
     "/etas/import",
-    express.text({ type: ["text/csv", "text/plain"], limit: "5mb" }),
+    express.text({ type: ["text/csv", "text/plain"], limit: "5mb", verify: refuseNulBody("text") }),
     async (req, res) => {
       const { shop } = res.locals as ShopLocals;
       const csv = typeof req.body === "string" ? req.body : importBodySchema.safeParse(req.body).data?.csv;

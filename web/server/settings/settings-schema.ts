@@ -71,6 +71,8 @@ export const settingsUpdateSchema = z
       .int()
       .min(5)
       .max(24 * 60),
+    // Days a processed webhook body is kept before it is blanked (docs/privacy.md).
+    webhookBodyRetentionDays: z.number().int().min(1).max(30),
   })
   .partial()
   .strict();
@@ -106,4 +108,5 @@ export const SETTINGS_FIELDS = [
   "alternativeProductIds",
   "cancelLinkEnabled",
   "orderReconcileMinutes",
+  "webhookBodyRetentionDays",
 ] as const;

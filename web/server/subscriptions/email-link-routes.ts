@@ -1,6 +1,7 @@
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { noFraming } from "../http/security-headers.ts";
+import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { confirmSubscription, lookUpConfirmToken, type ConfirmSubject } from "./confirm-subscription.ts";
 import { renderLinkPage } from "./render-link-page.ts";
 import { isLinkTokenShape } from "./subscription-tokens.ts";
@@ -101,7 +102,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
   // One-click (RFC 8058: body "List-Unsubscribe=One-Click") and the page's form both land here.
   router.post(
     "/unsubscribe/:token",
-    express.urlencoded({ extended: false, limit: "1kb" }),
+    express.urlencoded({ extended: false, limit: "1kb", verify: refuseNulBody("form") }),
     async (req, res) => {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
       const result = await unsubscribe(deps.db, req.params.token, new Date());

@@ -77,15 +77,5 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
     sendCsv(res, "purchasing.csv");
     res.send(csv);
   });
-  // customers/data_request exports, for the merchant to pass on to the customer.
-  router.get("/subscriptions/data-exports", async (_req, res) => {
-    const { shop } = res.locals as ShopLocals;
-    const exports = await deps.db.dataExport.findMany({
-      where: { shopId: shop.id },
-      orderBy: { createdAt: "desc" },
-      take: 100,
-    });
-    res.json({ exports });
-  });
   return router;
 }

@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import { processWebhookJob, webhookJobId } from "../../../jobs/definitions/process-webhook.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { webhookTopicLabel } from "../metrics/metric-labels.ts";
+import { containsNulByte, NUL_MESSAGE } from "../reject-nul-bytes.ts";
 import { readWebhookHeaders } from "./read-webhook-headers.ts";
 import { recordWebhook } from "./record-webhook.ts";
 import { verifyWebhookHmac } from "./verify-webhook-hmac.ts";
@@ -25,6 +26,12 @@ export function webhookRoutes(deps: AppDeps): Router {
     if (!isJson(body)) {
       deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
       res.status(400).json({ error: "invalid_json" });
+      return;
+    }
+    if (containsNulByte(raw, "json")) {
+      // PostgreSQL text refuses U+0000: answered here, not as a failing job later.
+      deps.metrics.webhooks.inc({ topic: topicForMetrics, outcome: "rejected" });
+      res.status(422).json({ error: "unprocessable", message: NUL_MESSAGE });
       return;
     }
     const headers = readWebhookHeaders(req.headers);

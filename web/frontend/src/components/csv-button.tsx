@@ -4,7 +4,7 @@ import { useState } from "react";
 import { errorMessage, useApiClient } from "../api/use-api.ts";
 import { useToast } from "./toast.tsx";
 
-/** Downloads a CSV through the API (the token travels in a header, so a plain link cannot). */
+/** Downloads a file (CSV, JSON) through the API (the token travels in a header, so a plain link cannot). */
 export function CsvButton({
   path,
   filename,

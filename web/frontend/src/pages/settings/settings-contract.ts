@@ -32,6 +32,7 @@ export type Settings = {
   cancelLinkEnabled: boolean;
   /** Minutes between two order reconciliations (web/server/reconcile/). */
   orderReconcileMinutes: number;
+  webhookBodyRetentionDays: number;
   updatedAt: string;
 };
 
@@ -53,6 +54,7 @@ const NUMBER_FIELDS = [
   "sendRatePerSecond",
   "discountExpiryDays",
   "orderReconcileMinutes",
+  "webhookBodyRetentionDays",
 ] as const;
 const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap"] as const;
 const LIST_FIELDS = ["priorityCustomerTags", "priorityOrderTags", "alternativeProductIds"] as const;

@@ -6,6 +6,7 @@ import { useToast } from "../../components/toast.tsx";
 import { ControlSections } from "./control-sections.tsx";
 import { GeneralSections } from "./general-sections.tsx";
 import { OrderSyncSection } from "./order-sync-section.tsx";
+import { PrivacySection } from "./privacy-section.tsx";
 import {
   fromForm,
   toForm,
@@ -71,6 +72,7 @@ export function SettingsForm({
       <GeneralSections fields={fields} locations={locations} sending={sending} />
       <ControlSections fields={fields} />
       <OrderSyncSection fields={fields} />
+      <PrivacySection fields={fields} />
       <Layout.Section>
         <BlockStack>
           <InlineStack align="end">
