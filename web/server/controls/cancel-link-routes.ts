@@ -1,6 +1,7 @@
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { noFraming } from "../http/security-headers.ts";
+import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { renderCancelPage } from "./render-cancel-page.ts";
 import { loadCancelLink, requestCancellation, type CancelLinkState } from "./request-cancellation.ts";
 
@@ -49,7 +50,12 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
     send(res, { status: 200, title: "", message: "" }, formPage(state, req.originalUrl));
   });
 
-  const form = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 200 });
+  const form = express.urlencoded({
+    extended: false,
+    limit: "16kb",
+    parameterLimit: 200,
+    verify: refuseNulBody("form"),
+  });
   router.post("/backorders/cancel/:token", form, async (req, res) => {
     const fields = (req.body ?? {}) as Record<string, unknown>;
     const state = await requestCancellation(

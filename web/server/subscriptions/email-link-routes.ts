@@ -72,7 +72,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
 
   router.post(
     "/subscriptions/confirm/:token",
-    express.urlencoded({ extended: false, limit: "1kb" }),
+    express.urlencoded({ extended: false, limit: "1kb", verify: refuseNulBody("form") }),
     async (req, res) => {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
       const result = await confirmSubscription(deps.db, req.params.token, new Date());
