@@ -163,7 +163,7 @@ describe("privacy", () => {
     });
     expect(foreign.status).toBe(404);
     reportFaultRow(task, {
-      test: "privacy: data_request export",
+      test: "19.3a data_request export",
       events: 2,
       lost: 0,
       duplicates: 0,
@@ -221,7 +221,7 @@ describe("privacy", () => {
     // The redacted customers' backorder lines still count for allocation.
     expect(await f.app.deps.db.backorderLine.count({ where: { shopId: shop.id } })).toBe(3);
     reportFaultRow(task, {
-      test: "privacy: customers/redact scan",
+      test: "19.3b customers/redact scan",
       events: 2,
       lost: 0,
       duplicates: 0,
@@ -274,7 +274,7 @@ describe("privacy", () => {
     // The fixture's settle() waits for RECEIVED events: these were never meant to run.
     await db.webhookEvent.deleteMany({ where: keyed("retention-") });
     reportFaultRow(task, {
-      test: "privacy: webhook body retention",
+      test: "19.3c webhook body retention",
       events: 1_220,
       lost: 0,
       duplicates: 0,
@@ -356,7 +356,7 @@ describe("privacy", () => {
       (await f.app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId: shop.id } })).senderName,
     ).toBe("Shop \\u0000");
     reportFaultRow(task, {
-      test: "privacy: NUL byte in text",
+      test: "19.h NUL byte in text",
       events: attempts.length,
       lost: 0,
       duplicates: 0,
@@ -390,7 +390,7 @@ describe("privacy", () => {
     expect(flagged.map((i) => [i.kind, i.status])).toEqual([["orders/create", "SKIPPED"]]);
     expect(flagged[0]!.error).toContain(old.toISOString());
     reportFaultRow(task, {
-      test: "privacy: stale X-Shopify-Triggered-At",
+      test: "19.h stale X-Shopify-Triggered-At",
       events: 2,
       lost: 0,
       duplicates: 0,
