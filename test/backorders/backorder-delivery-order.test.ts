@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "./backorder-fixture.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;
 
@@ -29,8 +30,8 @@ async function runScenario(
   shop: BackorderShop,
   flush: Parameters<BackorderFixture["sim"]["webhooks"]["flush"]>[0],
 ) {
-  const a = await f.addVariant(shop, "Alpine Jacket", 3, "2026-12-24");
-  const b = await f.addVariant(shop, "Alpine Gloves", 0, "2027-01-10");
+  const a = await f.addVariant(shop, "Alpine Jacket", 3, futureDate(18).iso);
+  const b = await f.addVariant(shop, "Alpine Gloves", 0, futureDate(35).iso);
   await f.sync(shop);
   const tag = (n: string) => `${n}-${shop.domain}`;
   f.sim.webhooks.pause();

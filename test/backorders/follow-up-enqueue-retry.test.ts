@@ -3,6 +3,7 @@ import type { Queues } from "../../jobs/create-queues.ts";
 import { notifyOrderJob } from "../../jobs/definitions/notify-order.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startBackorderFixture, type BackorderFixture } from "./backorder-fixture.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ function refuseNotifyOrder(real: Queues, refusals: number) {
 describe("follow-up enqueues of a committed recompute", () => {
   it("ride out a queue backend away for a moment: the email goes out without waiting for the sweep", async () => {
     const shop = await f.addShop();
-    const lamp = await f.addVariant(shop, "Brass Lamp", 0, "2027-01-15");
+    const lamp = await f.addVariant(shop, "Brass Lamp", 0, futureDate(40).iso);
     await f.sync(shop);
     const real = f.app.workerDeps.queues;
     const flaky = refuseNotifyOrder(real, 3);

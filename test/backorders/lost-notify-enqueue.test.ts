@@ -4,6 +4,7 @@ import { JOB_HANDLERS } from "../../jobs/job-handlers.ts";
 import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startBackorderFixture, type BackorderFixture } from "./backorder-fixture.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(() => f?.close());
 describe("a backorder email whose notify-order job was lost", () => {
   it("is decided and sent once by the sweep, from the mark the transition left", async () => {
     const shop = await f.addShop();
-    const kettle = await f.addVariant(shop, "Copper Kettle", 0, "2026-12-24");
+    const kettle = await f.addVariant(shop, "Copper Kettle", 0, futureDate(18).iso);
     await f.sync(shop);
     const order = f.sim.placeOrder(shop.domain, {
       email: "kettle@example.com",

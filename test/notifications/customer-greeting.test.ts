@@ -6,6 +6,7 @@ import {
   type BackorderShop,
 } from "../backorders/backorder-fixture.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;
 let shop: BackorderShop;
@@ -14,7 +15,7 @@ let variantId: bigint;
 beforeAll(async () => {
   f = await startBackorderFixture();
   shop = await f.addShop();
-  ({ variantId } = await f.addVariant(shop, "Loden Coat", 0, "2026-12-15"));
+  ({ variantId } = await f.addVariant(shop, "Loden Coat", 0, futureDate(9).iso));
   await f.sync(shop);
 }, 60_000);
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { startBackorderFixture, type BackorderFixture } from "../backorders/backorder-fixture.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 const SELECTOR = "bh2026";
 const APP_DOMAIN = "mail.backorder-hub.test";
@@ -46,7 +47,7 @@ afterAll(async () => {
 
 async function backorderEmailTo(email: string, settings: Parameters<BackorderFixture["addShop"]>[0] = {}) {
   const shop = await f.addShop(settings);
-  const coat = await f.addVariant(shop, "Loden Coat", 0, "2026-12-15");
+  const coat = await f.addVariant(shop, "Loden Coat", 0, futureDate(9).iso);
   await f.sync(shop);
   f.sim.placeOrder(shop.domain, { email, lines: [{ variantId: coat.variantId, quantity: 1 }] });
   await f.settle();

@@ -7,6 +7,7 @@ import {
   type BackorderShop,
 } from "../backorders/backorder-fixture.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;
 let shop: BackorderShop;
@@ -52,7 +53,7 @@ describe("links in emails, in the playground", () => {
   }, 60_000);
 
   it("'View your order' and the shop's link open the simulator's order status page and storefront", async () => {
-    const coat = await f.addVariant(shop, "Loden Coat", 0, "2026-12-15");
+    const coat = await f.addVariant(shop, "Loden Coat", 0, futureDate(9).iso);
     const hat = await f.addVariant(shop, "Felt Hat", 0);
     await f.sync(shop);
     const order = f.sim.placeOrder(shop.domain, {

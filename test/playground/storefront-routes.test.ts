@@ -8,6 +8,7 @@ import { gid } from "../../simulator/gid.ts";
 import { seedDemoShop, type SeededShop } from "../../simulator/seed-demo-shop.ts";
 import { buildStorefrontProduct, createStorefrontRoutes } from "../../simulator/storefront-routes.ts";
 import { verifyProxySignature } from "../../web/server/proxy/verify-proxy-signature.ts";
+import { asWord, futureDate } from "../helpers/future-date.ts";
 
 const SHOP = "demo-shop.myshopify.com";
 const SECRET = "proxy-secret";
@@ -75,6 +76,7 @@ describe("playground storefront and console routes", () => {
 
   it("reads the app's $app metafields of a variant", async () => {
     const variant = seeded.products["handwoven-linen-throw"]!.variants[0]!;
+    const throwEta = futureDate(18);
     const token = sim.issueAccessToken(SHOP);
     const set = await fetch(`${sim.origin}/admin/api/2026-07/graphql.json`, {
       method: "POST",
@@ -88,7 +90,7 @@ describe("playground storefront and console routes", () => {
               namespace: "$app",
               key: "eta",
               type: "date",
-              value: "2026-12-24",
+              value: throwEta.iso,
             },
             {
               ownerId: gid("ProductVariant", variant.variantId),
@@ -103,9 +105,9 @@ describe("playground storefront and console routes", () => {
     });
     expect(await set.json()).toMatchObject({ data: { metafieldsSet: { userErrors: [] } } });
     const product = buildStorefrontProduct(sim.exportState(), SHOP, "handwoven-linen-throw");
-    expect(product?.variants[0]?.metafields).toEqual({ eta: "2026-12-24", backordered: true });
+    expect(product?.variants[0]?.metafields).toEqual({ eta: throwEta.iso, backordered: true });
     const page = await (await fetch(`${sim.origin}/products/handwoven-linen-throw`)).text();
-    expect(page).toContain("24 Dec");
+    expect(page).toMatch(asWord(throwEta.storefront));
   });
 
   it("forwards /apps/backorder/* to the app signed like Shopify's proxy, without cookies", async () => {
