@@ -2,10 +2,8 @@ import type { Job } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ETA_JOB_HANDLERS } from "../../jobs/etas/eta-jobs.ts";
 import { enqueueShopLeadTimeChanged } from "../../web/server/etas/enqueue-eta-jobs.ts";
-import { calendarDate } from "../../web/server/etas/resolve-eta.ts";
+import { isoDaysFromToday as addDays } from "../helpers/future-date.ts";
 import { queuedJobs, startEtaTestShop, type EtaTestShop } from "./eta-test-shop.ts";
-
-const addDays = (days: number) => calendarDate(new Date(Date.now() + days * 86_400_000), "UTC");
 
 describe("ETA management API", () => {
   let t: EtaTestShop;

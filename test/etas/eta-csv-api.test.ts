@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../../web/server/csv/read-csv.ts";
-import { calendarDate } from "../../web/server/etas/resolve-eta.ts";
+import { isoDaysFromToday as addDays } from "../helpers/future-date.ts";
 import { startEtaTestShop, type EtaTestShop } from "./eta-test-shop.ts";
 
 const HOSTILE = '=HYPERLINK("https://evil.example/","SKU")';
-const addDays = (days: number) => calendarDate(new Date(Date.now() + days * 86_400_000), "UTC");
 
 describe("ETA CSV import and export API", () => {
   let t: EtaTestShop;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runSyncEtaMetafields, sweepEtaMetafields } from "../../jobs/etas/run-sync-eta-metafields.ts";
 import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
-import { calendarDate } from "../../web/server/etas/resolve-eta.ts";
+import { isoDaysFromToday as addDays } from "../helpers/future-date.ts";
 import { queuedJobs, startEtaTestShop, type EtaTestShop } from "./eta-test-shop.ts";
 
-const addDays = (days: number, from = Date.now()) => calendarDate(new Date(from + days * 86_400_000), "UTC");
 const gid = (id: bigint) => `gid://shopify/ProductVariant/${id}`;
 
 describe("ETA metafields on the simulator", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEtaChanges } from "../../web/server/etas/apply-eta-changes.ts";
 import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
-import { calendarDate } from "../../web/server/etas/resolve-eta.ts";
+import { isoDaysFromToday as addDays } from "../helpers/future-date.ts";
 import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
 import { startTestApp, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 
@@ -12,7 +12,6 @@ const V1 = 9_007_199_254_740_993n;
 const V2 = 9_007_199_254_740_995n;
 const V3 = 9_007_199_254_740_997n;
 const FOREIGN = 9_007_199_254_740_999n;
-const addDays = (days: number) => calendarDate(new Date(Date.now() + days * 86_400_000), "UTC");
 
 function signedUrl(base: string, params: Record<string, string>, secret = TEST_API_SECRET) {
   const query = {

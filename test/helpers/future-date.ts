@@ -35,6 +35,11 @@ function dateFromToday(days: number, now: Date): TestDate {
   };
 }
 
+/** `YYYY-MM-DD` of the day `days` from today (UTC); 0 is today, negative days are past. */
+export function isoDaysFromToday(days: number, now: Date = new Date()): string {
+  return dateFromToday(days, now).iso;
+}
+
 /** The date `days` (> 0) after today (UTC), far enough ahead to stay future in any shop's zone. */
 export function futureDate(days: number, now: Date = new Date()): TestDate {
   if (days < 2) throw new Error("futureDate needs at least 2 days: a shop's zone can be a day ahead of UTC");
