@@ -20,7 +20,14 @@ describe("an order read back by reconciliation", () => {
 
   beforeAll(async () => {
     receiver = await createWebhookReceiver();
-    sim = await createSimulator({ apiKey: "k", apiSecret: "s", appUrl: receiver.url });
+    // This test reads the payloads, not the throttle (the reconciliation tests cover that): a bucket
+    // deep enough for its three reads, whatever the machine's speed.
+    sim = await createSimulator({
+      apiKey: "k",
+      apiSecret: "s",
+      appUrl: receiver.url,
+      bucket: { maximumAvailable: 10_000, restoreRate: 1_000 },
+    });
     shop = sim.createShop({ name: "Payload shop", ianaTimezone: "Europe/Paris" }).domain;
     const token = sim.issueAccessToken(shop);
     client = {
