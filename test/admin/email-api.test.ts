@@ -165,7 +165,8 @@ describe("/api/emails", () => {
     const shop = "emails-slow.myshopify.com";
     const slowShopId = await app.installShop(shop);
     const nested = "{% for i in (1..3000) %}{% for j in (1..3000) %}{{ i }}{% endfor %}{% endfor %}";
-    const slow = "<p>\n{% for i in (1..3000) %}{% for j in (1..300) %}{% endfor %}{% endfor %}</p>";
+    const slow =
+      "<p>\n{% for i in (1..3000) %}{% for j in (1..300) %}{% assign x = j | plus: i | times: 3 | modulo: 7 %}{% endfor %}{% endfor %}</p>";
     for (const html of [nested, slow]) {
       const preview = await app.api(shop, "/emails/preview", {
         method: "POST",
@@ -188,7 +189,8 @@ describe("/api/emails", () => {
   it("renders one preview of a shop at a time: the others answer 429 with Retry-After", async () => {
     const shop = "emails-parallel.myshopify.com";
     await app.installShop(shop);
-    const slow = "{% for i in (1..3000) %}{% for j in (1..300) %}{% endfor %}{% endfor %}";
+    const slow =
+      "{% for i in (1..3000) %}{% for j in (1..300) %}{% assign x = j | plus: i | times: 3 | modulo: 7 %}{% endfor %}{% endfor %}";
     const answers = await Promise.all(
       [1, 2, 3].map(() =>
         app.api(shop, "/emails/preview", {
