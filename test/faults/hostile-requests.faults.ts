@@ -141,9 +141,10 @@ describe("hostile requests", () => {
     expect(refused.every((p) => /^Too (slow|large)/.test(p.message))).toBe(true);
     expect(limited.every((p) => Number(p.retryAfter) > 0)).toBe(true);
     expect(webhookStatuses.every((s) => s === 200)).toBe(true);
-    // The bound guarded here is Shopify's: a webhook answered well inside its 5 s deadline (before
-    // the render pool, the other shop's webhooks got no answer within 5 s). The 100 ms p99
-    // target is not met yet on 2 cores: the row records the measured p99 (docs/fault-suite.md).
+    // The bound asserted is Shopify's: a webhook answered well inside its 5 s deadline (before the
+    // render pool, the other shop's webhooks got no answer within 5 s). The row records the p99
+    // against the 100 ms target, met in a whole-suite run and missed on a machine busy with other
+    // builds (docs/fault-suite.md): a strict 100 ms would make CI fail on machine noise.
     expect(healthP99).toBeLessThan(1_000);
     expect(webhookP99).toBeLessThan(1_000);
     // After the attack the editor works again for a template that is fine.
