@@ -71,6 +71,8 @@ try {
     ...image.env,
     SHOPIFY_API_KEY: API_KEY,
     SHOPIFY_API_SECRET: API_SECRET,
+    // Required in production (offline tokens are encrypted at rest): a fresh key, as an operator makes one.
+    TOKEN_ENCRYPTION_KEY: `image-check:${crypto.randomBytes(32).toString("base64")}`,
     SHOPIFY_APP_URL: webUrl,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
