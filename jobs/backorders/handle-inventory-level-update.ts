@@ -16,7 +16,7 @@ const payloadSchema = z.object({
 });
 
 /**
- * inventory_levels/update carries one item at one location (PLATFORM.md §1.5). The level is stored
+ * inventory_levels/update carries one item at one location (Shopify's inventory_levels/update payload). The level is stored
  * unless a newer one is; the variant's available over counted locations is summed at recompute.
  * What cannot be trusted is re-read from the Admin API: an item this app has never seen, a payload
  * with no `available`, or two different values with the same (whole second) timestamp.

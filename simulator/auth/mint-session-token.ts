@@ -11,7 +11,7 @@ export interface MintSessionTokenInput {
   exp?: number;
 }
 
-/** An admin session token as App Bridge issues it: HS256, signed with the app secret (PLATFORM.md §2.2). */
+/** An admin session token as App Bridge issues it: HS256, signed with the app secret (Shopify's session token format). */
 export async function mintSessionToken(
   input: MintSessionTokenInput & { apiKey: string; secret: string; now: Date },
 ): Promise<string> {
