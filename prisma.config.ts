@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The JS engine with the pg adapter lets `prisma generate` and
-// `prisma migrate diff` run with no engine binary download (the client engine: Prisma needs no engine binary here).
+// `prisma migrate diff` run with no engine binary download.
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 
