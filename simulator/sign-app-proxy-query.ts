@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 
 /**
- * App proxy signature (PLATFORM.md §4): `key=value` strings (repeated values joined with ","),
+ * App proxy signature (docs/shopify-platform.md, "App proxy signatures"): `key=value` strings (repeated values joined with ","),
  * sorted, concatenated without separator, hex HMAC-SHA256 with the app secret.
  */
 export function signAppProxyQuery(params: Record<string, string | string[]>, secret: string): string {

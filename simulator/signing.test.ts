@@ -3,7 +3,7 @@ import { signAppProxyQuery } from "./sign-app-proxy-query.ts";
 import { signWebhook } from "./sign-webhook.ts";
 
 describe("signWebhook", () => {
-  it("matches the worked example in PLATFORM.md §1.2", () => {
+  it("matches the worked example in docs/shopify-platform.md (Webhook signatures)", () => {
     expect(signWebhook('{"inventory_item_id":1,"location_id":2,"available":0}', "hush")).toBe(
       "wG4lE6LFNnX0Ap5TKT8obYRe4v9aGlDb3XC/I0/FEKA=",
     );
@@ -14,7 +14,7 @@ describe("signWebhook", () => {
   });
 });
 
-describe("signAppProxyQuery (PLATFORM.md §4 worked examples)", () => {
+describe("signAppProxyQuery (docs/shopify-platform.md: App proxy signatures)", () => {
   const base = {
     extra: ["1", "2"],
     shop: "shop-name.myshopify.com",

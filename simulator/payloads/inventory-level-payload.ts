@@ -2,7 +2,7 @@ import { inventoryLevelGid } from "../gid.ts";
 import { payloadTime } from "../sim-core.ts";
 import type { SimInventoryLevel } from "../store/store-types.ts";
 
-/** inventory_levels/update carries only these five fields (PLATFORM.md §1.5). */
+/** inventory_levels/update carries only these five fields (docs/shopify-platform.md, "Webhook payloads"). */
 export function inventoryLevelPayload(level: SimInventoryLevel, timeZone: string): Record<string, unknown> {
   return {
     inventory_item_id: level.inventoryItemId,

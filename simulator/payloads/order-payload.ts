@@ -6,7 +6,7 @@ import { orderStatusLink } from "../storefront/storefront-urls.ts";
 import { customerPayload } from "./customer-payload.ts";
 import { fromCents, moneySet, toCents } from "./money.ts";
 
-/** orders/create, orders/updated, orders/cancelled, orders/fulfilled: one shape (PLATFORM.md §1.5). */
+/** orders/create, orders/updated, orders/cancelled, orders/fulfilled: one shape (docs/shopify-platform.md, "Webhook payloads"). */
 export function orderPayload(core: SimCore, order: SimOrder): Record<string, unknown> {
   const shop = core.store.shops.get(order.shopDomain)!;
   const time = (date: Date | null) => payloadTime(date, shop.ianaTimezone);

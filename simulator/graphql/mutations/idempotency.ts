@@ -3,7 +3,7 @@ import { getDirectiveValues, GraphQLError } from "graphql";
 import type { GqlContext } from "../gql-context.ts";
 
 /**
- * Runs an idempotent mutation (PLATFORM.md §6.4): from 2026-04 the `@idempotent(key:)` directive
+ * Runs an idempotent mutation (docs/shopify-platform.md, "Idempotent mutations"): from 2026-04 the `@idempotent(key:)` directive
  * is required; a replay with the same key and arguments returns the first result without
  * applying it twice; the same key with other arguments is a user error.
  */

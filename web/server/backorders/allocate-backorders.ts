@@ -1,5 +1,5 @@
 /**
- * Which units of a variant's open order lines are backordered (SPEC §2 "Backordered units").
+ * Which units of a variant's open order lines are backordered (docs/core-rules.md, "Backordered units").
  *
  * Shopify's `available` already has the open quantities of unfulfilled orders taken off, so a
  * negative value is exactly the number of ordered units no stock covers. Those units belong to the

@@ -1,5 +1,5 @@
 /**
- * SPEC §2: events arrive out of order and twice, and the result must not depend on that.
+ * docs/core-rules.md, "Events out of order": events arrive out of order and twice, and the result must not depend on that.
  * Model of the worker: each event is folded into per-key state with last-writer-wins by event
  * time (order webhooks carry the full line, inventory webhooks the full level), then the variant
  * is re-allocated and its rows re-planned.

@@ -4,7 +4,7 @@ import { ORDER_METAFIELDS_SET_MUTATION } from "../shopify/admin/documents/index.
 import type { Db } from "../db/create-prisma.ts";
 import { toGid } from "../inventory/variant-state.ts";
 
-/** metafieldsSet takes at most 25 metafields per call (PLATFORM.md §6.2). */
+/** metafieldsSet takes at most 25 metafields per call (docs/shopify-platform.md, "Admin API limits"). */
 const BATCH = 25;
 export const ORDER_SUMMARY_NAMESPACE = "$app:backorder";
 export const ORDER_SUMMARY_KEY = "summary";

@@ -1,6 +1,6 @@
 // Applies prisma/migrations/*/migration.sql in order and keeps Prisma's `_prisma_migrations`
 // bookkeeping, so `prisma migrate deploy` agrees where its engine can run. Prisma's own apply step
-// cannot run here (see ../shared/DECISIONS.md). An advisory lock makes concurrent starts safe.
+// cannot run here (docs/operations.md, "Why the project applies its own migrations"). An advisory lock makes concurrent starts safe.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -20,7 +20,7 @@ import {
   type MetafieldSetInput,
 } from "./plan-eta-metafields.ts";
 
-/** metafieldsSet takes at most 25 metafields per call (PLATFORM.md §6.2). */
+/** metafieldsSet takes at most 25 metafields per call (docs/shopify-platform.md, "Admin API limits"). */
 export const METAFIELDS_PER_CALL = 25;
 const PAGE = 1_000;
 

@@ -7,7 +7,7 @@ export function countedLocationFilter(countedLocationIds: readonly string[]): bi
   return ids.length === 0 ? null : ids;
 }
 
-/** Sum of `available` over the shop's counted locations for one inventory item (SPEC §2). */
+/** Sum of `available` over the shop's counted locations for one inventory item (docs/core-rules.md, "Backordered units"). */
 export async function sumCountedAvailable(
   tx: Prisma.TransactionClient,
   shopId: string,

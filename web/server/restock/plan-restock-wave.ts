@@ -24,7 +24,7 @@ export type RestockWavePlan =
 const CEIL_EPSILON = 1e-9;
 
 /**
- * Sizes the next wave of a restock event (SPEC §2): at most ceil(available x multiplier)
+ * Sizes the next wave of a restock event (docs/core-rules.md, "Restock waves"): at most ceil(available x multiplier)
  * subscribers, so alerts never far outrun the stock, spaced by the window. Which
  * subscribers (oldest first) is the caller's keyset query; this only decides how many and when.
  */

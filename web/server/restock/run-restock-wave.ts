@@ -11,7 +11,7 @@ export type WaveOutcome =
   | { outcome: "stopped"; reason: "sold_out" | "done" | "inactive" | "stale" };
 
 /**
- * One wave of a restock event (SPEC §2): re-read the stock, size the wave with the pure planner,
+ * One wave of a restock event (docs/core-rules.md, "Restock waves"): re-read the stock, size the wave with the pure planner,
  * record the plan on the event (once, whoever races), fill it, schedule the next one.
  * A job for a wave already planned (retry after a crash, duplicate) only resumes the fill.
  */

@@ -1,5 +1,5 @@
 /**
- * How long to wait before retrying a THROTTLED Admin GraphQL call (PLATFORM.md §6.5): the bucket
+ * How long to wait before retrying a THROTTLED Admin GraphQL call (docs/shopify-platform.md, "Admin API limits"): the bucket
  * must hold the requested cost again, and it refills at restoreRate points per second. Pure.
  */
 export type QueryCost = {

@@ -1,5 +1,5 @@
 // Levels are read with `available` only: it already has unfulfilled order quantities taken off,
-// which is exactly what allocation needs (SPEC §2). `variants` replaces the deprecated `variant`.
+// which is exactly what allocation needs (docs/core-rules.md, "Backordered units"). `variants` replaces the deprecated `variant`.
 // 20 levels per item: requested cost grows with `first`, and few shops stock a variant in more
 // locations (a longer list would need paging; not supported yet).
 
