@@ -24,8 +24,3 @@ export type MetafieldsSetResult = {
 export type MetafieldsDeleteResult = {
   metafieldsDelete: { userErrors: { field: string[] | null; message: string }[] };
 };
-
-export const ETA_METAFIELD_DOCUMENTS: readonly string[] = [
-  ETA_METAFIELDS_SET_MUTATION,
-  ETA_METAFIELDS_DELETE_MUTATION,
-];

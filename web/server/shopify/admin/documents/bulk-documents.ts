@@ -2,7 +2,8 @@
  * The initial sync reads every variant with its item and levels in one bulk operation. Bulk queries
  * allow two levels of connection nesting: productVariants > inventoryLevels.
  */
-export const BULK_SYNC_QUERY = `{
+export const BULK_SYNC_QUERY = `#graphql
+{
   productVariants {
     edges {
       node {
