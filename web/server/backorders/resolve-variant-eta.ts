@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { resolveEta } from "../etas/resolve-eta.ts";
+import { validTimezone } from "../etas/timezone-formats.ts";
 
 /**
  * The ETA a new backorder line records, as a function of when its order was placed (a lead time
@@ -33,15 +34,4 @@ export async function loadVariantEtaResolver(
     });
     return resolved.eta ? new Date(`${resolved.eta}T00:00:00Z`) : null;
   };
-}
-
-function validTimezone(zone: string | null | undefined): string {
-  if (!zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    // Shop.timezone may hold Shopify's display name rather than an IANA zone: fall back to UTC.
-    return "UTC";
-  }
 }

@@ -1,12 +1,9 @@
-export const templateKinds = [
-  "double_opt_in",
-  "restock",
-  "backorder_confirmation",
-  "eta_changed",
-  "backorder_ready",
-] as const;
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../notifications/notification-kinds.ts";
 
-export type TemplateKind = (typeof templateKinds)[number];
+/** Every notification kind has its templates: one list (notification-kinds.ts). */
+export const templateKinds = NOTIFICATION_KINDS;
+
+export type TemplateKind = NotificationKind;
 
 export const templateParts = ["subject", "html", "text"] as const;
 
@@ -19,8 +16,4 @@ export type RenderedEmail = Record<TemplatePart, string>;
 
 export function listTemplateKinds(): readonly TemplateKind[] {
   return templateKinds;
-}
-
-export function isTemplateKind(value: string): value is TemplateKind {
-  return (templateKinds as readonly string[]).includes(value);
 }
