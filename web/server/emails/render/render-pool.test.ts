@@ -44,7 +44,8 @@ describe("render pool", () => {
       warnings: [],
     });
     expect(performance.now() - started).toBeGreaterThanOrEqual(pool.budgetMs);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    // A render on the event loop would let no 10 ms tick through; a loaded machine still lets a few.
+    expect(ticks).toBeGreaterThanOrEqual(3);
   });
 
   it("stops the nested loop of the security review, whichever limit it reaches first", async () => {
