@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { applyInventoryLevel } from "../../web/server/inventory/apply-inventory-level.ts";
-import { toBigInt } from "../webhooks/parse-webhook-body.ts";
+import { toBigInt } from "../../web/server/shopify-id.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
 import { enqueueRecompute, enqueueRefresh } from "./enqueue-variant-work.ts";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toBigInt } from "../../jobs/webhooks/parse-webhook-body.ts";
-import { isShopifyIdText, MAX_SHOPIFY_ID, shopifyIdSchema } from "./shopify-id.ts";
+import { isShopifyIdText, MAX_SHOPIFY_ID, shopifyIdSchema, toBigInt } from "./shopify-id.ts";
 
 describe("Shopify ids at the edge", () => {
   it.each([

@@ -18,3 +18,12 @@ export function fitsBigint(id: bigint): boolean {
 
 /** A Shopify id in a URL, query or body: digits only, kept as text until turned into a bigint. */
 export const shopifyIdSchema = z.string().refine(isShopifyIdText, "must be a numeric Shopify id");
+
+/** An id as bigint, or null when it is none: not an integer, or outside BIGINT (no row can have it). */
+export function toBigInt(value: unknown): bigint | null {
+  let id: bigint | null = null;
+  if (typeof value === "bigint") id = value;
+  else if (typeof value === "number" && Number.isSafeInteger(value)) id = BigInt(value);
+  else if (typeof value === "string" && /^-?\d{1,20}$/.test(value)) id = BigInt(value);
+  return id !== null && fitsBigint(id) ? id : null;
+}

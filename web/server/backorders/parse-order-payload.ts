@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
+import { toBigInt } from "../shopify-id.ts";
 
 const id = z.unknown().transform((value, ctx) => {
   const parsed = toBigInt(value);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
+import { toBigInt } from "../shopify-id.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
 // Optional: a customer record holding only an email comes without an id.

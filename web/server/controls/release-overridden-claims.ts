@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
+import { toBigInt } from "../shopify-id.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 const payloadSchema = z.object({

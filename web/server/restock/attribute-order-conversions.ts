@@ -1,6 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { toBigInt } from "../../../jobs/webhooks/parse-webhook-body.ts";
+import { toBigInt } from "../shopify-id.ts";
 import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
