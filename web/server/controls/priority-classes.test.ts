@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateBackorders, type OpenLine } from "../../web/server/backorders/allocate-backorders.ts";
-import {
-  priorityClassOf,
-  priorityRuleOf,
-  type PrioritySettings,
-} from "../../web/server/controls/priority-classes.ts";
+import { allocateBackorders, type OpenLine } from "../backorders/allocate-backorders.ts";
+import { priorityClassOf, priorityRuleOf, type PrioritySettings } from "./priority-classes.ts";
 
 const on: PrioritySettings = {
   priorityEnabled: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countLaterUnits, type StockMode } from "../src/eta/count-later-units.ts";
-import type { VariantEta } from "../src/eta/read-variant-eta.ts";
+import { countLaterUnits, type StockMode } from "./count-later-units.ts";
+import type { VariantEta } from "./read-variant-eta.ts";
 
 const backordered: VariantEta = { backordered: true, eta: "2026-12-12", message: undefined };
 const inStock: VariantEta = { backordered: false, eta: undefined, message: undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../web/server/config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
 
 describe("operator configuration", () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   nextWindowEdge,
   type SellingPolicyInput,
   type SellingWindow,
-} from "../../web/server/controls/decide-selling-policy.ts";
+} from "./decide-selling-policy.ts";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const base: SellingPolicyInput = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SettingValue } from "../src/api/eta-api.ts";
-import { readSettings, type EtaSettings } from "../src/settings/read-settings.ts";
+import type { SettingValue } from "../api/eta-api.ts";
+import { readSettings, type EtaSettings } from "./read-settings.ts";
 
 describe("readSettings", () => {
   it.each<[string, Record<string, SettingValue>, EtaSettings]>([

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
-import { decodeWords, parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
-import { extractLinks } from "../../web/dev/mail-catcher/render-mail-pages.ts";
+import { decodeWords, parseMime } from "./parse-mime.ts";
+import { extractLinks } from "./render-mail-pages.ts";
 
 async function build(opts: { textEncoding?: "quoted-printable" | "base64"; html?: string; text?: string }) {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });

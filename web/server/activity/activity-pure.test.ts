@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareActivity,
-  decodeCursor,
-  encodeCursor,
-  type ActivityCursor,
-} from "../../web/server/activity/activity-cursor.ts";
-import { fillDailySeries } from "../../web/server/activity/fill-daily-series.ts";
-import { maskEmail } from "../../web/server/activity/mask-email.ts";
+import { compareActivity, decodeCursor, encodeCursor, type ActivityCursor } from "./activity-cursor.ts";
+import { fillDailySeries } from "./fill-daily-series.ts";
+import { maskEmail } from "./mask-email.ts";
 
 describe("maskEmail", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { composeLineNotice, type LineNoticeInput } from "../src/eta/compose-line-notice.ts";
-import { composeSummaryText } from "../src/eta/compose-summary-text.ts";
-import type { LaterSummary } from "../src/eta/summarize-later-lines.ts";
-import { createFakeI18n } from "./helpers/fake-i18n.ts";
+import { composeLineNotice, type LineNoticeInput } from "./compose-line-notice.ts";
+import { composeSummaryText } from "./compose-summary-text.ts";
+import type { LaterSummary } from "./summarize-later-lines.ts";
+import { createFakeI18n } from "../../test/helpers/fake-i18n.ts";
 
 const t = createFakeI18n("en").translate;
 const formatDate = (eta: string) => `<${eta}>`;

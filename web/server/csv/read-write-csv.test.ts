@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCsv } from "../../web/server/csv/read-csv.ts";
-import { toCsv } from "../../web/server/csv/write-csv.ts";
+import { detectDelimiter, parseCsv } from "./read-csv.ts";
+import { toCsv } from "./write-csv.ts";
 
 describe("parseCsv", () => {
   it.each<[string, string, string[][]]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeLaterLines, type LaterLine, type LaterSummary } from "../src/eta/summarize-later-lines.ts";
+import { summarizeLaterLines, type LaterLine, type LaterSummary } from "./summarize-later-lines.ts";
 
 describe("summarizeLaterLines", () => {
   it.each<[string, LaterLine[], LaterSummary | undefined]>([

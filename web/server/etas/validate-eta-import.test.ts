@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../web/server/csv/read-csv.ts";
-import {
-  planEtaImport,
-  readImportHeader,
-  type ImportLookup,
-} from "../../web/server/etas/validate-eta-import.ts";
+import { parseCsv } from "../csv/read-csv.ts";
+import { planEtaImport, readImportHeader, type ImportLookup } from "./validate-eta-import.ts";
 
 const BIG = "9007199254740993"; // above 2^53
 const TODAY = "2026-12-01";

@@ -5,8 +5,8 @@ import {
   planEtaMetafieldWrites,
   type EtaMetafieldValues,
   type EtaVariantState,
-} from "../../web/server/etas/plan-eta-metafields.ts";
-import type { ResolvedEta } from "../../web/server/etas/resolve-eta.ts";
+} from "./plan-eta-metafields.ts";
+import type { ResolvedEta } from "./resolve-eta.ts";
 
 const continueOos: EtaVariantState = {
   tracked: true,

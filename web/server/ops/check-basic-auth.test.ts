@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBasicAuth } from "../../web/server/ops/check-basic-auth.ts";
+import { checkBasicAuth } from "./check-basic-auth.ts";
 
 const OPS = { user: "operator", password: "correct horse battery" };
 const basic = (s: string) => `Basic ${Buffer.from(s, "utf8").toString("base64")}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { EtaMetafieldEntry } from "../src/api/eta-api.ts";
-import { parseIsoDate, readVariantEta, type VariantEta } from "../src/eta/read-variant-eta.ts";
-import { metafield, VARIANT_A, VARIANT_B, variantMetafields } from "./helpers/fake-api.ts";
+import type { EtaMetafieldEntry } from "../api/eta-api.ts";
+import { parseIsoDate, readVariantEta, type VariantEta } from "./read-variant-eta.ts";
+import { metafield, VARIANT_A, VARIANT_B, variantMetafields } from "../../test/helpers/fake-api.ts";
 
 describe("readVariantEta", () => {
   it.each<[string, EtaMetafieldEntry[], VariantEta | undefined]>([

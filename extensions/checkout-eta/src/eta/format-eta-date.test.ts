@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEtaDate, pickDateLocale, todayIn, usableEta } from "../src/eta/format-eta-date.ts";
+import { formatEtaDate, pickDateLocale, todayIn, usableEta } from "./format-eta-date.ts";
 
 describe("formatEtaDate", () => {
   it.each<[string, string, string, string]>([
