@@ -10,26 +10,20 @@ export type EtaChangeDeps = { db: Db; queues: Queues; now: () => Date };
  * A merchant moved a variant's ETA: OPEN lines of the variant get the new etaCurrent, and each
  * affected order is scheduled for one "ETA changed" email. Changes to several variants of one order
  * within the settle window end up in the same email, because notify-order compares every line with
- * the ETA the customer was last told (so `previousEta` is informative only).
- * `newEta` (YYYY-MM-DD or null) may be omitted: it is then resolved per line as at order time.
+ * the ETA the customer was last told. Each line's ETA is resolved as at its order time.
  * Returns the orders whose lines moved.
  */
 export async function notifyEtaChanged(
   deps: EtaChangeDeps,
   shopId: string,
   variantId: bigint,
-  _previousEta?: string | null,
-  newEta?: string | null,
 ): Promise<bigint[]> {
   const lines = await deps.db.backorderLine.findMany({
     where: { shopId, variantId, status: "OPEN" },
     select: { id: true, orderId: true, placedAt: true, etaCurrent: true },
   });
   if (lines.length === 0) return [];
-  const resolve =
-    newEta === undefined
-      ? await etaResolver(deps.db, shopId, variantId)
-      : () => (newEta ? new Date(`${newEta}T00:00:00Z`) : null);
+  const resolve = await etaResolver(deps.db, shopId, variantId);
   const moved = new Set<bigint>();
   for (const line of lines) {
     const eta = resolve(line.placedAt);
