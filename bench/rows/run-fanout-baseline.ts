@@ -18,6 +18,7 @@ export async function renderSample(deps: BenchDeps, restockEventId: string): Pro
   const built = await buildNotificationEmail(deps, shop, row);
   if (!built.ok) throw new Error(`sample did not render: ${built.reason}`);
   const e = built.email;
+  if ("raw" in e) throw new Error("sample rendered as a raw message");
   return { from: e.from, subject: e.subject, html: e.html, text: e.text, headers: e.headers ?? {} };
 }
 

@@ -1,9 +1,8 @@
-import crypto from "node:crypto";
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
-import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { startBackorderFixture, type BackorderFixture } from "../backorders/backorder-fixture.ts";
+import { createDkimMailer, createDkimTestKeys } from "../helpers/dkim-test-keys.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { futureDate } from "../helpers/future-date.ts";
 
@@ -12,33 +11,16 @@ const APP_DOMAIN = "mail.backorder-hub.test";
 const MERCHANT_DOMAIN = "loden-shop.test";
 
 let f: BackorderFixture;
-const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
 // The public key as published in DNS: the operator's TXT record, and the merchant's CNAME to it.
-const published = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
-const dns = new Map([
-  [`${SELECTOR}._domainkey.${APP_DOMAIN}`, published],
-  [`${SELECTOR}._domainkey.${MERCHANT_DOMAIN}`, published],
-]);
-const resolver = async (name: string, type: string) => {
-  const record = type === "TXT" ? dns.get(name.toLowerCase()) : undefined;
-  if (!record) throw Object.assign(new Error(`no ${type} for ${name}`), { code: "ENOTFOUND" });
-  return [[record]];
-};
+const { privateKey, resolver } = createDkimTestKeys(SELECTOR, [APP_DOMAIN, MERCHANT_DOMAIN]);
 
 beforeAll(async () => {
   f = await startBackorderFixture();
-  // The worker's mailer as main-worker builds it from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY.
-  f.app.workerDeps.mailer = createMailer(
-    {
-      smtpUrl: f.smtp.url,
-      dkim: {
-        domain: APP_DOMAIN,
-        selector: SELECTOR,
-        privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-      },
-    },
-    { socketTimeoutMs: 2_000 },
-  );
+  f.app.workerDeps.mailer = createDkimMailer(f.smtp.url, {
+    domain: APP_DOMAIN,
+    selector: SELECTOR,
+    privateKey,
+  });
 }, 60_000);
 afterAll(async () => {
   f?.app.workerDeps.mailer?.close();

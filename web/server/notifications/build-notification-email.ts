@@ -4,15 +4,20 @@ import { loadOrderEmailExtras } from "../controls/load-email-extras.ts";
 import { loadSubscriptionEmailExtras } from "../controls/load-subscription-email-extras.ts";
 import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
 import type { RenderedEmail } from "../emails/render/template-kinds.ts";
-import { doubleOptInContext, restockContext, unsubscribeUrl } from "./build-subscription-email-context.ts";
+import {
+  doubleOptInContext,
+  restockContextFor,
+  restockRecipientValues,
+} from "./build-subscription-email-context.ts";
 import { orderEmailContext } from "./build-order-email-context.ts";
-import type { OutgoingEmail } from "./create-mailer.ts";
+import type { OutgoingEmail, RawEmail } from "./create-mailer.ts";
 import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
 import { formatFrom } from "./sender-address.ts";
+import type { WaveMessageCache } from "./wave-message-cache.ts";
 
 export type BuiltEmail =
-  | { ok: true; email: OutgoingEmail }
+  | { ok: true; email: OutgoingEmail | RawEmail }
   /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
   | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
 
@@ -21,12 +26,14 @@ type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now" | "r
 /**
  * Renders one ledger row into a message: the template is parsed once per shop/kind/locale.
  * A batch passes the rows' subscriptions read in one query (`preloaded`); alone, it reads its own.
+ * With the batch's `wave` messages, a restock email is the wave's message filled for the row
+ * (rendered and encoded once per variant and locale), else it is rendered here.
  */
 export async function buildNotificationEmail(
   deps: Deps,
   shop: EmailShop,
   row: Notification,
-  preloaded?: { subscription: Subscription | null },
+  preloaded?: { subscription: Subscription | null; wave?: WaveMessageCache },
 ): Promise<BuiltEmail> {
   const kind = row.kind as NotificationKind;
   const caches = emailSendCaches(deps);
@@ -54,10 +61,19 @@ export async function buildNotificationEmail(
     const variant = await loadEmailVariant(deps, row.shopId, subscription.variantId);
     if (!variant) return { ok: false, status: "FAILED", reason: "variant not found" };
     if (kind === "restock") {
+      const values = restockRecipientValues(deps.config, shop, variant, subscription, row);
+      // A wave message that cannot be rendered falls back to this row's own render, which reports why.
+      const wave = await preloaded?.wave?.get(variant, row.locale).catch(() => null);
+      if (wave) {
+        const messageId = `<${row.id}@backorder-hub>`;
+        const from = formatFrom(deps.config.mailFrom, shop, shop.variables.name);
+        const raw = wave.fill({ to: row.recipient, messageId, values });
+        return { ok: true, email: { from, to: row.recipient, messageId, raw } };
+      }
       const template = await caches.template(row.shopId, "restock", row.locale);
-      rendered = await template.render(restockContext(deps.config, shop, variant, subscription, row));
+      rendered = await template.render(restockContextFor(shop, variant, row.locale, values));
       // RFC 8058: an https URL the mail client POSTs to, each header on one line.
-      headers["List-Unsubscribe"] = `<${unsubscribeUrl(deps.config, subscription)}>`;
+      headers["List-Unsubscribe"] = `<${values.unsubscribeUrl}>`;
       headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
     } else {
       const template = await caches.template(row.shopId, "double_opt_in", row.locale);

@@ -16,6 +16,46 @@ export function unsubscribeUrl(
   return `${config.appUrl}/unsubscribe/${subscription.unsubscribeToken}`;
 }
 
+/** What a restock email says differently to each subscriber (docs/fanout-performance.md). */
+export type RestockRecipientValues = { email: string; url: string; unsubscribeUrl: string };
+
+/** The subscriber's own address, product link (signed attribution token) and unsubscribe link. */
+export function restockRecipientValues(
+  config: Pick<Config, "appUrl" | "apiSecrets">,
+  shop: EmailShop,
+  variant: EmailVariant,
+  subscription: Subscription,
+  notification: Pick<Notification, "recipient">,
+): RestockRecipientValues {
+  return {
+    email: notification.recipient,
+    url: productUrl(shop, variant, {
+      ...UTM,
+      [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscription.id),
+    }),
+    unsubscribeUrl: unsubscribeUrl(config, subscription),
+  };
+}
+
+/** The restock template's context around a subscriber's values (real ones, or a wave's slots). */
+export function restockContextFor(
+  shop: EmailShop,
+  variant: EmailVariant,
+  locale: string,
+  values: RestockRecipientValues,
+): RestockContext {
+  return {
+    shop: shop.variables,
+    locale,
+    recipient: { email: values.email },
+    variant: {
+      ...variantVariables(shop, variant, values.url),
+      price: formatPrice(variant.price, shop.currency, locale),
+    },
+    unsubscribe_url: values.unsubscribeUrl,
+  };
+}
+
 export function restockContext(
   config: Pick<Config, "appUrl" | "apiSecrets">,
   shop: EmailShop,
@@ -23,20 +63,8 @@ export function restockContext(
   subscription: Subscription,
   notification: Pick<Notification, "recipient" | "locale">,
 ): RestockContext {
-  const url = productUrl(shop, variant, {
-    ...UTM,
-    [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscription.id),
-  });
-  return {
-    shop: shop.variables,
-    locale: notification.locale,
-    recipient: { email: notification.recipient },
-    variant: {
-      ...variantVariables(shop, variant, url),
-      price: formatPrice(variant.price, shop.currency, notification.locale),
-    },
-    unsubscribe_url: unsubscribeUrl(config, subscription),
-  };
+  const values = restockRecipientValues(config, shop, variant, subscription, notification);
+  return restockContextFor(shop, variant, notification.locale, values);
 }
 
 export function doubleOptInContext(

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Config } from "../config.ts";
-import { dkimSigning } from "./dkim-signing.ts";
+import { dkimSigning, fromAddress } from "./dkim-signing.ts";
 
 export type OutgoingEmail = {
   from: string;
@@ -14,6 +14,12 @@ export type OutgoingEmail = {
   /** Extra headers, each written on one line as given (no folding). */
   headers?: Record<string, string>;
 };
+
+/**
+ * A message already encoded (a restock wave's, filled for one subscriber): sent as it is, with the
+ * envelope from `from`'s address to `to`. nodemailer builds no MIME for it; DKIM still signs it.
+ */
+export type RawEmail = { from: string; to: string; messageId: string; raw: Buffer };
 
 export type SendResult = { messageId: string; response: string };
 
@@ -34,7 +40,7 @@ export class SendWindowClosedError extends Error {
 }
 
 export type Mailer = {
-  send(email: OutgoingEmail, opts?: SendOptions): Promise<SendResult>;
+  send(email: OutgoingEmail | RawEmail, opts?: SendOptions): Promise<SendResult>;
   /** Pooled connections: how many sends a batch should keep going at once. */
   readonly maxConnections: number;
   /**
@@ -99,7 +105,16 @@ export function createMailer(
     },
   };
 
-  async function sendOne(email: OutgoingEmail): Promise<SendResult> {
+  async function sendOne(email: OutgoingEmail | RawEmail): Promise<SendResult> {
+    const dkim = config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {};
+    if ("raw" in email) {
+      const info = await transport.sendMail({
+        envelope: { from: fromAddress(email.from), to: [email.to] },
+        raw: email.raw,
+        ...dkim,
+      });
+      return { messageId: email.messageId, response: String(info.response ?? "") };
+    }
     const info = await transport.sendMail({
       from: email.from,
       to: email.to,
@@ -108,7 +123,7 @@ export function createMailer(
       html: email.html,
       text: email.text,
       messageId: email.messageId,
-      ...(config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {}),
+      ...dkim,
       // `prepared` stops nodemailer from folding: RFC 8058 clients read List-Unsubscribe whole.
       headers: Object.fromEntries(
         Object.entries(email.headers ?? {}).map(([key, value]) => [key, { prepared: true, value }]),

@@ -2,9 +2,14 @@ import type { Config } from "../config.ts";
 
 export type DkimKey = { domainName: string; keySelector: string; privateKey: string };
 
+/** The address in a From header value (`"Shop" <orders@shop.example>` -> orders@shop.example). */
+export function fromAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
 /** The domain of the address in a From header value (`"Shop" <orders@shop.example>` -> shop.example). */
 export function fromDomain(from: string): string | null {
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+  const address = fromAddress(from);
   const at = address.lastIndexOf("@");
   return at > 0 ? address.slice(at + 1).toLowerCase() : null;
 }

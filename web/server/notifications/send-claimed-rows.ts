@@ -18,6 +18,7 @@ import { retryWrite } from "../retry-write.ts";
 import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 import { suppressAddress } from "./notification-ledger.ts";
+import { createWaveMessageCache } from "./wave-message-cache.ts";
 
 export type ClaimedResult = {
   sent: { id: string; messageId: string }[];
@@ -41,7 +42,8 @@ const settled = (row: ClaimedRow, reason: string): Settle => ({
 
 /**
  * Sends rows this worker has claimed: suppression and subscriptions read once for the batch,
- * each message rendered with the cached prepared template, sends kept going `mailer.maxConnections`
+ * restock messages rendered once per variant and locale and filled per row (wave-message-cache.ts),
+ * other messages rendered with the cached prepared template, sends kept going `mailer.maxConnections`
  * at a time, every outcome written in one statement per kind. SENT is group-committed as each
  * message is accepted, so a crash re-sends (same Message-ID) only what was in flight.
  */
@@ -70,6 +72,7 @@ export async function sendClaimedRows(
     .filter((r) => r.kind === "restock" && r.subscriptionId)
     .map((r) => r.subscriptionId!);
   const subscriptions = await loadBatchSubscriptions(deps.sql, shop.id, restockSubs);
+  const wave = createWaveMessageCache(deps, shop);
   const recorder = sentRecorder(deps, mailer);
   const recorded: Promise<void>[] = [];
 
@@ -83,7 +86,7 @@ export async function sendClaimedRows(
     try {
       const preloaded =
         row.kind === "restock"
-          ? { subscription: subscriptions.get(row.subscriptionId ?? "") ?? null }
+          ? { subscription: subscriptions.get(row.subscriptionId ?? "") ?? null, wave }
           : undefined;
       built = await buildNotificationEmail(deps, shop, row, preloaded);
     } catch (error) {

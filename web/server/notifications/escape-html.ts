@@ -1,0 +1,14 @@
+// liquidjs' `escape` filter, which the HTML engine applies to every output (create-liquid-engines.ts):
+// a value put into a template's HTML without Liquid must be escaped the same way.
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&#34;",
+  "'": "&#39;",
+};
+
+/** `value` as `{{ value }}` prints it in an HTML template. */
+export function escapeHtmlLikeLiquid(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
