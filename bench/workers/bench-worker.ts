@@ -16,7 +16,9 @@ const worker = await createWorker(deps, {
 });
 await Promise.all(worker.workers.map((w) => w.waitUntilReady()));
 sendReady({ pid: process.pid });
+// The measurement is over when the harness stops a worker: jobs still running (a run that hit its
+// bound) are not waited for, so the process exits in the grace period and --cpu-prof gets written.
 onStop(async () => {
-  await worker.close();
-  await deps.close();
+  await Promise.race([worker.close(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await Promise.race([deps.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
 });

@@ -98,6 +98,7 @@ describe("a restock wave's emails as received", () => {
       // Its own identifiers and links: Message-ID, one-click unsubscribe, signed product link.
       const unsubscribe = `/unsubscribe/${subscription.unsubscribeToken}`;
       expect(received[0]!.messageId).toBe(`<${row.id}@backorder-hub>`);
+      expect(head!.match(/^Message-ID:/gim)).toHaveLength(1);
       expect(head).toMatch(new RegExp(`^List-Unsubscribe: <http[^>\\r\\n]+${unsubscribe}>$`, "m"));
       expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
       expect(mail.html).toContain(unsubscribe);

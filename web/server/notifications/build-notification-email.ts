@@ -65,10 +65,10 @@ export async function buildNotificationEmail(
       // A wave message that cannot be rendered falls back to this row's own render, which reports why.
       const wave = await preloaded?.wave?.get(variant, row.locale).catch(() => null);
       if (wave) {
-        const messageId = `<${row.id}@backorder-hub>`;
-        const from = formatFrom(deps.config.mailFrom, shop, shop.variables.name);
-        const raw = wave.fill({ to: row.recipient, messageId, values });
-        return { ok: true, email: { from, to: row.recipient, messageId, raw } };
+        return {
+          ok: true,
+          email: wave.fill({ to: row.recipient, messageId: `<${row.id}@backorder-hub>`, values }),
+        };
       }
       const template = await caches.template(row.shopId, "restock", row.locale);
       rendered = await template.render(restockContextFor(shop, variant, row.locale, values));

@@ -111,6 +111,8 @@ export function createMailer(
       const info = await transport.sendMail({
         envelope: { from: fromAddress(email.from), to: [email.to] },
         raw: email.raw,
+        // Already in the raw headers; given here too, nodemailer does not generate one per message.
+        messageId: email.messageId,
         ...dkim,
       });
       return { messageId: email.messageId, response: String(info.response ?? "") };

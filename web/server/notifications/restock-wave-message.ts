@@ -3,13 +3,14 @@ import MimeNode from "nodemailer/lib/mime-node";
 import type { PreparedTemplate } from "../emails/render/prepare-template.ts";
 import type { RenderedEmail } from "../emails/render/template-kinds.ts";
 import { restockContextFor, type RestockRecipientValues } from "./build-subscription-email-context.ts";
+import type { RawEmail } from "./create-mailer.ts";
 import type { EmailShop, EmailVariant } from "./email-send-caches.ts";
 import { escapeHtmlLikeLiquid } from "./escape-html.ts";
 import { compileRawMime, splitAtSlots, type RawMimeTemplate } from "./raw-mime-template.ts";
 
 /** A restock email rendered once for a (shop, variant, template, locale), filled per subscriber. */
 export type RestockWaveMessage = {
-  fill(input: { to: string; messageId: string; values: RestockRecipientValues }): Buffer;
+  fill(input: { to: string; messageId: string; values: RestockRecipientValues }): RawEmail;
 };
 
 // Slot order in the body: what restockContextFor takes per subscriber.
@@ -52,10 +53,11 @@ export async function prepareRestockWaveMessage(input: {
   });
   return {
     fill({ to, messageId, values }) {
-      return mime.fill({
+      const raw = mime.fill({
         headers: [toHeaderValue(to), messageId, `<${values.unsubscribeUrl}>`],
         body: BODY_SLOTS.map((key) => values[key]),
       });
+      return { from: input.headers.from, to, messageId, raw };
     },
   };
 }

@@ -73,6 +73,7 @@ export async function sendClaimedRows(
     .map((r) => r.subscriptionId!);
   const subscriptions = await loadBatchSubscriptions(deps.sql, shop.id, restockSubs);
   const wave = createWaveMessageCache(deps, shop);
+  const debug = deps.logger.isLevelEnabled("debug");
   const recorder = sentRecorder(deps, mailer);
   const recorded: Promise<void>[] = [];
 
@@ -104,7 +105,13 @@ export async function sendClaimedRows(
       settle[built.status].push(settled(row, built.reason));
       return;
     }
-    const log = { shopId: row.shopId, notificationId: row.id, kind: row.kind, to: maskEmail(row.recipient) };
+    // Built when something is logged: a fan-out sends thousands of rows that log nothing.
+    const log = () => ({
+      shopId: row.shopId,
+      notificationId: row.id,
+      kind: row.kind,
+      to: maskEmail(row.recipient),
+    });
     try {
       await mailer.send(built.email, { startBy });
     } catch (error) {
@@ -117,18 +124,19 @@ export async function sendClaimedRows(
       if (failure.kind === "transient") {
         settle.PENDING.push(settled(row, failure.reason));
         result.transient ??= error as Error;
-        deps.logger.warn({ ...log, reason: failure.reason }, "email deferred");
+        deps.logger.warn({ ...log(), reason: failure.reason }, "email deferred");
         return;
       }
       settle.FAILED.push(settled(row, failure.reason));
       if (failure.hardBounce) bounced.push(row.recipient);
       result.permanent ??= { reason: failure.reason, badContext: false };
-      deps.logger.warn({ ...log, reason: failure.reason, hardBounce: failure.hardBounce }, "email failed");
+      deps.logger.warn({ ...log(), reason: failure.reason, hardBounce: failure.hardBounce }, "email failed");
       return;
     }
     result.sent.push({ id: row.id, messageId: built.email.messageId });
     recorded.push(recorder.record({ id: row.id, messageId: built.email.messageId }));
-    deps.logger.debug({ ...log, messageId: built.email.messageId, attempt: row.attempts }, "email sent");
+    if (debug)
+      deps.logger.debug({ ...log(), messageId: built.email.messageId, attempt: row.attempts }, "email sent");
   };
 
   let next = 0;
