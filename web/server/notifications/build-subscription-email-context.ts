@@ -56,17 +56,6 @@ export function restockContextFor(
   };
 }
 
-export function restockContext(
-  config: Pick<Config, "appUrl" | "apiSecrets">,
-  shop: EmailShop,
-  variant: EmailVariant,
-  subscription: Subscription,
-  notification: Pick<Notification, "recipient" | "locale">,
-): RestockContext {
-  const values = restockRecipientValues(config, shop, variant, subscription, notification);
-  return restockContextFor(shop, variant, notification.locale, values);
-}
-
 export function doubleOptInContext(
   config: Pick<Config, "appUrl">,
   shop: EmailShop,
