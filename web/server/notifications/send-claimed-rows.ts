@@ -18,7 +18,7 @@ import { retryWrite } from "../retry-write.ts";
 import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 import { suppressAddress } from "./notification-ledger.ts";
-import { createWaveMessageCache } from "./wave-message-cache.ts";
+import { createWaveMessageCache, type WaveMessageCache } from "./wave-message-cache.ts";
 
 export type ClaimedResult = {
   sent: { id: string; messageId: string }[];
@@ -53,6 +53,7 @@ export async function sendClaimedRows(
   shop: EmailShop,
   rows: ClaimedRow[],
   lease: { ms: number; claimedBeforeMs: number },
+  wave: WaveMessageCache = createWaveMessageCache(deps, shop),
 ): Promise<ClaimedResult> {
   // Started after this, a send could still be in progress when another worker may take the row.
   // Local monotonic-enough wall time, taken before the claim: deps.now() may be a test clock.
@@ -72,7 +73,6 @@ export async function sendClaimedRows(
     .filter((r) => r.kind === "restock" && r.subscriptionId)
     .map((r) => r.subscriptionId!);
   const subscriptions = await loadBatchSubscriptions(deps.sql, shop.id, restockSubs);
-  const wave = createWaveMessageCache(deps, shop);
   const debug = deps.logger.isLevelEnabled("debug");
   const recorder = sentRecorder(deps, mailer);
   const recorded: Promise<void>[] = [];

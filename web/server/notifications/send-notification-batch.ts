@@ -8,6 +8,7 @@ import {
   type ClaimedRow,
 } from "./notification-batch-ledger.ts";
 import { sendClaimedRows, type ClaimedResult } from "./send-claimed-rows.ts";
+import { createWaveMessageCache, warmWaveMessages } from "./wave-message-cache.ts";
 
 export type BatchResult = {
   sent: { id: string; messageId: string }[];
@@ -47,6 +48,10 @@ export async function sendNotificationBatch(
   const includeFailed = input.includeFailed ?? false;
   const leaseMs = mailer.maxSendMs * 2;
   const shop = await loadEmailShop(deps, input.shopId);
+  // Restock messages are rendered before any row is claimed: a render (a cold render thread) must
+  // not use up the claim's send window.
+  const wave = shop ? createWaveMessageCache(deps, shop) : null;
+  if (wave && shop && !shop.uninstalled) await warmWaveMessages(deps, wave, shop.id, input.ids);
   let remaining = input.ids;
   let claimedAny = false;
 
@@ -73,7 +78,14 @@ export async function sendNotificationBatch(
     remaining = remaining.filter((id) => !taken.has(id));
     const part =
       shop && !shop.uninstalled
-        ? await sendClaimedRows(deps, mailer, shop, claimed, { ms: leaseMs, claimedBeforeMs })
+        ? await sendClaimedRows(
+            deps,
+            mailer,
+            shop,
+            claimed,
+            { ms: leaseMs, claimedBeforeMs },
+            wave ?? undefined,
+          )
         : null;
     if (!part) {
       await settleUninstalled(deps, claimed);

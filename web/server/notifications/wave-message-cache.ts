@@ -1,5 +1,5 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
-import { emailSendCaches, type EmailShop, type EmailVariant } from "./email-send-caches.ts";
+import { emailSendCaches, loadEmailVariant, type EmailShop, type EmailVariant } from "./email-send-caches.ts";
 import { prepareRestockWaveMessage, type RestockWaveMessage } from "./restock-wave-message.ts";
 import { formatFrom } from "./sender-address.ts";
 
@@ -8,7 +8,7 @@ export type WaveMessageCache = {
   get(variant: EmailVariant, locale: string): Promise<RestockWaveMessage | null>;
 };
 
-type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "renderPool">;
+type Deps = Pick<WorkerDeps, "db" | "sql" | "logger" | "config" | "renderPool">;
 
 /**
  * One per batch of rows, so a template edit or a new Date header is at most one batch away; a
@@ -42,4 +42,29 @@ export function createWaveMessageCache(deps: Deps, shop: EmailShop): WaveMessage
       return message;
     },
   };
+}
+
+/**
+ * Renders the messages the restock rows among `ids` will need (their variants and locales), so a
+ * batch has them before it claims its rows. A failure is left for the rows' own render to report.
+ */
+export async function warmWaveMessages(
+  deps: Deps,
+  wave: WaveMessageCache,
+  shopId: string,
+  ids: string[],
+): Promise<void> {
+  const { rows } = await deps.sql.query<{ variantId: string; locale: string }>(
+    `select distinct s."variantId"::text as "variantId", n.locale
+     from "Notification" n join "Subscription" s on s.id = n."subscriptionId" and s."shopId" = n."shopId"
+     where n.id = any($1::text[]) and n."shopId" = $2 and n.kind = 'restock'
+       and n.status in ('PENDING', 'SENDING', 'FAILED')`,
+    [ids, shopId],
+  );
+  await Promise.all(
+    rows.map(async (row) => {
+      const variant = await loadEmailVariant(deps, shopId, BigInt(row.variantId));
+      if (variant) await wave.get(variant, row.locale).catch(() => null);
+    }),
+  );
 }
