@@ -8,6 +8,7 @@ import { median } from "../../bench/rows/row-types.ts";
 import { orderCreateRequests } from "../../bench/rows/webhooks-row.ts";
 import { BENCH_API_SECRET } from "../../bench/env/start-bench-env.ts";
 import { verifyWebhookHmac } from "../../web/server/webhooks/verify-webhook-hmac.ts";
+import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
 
 describe("latency percentiles (nearest rank)", () => {
   const samples = Float64Array.from({ length: 100 }, (_, i) => i + 1); // 1..100, sorted
@@ -36,13 +37,23 @@ describe("median", () => {
 });
 
 describe("webhook request bodies", () => {
-  it("are distinct orders, keep 64-bit ids exact, and carry a valid Shopify signature", () => {
-    const sample =
-      '{"id":820982911946154508,"admin_graphql_api_id":"gid://shopify/Order/820982911946154508"}';
-    const requests = orderCreateRequests(sample, 3);
+  it("are distinct realistic orders of about 15 KB, keep 64-bit ids exact, and carry a valid Shopify signature", () => {
+    const requests = orderCreateRequests(3);
     expect(new Set(requests.map((r) => r.body)).size).toBe(3);
-    expect(requests[1]!.body).toContain('"id":900000000000000001');
+    expect(requests[1]!.body).toContain('"id":900000000000000001,');
     for (const r of requests) {
+      const bytes = Buffer.byteLength(r.body!);
+      expect(bytes).toBeGreaterThan(14_000);
+      expect(bytes).toBeLessThan(18_000);
+      const order = parseWebhookBody(r.body!) as Record<string, unknown> & { line_items: unknown[] };
+      expect(order.line_items).toHaveLength(10);
+      expect(order).toMatchObject({
+        customer: { email: expect.any(String) },
+        billing_address: { address1: expect.any(String) },
+        shipping_address: { zip: expect.any(String) },
+        tax_lines: [expect.objectContaining({ rate: expect.any(Number) })],
+        discount_codes: [expect.objectContaining({ code: expect.any(String) })],
+      });
       expect(
         verifyWebhookHmac(Buffer.from(r.body!), r.headers!["X-Shopify-Hmac-Sha256"], [BENCH_API_SECRET]),
       ).toBe(true);
@@ -50,6 +61,19 @@ describe("webhook request bodies", () => {
         false,
       );
     }
+  });
+
+  it("add up: the total is the lines less discounts plus tax and shipping", () => {
+    const order = JSON.parse(orderCreateRequests(1)[0]!.body!) as Record<string, string> & {
+      line_items: { price: string; quantity: number }[];
+      shipping_lines: { price: string }[];
+    };
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    const lines = order.line_items.reduce((s, l) => s + cents(l.price) * l.quantity, 0);
+    expect(lines).toBe(cents(order.total_line_items_price!));
+    expect(
+      lines - cents(order.total_discounts!) + cents(order.total_tax!) + cents(order.shipping_lines[0]!.price),
+    ).toBe(cents(order.total_price!));
   });
 });
 
