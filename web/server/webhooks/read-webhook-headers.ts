@@ -41,7 +41,16 @@ export function readWebhookHeaders(raw: IncomingHttpHeaders): ReadHeadersResult 
       webhookId,
       eventKey: eventId && eventId.length <= 200 ? eventId : webhookId,
       apiVersion: get("x-shopify-api-version") ?? null,
-      triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
+      triggeredAt: triggeredAt && isStorableDate(triggeredAt) ? triggeredAt : null,
     },
   };
+}
+
+/**
+ * A date TIMESTAMP(3) takes as ISO text: years 1 to 9999 (Date prints others as "+010000-..." or
+ * "-000001-...", which PostgreSQL refuses, and one such row would fail its whole batch).
+ */
+function isStorableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(year) && year >= 1 && year <= 9999;
 }
