@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEtaChanges } from "../../web/server/etas/apply-eta-changes.ts";
-import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
 import { isoDaysFromToday as addDays } from "../helpers/future-date.ts";
 import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
 import { startTestApp, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
@@ -76,6 +75,7 @@ describe("GET /proxy/eta", () => {
     });
   });
 
+  // Freshness across processes and isolation between shops: eta-proxy-freshness.test.ts.
   it("answers 304 to a matching If-None-Match", async () => {
     const first = await get({ variant_ids: String(V1) });
     const etag = first.headers.get("etag")!;
@@ -104,29 +104,5 @@ describe("GET /proxy/eta", () => {
     ["more than 50 ids", { variant_ids: Array.from({ length: 51 }, (_, i) => i + 1).join(",") }],
   ])("answers 400 for %s", async (_name, params) => {
     expect((await get(params as Record<string, string>)).status).toBe(400);
-  });
-
-  it("sees an ETA change and a stock change at once, despite its cache", async () => {
-    const read = async () =>
-      (
-        (await (await get({ variant_ids: `${V1},${V2}` })).json()) as {
-          variants: { eta: string; backordered: boolean }[];
-        }
-      ).variants;
-    const before = await read();
-    expect(before[0]!.eta).toBe(addDays(10));
-    expect((await read())[0]!.eta).toBe(addDays(10)); // served again (from the cache)
-
-    await applyEtaChanges(app.deps, shopId, [{ variantId: V1, eta: addDays(20) }], "manual", new Date());
-    expect((await read())[0]!.eta).toBe(addDays(20));
-
-    // The backorder engine's stock path: the row changes, then enqueueEtaMetafieldSync.
-    await app.deps.db.variant.update({
-      where: { shopId_variantId: { shopId, variantId: V2 } },
-      data: { available: -4 },
-    });
-    expect((await read())[1]!.backordered).toBe(false); // still the cached body: nothing announced the change
-    await enqueueEtaMetafieldSync(app.deps, shopId);
-    expect((await read())[1]).toMatchObject({ backordered: true });
   });
 });

@@ -5,22 +5,28 @@ import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
 import { proxyEtaRateLimit } from "./proxy-eta-rate-limit.ts";
-import { createProxyEtaCache, type ProxyEtaCache } from "./proxy-eta-cache.ts";
+import { createProxyEtaCache, type CachedBody, type ProxyEtaCache } from "./proxy-eta-cache.ts";
 import { readProxyEtas } from "./read-proxy-etas.ts";
-import { createProxyShopContextReader } from "./read-proxy-shop-context.ts";
+import { createProxyShopContextReader, type ProxyShopContextReader } from "./read-proxy-shop-context.ts";
 import { calendarDate } from "./resolve-eta.ts";
 
 export const PROXY_ETA_MAX_IDS = 50;
 
-/** GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. */
-export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxyEtaCache()): Router {
+export type EtaProxyCaches = { answers?: ProxyEtaCache; contexts?: ProxyShopContextReader };
+
+/**
+ * GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. Answers
+ * come from a cache keyed by the shop's ETA version (read at most every PROXY_CONTEXT_TTL_MS) and
+ * the canonical variant set, serialised once (docs/ingress-performance.md).
+ */
+export function etaProxyRoutes(deps: AppDeps, caches: EtaProxyCaches = {}): Router {
   const router = express.Router();
-  const readShopContext = createProxyShopContextReader(deps.sql);
-  router.get("/eta", proxyEtaRateLimit(deps), async (req, res) => {
-    const { shop } = (res.locals as ProxyLocals).proxy;
-    const ids = parseVariantIds(req.query.variant_ids);
-    // Fresh on every request (see createProxyShopContextReader); it also sees an uninstall at once,
-    // where the signature check's shop lookup may be a few seconds old.
+  const answers = caches.answers ?? createProxyEtaCache();
+  const readShopContext = caches.contexts ?? createProxyShopContextReader(deps.sql);
+  router.get("/eta", proxyEtaRateLimit(deps), async (_req, res) => {
+    const { shop, query } = (res.locals as ProxyLocals).proxy;
+    const ids = parseVariantIds(query.getAll("variant_ids"));
+    // Also how an uninstall reaches this route within the TTL, whatever the signature check's cache says.
     const ctx = await readShopContext(shop.id);
     if (!ctx) {
       res.status(404).json({ error: "unknown_shop" });
@@ -28,13 +34,11 @@ export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxy
     }
     const now = new Date();
     const today = calendarDate(now, ctx.timezone);
-    const key = [shop.id, ctx.etaVersion, today, ctx.defaultLeadTimeDays, ids.join(",")].join("|");
-    let cached = cache.get(key);
+    const key = `${shop.id}|${ctx.etaVersion}|${today}|${ctx.defaultLeadTimeDays}|${ids.join(",")}`;
+    let cached = answers.get(key);
     if (!cached) {
-      const variants = await readProxyEtas(deps.sql, ctx, ids, now);
-      const body = JSON.stringify({ variants });
-      cached = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
-      cache.set(key, cached);
+      cached = serialise({ variants: await readProxyEtas(deps.sql, ctx, ids, now) });
+      answers.set(key, cached);
     }
     res.setHeader("Cache-Control", "public, max-age=60");
     res.setHeader("ETag", cached.etag);
@@ -45,10 +49,16 @@ export function etaProxyRoutes(deps: AppDeps, cache: ProxyEtaCache = createProxy
   return router;
 }
 
-/** `1,2,3` -> sorted unique ids as text; 400 on anything else or more than 50. */
-function parseVariantIds(raw: unknown): string[] {
-  if (typeof raw !== "string" || raw.trim() === "") {
-    throw new AppError("bad_request", "variant_ids is required (comma-separated variant ids)");
+function serialise(answer: unknown): CachedBody {
+  const body = Buffer.from(JSON.stringify(answer));
+  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+}
+
+/** `1,2,3` (once) -> sorted unique ids as text; 400 on anything else or more than 50. */
+function parseVariantIds(values: string[]): string[] {
+  const raw = values.length === 1 ? values[0]! : "";
+  if (raw.trim() === "") {
+    throw new AppError("bad_request", "variant_ids is required once (comma-separated variant ids)");
   }
   const parts = raw.split(",").map((p) => p.trim());
   if (parts.some((p) => !isShopifyIdText(p))) {

@@ -4,7 +4,12 @@ import { createProxyShopCache, type ProxyShopCacheOptions } from "./create-proxy
 import { verifyProxySignature } from "./verify-proxy-signature.ts";
 
 export type ProxyLocals = {
-  proxy: { shop: { id: string; domain: string }; loggedInCustomerId: string | null };
+  proxy: {
+    shop: { id: string; domain: string };
+    loggedInCustomerId: string | null;
+    /** The verified query, decoded once: routes read their params here rather than parse it again. */
+    query: URLSearchParams;
+  };
 };
 
 /**
@@ -30,7 +35,7 @@ export function requireProxySignature(deps: AppDeps, cacheOpts: ProxyShopCacheOp
       res.status(404).json({ error: "unknown_shop" });
       return;
     }
-    res.locals.proxy = { shop, loggedInCustomerId: verified.loggedInCustomerId };
+    res.locals.proxy = { shop, loggedInCustomerId: verified.loggedInCustomerId, query };
     next();
   };
 }

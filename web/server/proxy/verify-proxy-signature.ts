@@ -79,7 +79,11 @@ function hmacHex(message: string, secret: string): string {
 
 function toMultiMap(query: ProxyQuery): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  const add = (key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
+  const add = (key: string, value: string) => {
+    const values = map.get(key);
+    if (values) values.push(value);
+    else map.set(key, [value]);
+  };
   if (query instanceof URLSearchParams) {
     for (const [key, value] of query) add(key, value);
   } else {
