@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { refuse } from "../limits/api-shop-limiter.ts";
-import { createHitCounter } from "../limits/create-hit-counter.ts";
+import { createHitSequenceCounter } from "../limits/create-hit-counter.ts";
 import { rateLimitVerdict } from "../limits/rate-limit-verdict.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 
@@ -14,18 +14,19 @@ export function proxyEtaRateLimit(
   deps: Pick<AppDeps, "config" | "db" | "queues" | "logger">,
 ): RequestHandler {
   const { proxyEtaPerClientPerMinute, proxyEtaPerShopPerMinute } = deps.config.limits;
-  const count = createHitCounter(deps);
+  const count = createHitSequenceCounter(deps);
   return async (req, res, next) => {
     const { shop } = (res.locals as ProxyLocals).proxy;
-    const checks: [string, number][] = [
-      [`eta:client:${shop.id}:${req.ip ?? "unknown"}`, proxyEtaPerClientPerMinute],
-      [`eta:shop:${shop.id}`, proxyEtaPerShopPerMinute],
+    const checks = [
+      { key: `eta:client:${shop.id}:${req.ip ?? "unknown"}`, limit: proxyEtaPerClientPerMinute },
+      { key: `eta:shop:${shop.id}`, limit: proxyEtaPerShopPerMinute },
     ];
-    for (const [key, limit] of checks) {
-      const hit = await count(key, 60);
-      const verdict = hit ? rateLimitVerdict(hit, limit) : { ok: true as const };
-      if (!verdict.ok) refuse(res, verdict.retryAfterSeconds, key.split(":")[1]!);
-    }
+    // Client first: one refused is not counted against the shop (one round trip on Redis).
+    const hits = await count(checks, 60);
+    hits.forEach((hit, i) => {
+      const verdict = hit ? rateLimitVerdict(hit, checks[i]!.limit) : { ok: true as const };
+      if (!verdict.ok) refuse(res, verdict.retryAfterSeconds, checks[i]!.key.split(":")[1]!);
+    });
     next();
   };
 }

@@ -22,3 +22,33 @@ export function createHitCounter(deps: Pick<AppDeps, "db" | "queues" | "logger">
     }
   };
 }
+
+export type HitCheck = { key: string; limit: number };
+
+/**
+ * Counts a hit against each key in order, stopping after the first one over its limit (its
+ * followers are not counted, so a client refused does not use up the shop's budget). On Redis in
+ * one round trip; else one database count per key. A key whose counter cannot be reached answers
+ * null (let through), as createHitCounter does.
+ */
+export function createHitSequenceCounter(deps: Pick<AppDeps, "db" | "queues" | "logger">) {
+  const backend = deps.queues.backend;
+  const one = createHitCounter(deps);
+  return async (checks: readonly HitCheck[], windowSeconds: number): Promise<(RateCounterHit | null)[]> => {
+    if (backend.countHits) {
+      try {
+        return await backend.countHits(checks, windowSeconds);
+      } catch (error) {
+        deps.logger.warn({ err: error }, "rate counter unavailable; request let through");
+        return [];
+      }
+    }
+    const hits: (RateCounterHit | null)[] = [];
+    for (const check of checks) {
+      const hit = await one(check.key, windowSeconds);
+      hits.push(hit);
+      if (hit && hit.count > check.limit) break;
+    }
+    return hits;
+  };
+}
