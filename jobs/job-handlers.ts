@@ -5,6 +5,7 @@ import { processWebhookJob } from "./definitions/process-webhook.ts";
 import { PRUNE_EVERY_MS, pruneWebhookBodiesJob } from "./definitions/prune-webhook-bodies.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "./definitions/sweep-webhooks.ts";
 import type { JobHandler } from "./job-handlers-type.ts";
+import { INTEGRATION_JOB_HANDLERS } from "./integrations/integration-jobs.ts";
 import { RECONCILE_JOB_HANDLERS } from "./reconcile/reconcile-jobs.ts";
 import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
@@ -28,4 +29,5 @@ export const JOB_HANDLERS: JobHandler[] = [
   ...ETA_JOB_HANDLERS,
   ...CONTROL_JOB_HANDLERS,
   ...RECONCILE_JOB_HANDLERS,
+  ...INTEGRATION_JOB_HANDLERS,
 ];

@@ -1,4 +1,5 @@
 import { notifyEtaChangedForVariants } from "../../web/server/backorders/notify-eta-changed.ts";
+import { emitEtaChanged } from "../../web/server/integrations/events/eta-events.ts";
 import type { WorkerDeps } from "../worker-deps.ts";
 
 /**
@@ -15,5 +16,7 @@ export async function runEtaChanged(
     select: { uninstalledAt: true },
   });
   if (!shop || shop.uninstalledAt) return { orders: 0 };
-  return { orders: await notifyEtaChangedForVariants(deps, input.shopId, input.variantIds) };
+  const orders = await notifyEtaChangedForVariants(deps, input.shopId, input.variantIds);
+  await emitEtaChanged(deps, input.shopId, input.variantIds, deps.now());
+  return { orders };
 }

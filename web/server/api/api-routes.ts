@@ -9,6 +9,7 @@ import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
+import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
@@ -43,6 +44,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(controlApiRoutes(deps));
   router.use(reconcileApiRoutes(deps));
   router.use(dataExportRoutes(deps));
+  router.use(webhookEndpointRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -8,6 +8,7 @@ import { withPriorityClasses } from "../controls/priority-classes.ts";
 import { allocateBackorders } from "./allocate-backorders.ts";
 import { applyBackorderTransitions } from "./apply-backorder-transitions.ts";
 import { enqueueOrderFollowUps } from "./enqueue-order-follow-ups.ts";
+import { emitBackorderEvents } from "../integrations/events/backorder-events.ts";
 import { loadVariantLines } from "./load-variant-lines.ts";
 import { planBackorderTransitions, type Transition } from "./plan-backorder-transitions.ts";
 import { loadVariantEtaResolver } from "./resolve-variant-eta.ts";
@@ -116,6 +117,7 @@ async function enqueueFollowUps(
     await enqueueEtaMetafieldSync(deps, shopId);
   }
   await enqueueOrderFollowUps(deps.queues, shopId, result.transitions);
+  await emitBackorderEvents(deps, shopId, variantId, result.transitions);
   // The backordered units moved: a cap may now be reached, or no longer be.
   if (result.stockChanged || result.transitions.length > 0)
     await enqueueSellingPolicy(deps.queues, shopId, [variantId]);

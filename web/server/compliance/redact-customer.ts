@@ -5,7 +5,8 @@ import { redactWebhookBodies } from "./redact-webhook-bodies.ts";
 
 /**
  * customers/redact: removes the customer from every table (docs/privacy.md). Deletes their
- * subscriptions, ledger rows (addresses and email contexts), suppression and data exports; blanks
+ * subscriptions, ledger rows (addresses and email contexts), suppression, data exports and the
+ * integration events (webhook delivery logs) that name them; blanks
  * the person on their orders (email, first name, customer id, order status URL) while keeping the
  * lines, backorder lines and cancel requests the backorder engine allocates (they hold ids and
  * quantities, nothing about the person); blanks every recorded webhook body that names them
@@ -44,6 +45,8 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
     }),
     db.subscription.deleteMany({ where: { shopId, id: { in: subscriptionIds } } }),
     db.suppression.deleteMany({ where: { shopId, email: { in: emails } } }),
+    // Integration events naming them, with their webhook delivery logs (docs/integrations.md).
+    db.integrationEvent.deleteMany({ where: { shopId, email: { in: emails, mode: "insensitive" } } }),
     db.order.updateMany({
       where: { shopId, id: { in: orders.map((o) => o.id) } },
       data: { email: null, customerFirstName: null, customerId: null, statusUrl: null },

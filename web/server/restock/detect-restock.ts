@@ -1,5 +1,6 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import { emitBackInStock } from "../integrations/events/stock-events.ts";
 import { decideRestockCrossing } from "./decide-restock-crossing.ts";
 import { readCountedStock } from "./read-counted-stock.ts";
 
@@ -76,6 +77,11 @@ export async function detectRestock(
     { shopId, restockEventId: result.eventId, wave: 1 },
     { jobId: restockWaveJobId(result.eventId, 1) },
   );
+  await emitBackInStock(deps, shopId, {
+    variantId,
+    restockEventId: result.eventId,
+    available: stock.available,
+  });
   deps.logger.info(
     { shopId, variantId: String(variantId), restockEventId: result.eventId, available: stock.available },
     "restock detected",

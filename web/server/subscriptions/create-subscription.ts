@@ -2,6 +2,7 @@ import type { Queues } from "../../../jobs/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
 import { unknownVariantError } from "./check-signup-variant.ts";
+import { emitSubscriptionEvent } from "../integrations/events/subscription-events.ts";
 import { newLinkToken } from "./subscription-tokens.ts";
 
 export type SignupInput = {
@@ -63,6 +64,7 @@ export async function createSubscription(
     select: { id: true },
   });
   if (!created) return { created: false };
+  await emitSubscriptionEvent(deps, "subscription.created", { id: created.id });
   if (confirm) {
     await enqueueNotifications(deps, [
       {

@@ -1,3 +1,4 @@
+import { emitSubscriptionEvent } from "../integrations/events/subscription-events.ts";
 import express, { type Response, type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { noFraming } from "../http/security-headers.ts";
@@ -77,6 +78,8 @@ export function emailLinkRoutes(deps: AppDeps): Router {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
       const result = await confirmSubscription(deps.db, req.params.token, new Date());
       if (result.outcome === "not_found") return notFound(res);
+      if (result.outcome === "confirmed")
+        await emitSubscriptionEvent(deps, "subscription.confirmed", { confirmToken: req.params.token });
       confirmPage(res, result.outcome, result);
     },
   );
@@ -107,6 +110,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
       const result = await unsubscribe(deps.db, req.params.token, new Date());
       if (result.outcome === "not_found") return notFound(res);
+      await emitSubscriptionEvent(deps, "subscription.unsubscribed", { unsubscribeToken: req.params.token });
       page(res, 200, "You're unsubscribed", `You will not get alerts from ${result.shopName} any more.`);
     },
   );

@@ -1,0 +1,20 @@
+import { deliverWebhookJob } from "../definitions/deliver-webhook.ts";
+import { integrationFanoutJob } from "../definitions/integration-fanout.ts";
+import type { JobHandler } from "../job-handlers-type.ts";
+import { fanOutIntegrationEvent } from "../../web/server/integrations/events/fan-out-integration-event.ts";
+import { deliverWebhook } from "../../web/server/integrations/outgoing/deliver-webhook.ts";
+
+/** Jobs of the integrations (docs/integrations.md): event fan-out, then one job per delivery attempt. */
+export const INTEGRATION_JOB_HANDLERS: JobHandler[] = [
+  {
+    definition: integrationFanoutJob,
+    run: (deps, data) => fanOutIntegrationEvent(deps, integrationFanoutJob.schema.parse(data).eventId),
+  },
+  {
+    definition: deliverWebhookJob,
+    run: (deps, data) => {
+      const { deliveryId, attempt } = deliverWebhookJob.schema.parse(data);
+      return deliverWebhook(deps, deliveryId, attempt);
+    },
+  },
+];

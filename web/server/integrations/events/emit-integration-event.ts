@@ -1,0 +1,47 @@
+import crypto from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import { integrationFanoutJob } from "../../../../jobs/definitions/integration-fanout.ts";
+import type { Queues } from "../../../../jobs/create-queues.ts";
+import type { Db } from "../../db/create-prisma.ts";
+import type { IntegrationEventInput } from "./integration-event-types.ts";
+
+type EmitDeps = { db: Db; queues: Queues };
+
+/** The event id: derived from shop, type and key, so a retried caller emits the same event. */
+export function integrationEventId(shopId: string, type: string, key: string): string {
+  return `evt_${crypto.createHash("sha256").update(`${shopId}\n${type}\n${key}`).digest("hex").slice(0, 32)}`;
+}
+
+/**
+ * Records one event and queues its fan-out (webhooks, Flow, Klaviyo) when the shop has any
+ * integration on; a shop without integrations costs one indexed read. Safe to call twice.
+ */
+export async function emitIntegrationEvent(
+  deps: EmitDeps,
+  shopId: string,
+  event: IntegrationEventInput,
+): Promise<void> {
+  if (!(await hasIntegrations(deps.db, shopId))) return;
+  const id = integrationEventId(shopId, event.type, event.key);
+  await deps.db.integrationEvent.createMany({
+    data: [
+      {
+        id,
+        shopId,
+        type: event.type,
+        payload: event.data as Prisma.InputJsonValue,
+        email: event.email?.toLowerCase() ?? null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  await deps.queues.enqueue(integrationFanoutJob, { eventId: id }, { jobId: `fanout-${id}` });
+}
+
+async function hasIntegrations(db: Db, shopId: string): Promise<boolean> {
+  const endpoint = await db.webhookEndpoint.findFirst({
+    where: { shopId, enabled: true },
+    select: { id: true },
+  });
+  return endpoint !== null;
+}

@@ -1,0 +1,12 @@
+import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
+import { fanOutWebhooks } from "../outgoing/fan-out-webhooks.ts";
+
+/** Hands one recorded event to every integration the shop has on. Each step is idempotent. */
+export async function fanOutIntegrationEvent(deps: WorkerDeps, eventId: string): Promise<void> {
+  const event = await deps.db.integrationEvent.findUnique({
+    where: { id: eventId },
+    select: { id: true, shopId: true, type: true, shop: { select: { uninstalledAt: true } } },
+  });
+  if (!event || event.shop.uninstalledAt) return;
+  await fanOutWebhooks(deps, event);
+}
