@@ -17,6 +17,7 @@ const PAGES: Record<Exclude<RouteId, "dashboard">, LazyExoticComponent<Component
   emails: lazy(() => import("./pages/emails/emails-page.tsx")),
   settings: lazy(() => import("./pages/settings/settings-page.tsx")),
   activity: lazy(() => import("./pages/activity/activity-page.tsx")),
+  integrations: lazy(() => import("./pages/integrations/integrations-page.tsx")),
 };
 
 function CurrentPage() {

@@ -3,6 +3,7 @@ import { Frame, Navigation } from "@shopify/polaris";
 import {
   ChartVerticalIcon,
   ClockIcon,
+  ConnectIcon,
   EmailIcon,
   HomeIcon,
   ListBulletedIcon,
@@ -23,6 +24,7 @@ const ICONS: Record<RouteId, typeof HomeIcon> = {
   emails: EmailIcon,
   settings: SettingsIcon,
   activity: ChartVerticalIcon,
+  integrations: ConnectIcon,
 };
 
 /**

@@ -1,5 +1,5 @@
 export type RouteId =
-  "dashboard" | "backorders" | "etas" | "subscribers" | "emails" | "settings" | "activity";
+  "dashboard" | "backorders" | "etas" | "subscribers" | "emails" | "settings" | "activity" | "integrations";
 
 export const ROUTES: readonly { id: RouteId; path: string; label: string }[] = [
   { id: "dashboard", path: "/admin", label: "Dashboard" },
@@ -9,6 +9,7 @@ export const ROUTES: readonly { id: RouteId; path: string; label: string }[] = [
   { id: "emails", path: "/admin/emails", label: "Emails" },
   { id: "settings", path: "/admin/settings", label: "Settings" },
   { id: "activity", path: "/admin/activity", label: "Activity log" },
+  { id: "integrations", path: "/admin/integrations", label: "Integrations" },
 ];
 
 export function routeFor(path: string): RouteId | null {

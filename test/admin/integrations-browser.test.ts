@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attemptJobId } from "../../web/server/integrations/outgoing/deliver-webhook.ts";
+import {
+  BROWSER_SHOP as SHOP,
+  openAdminBrowserSession,
+  screenshot,
+  visit,
+  type AdminBrowserSession,
+} from "./helpers/admin-browser-session.ts";
+
+// The Integrations page: add a webhook endpoint (secret shown once), the banner of an endpoint the
+// app disabled, and an endpoint's deliveries with a working Redeliver button.
+describe("integrations page in Chromium", () => {
+  let session: AdminBrowserSession;
+  beforeAll(async () => {
+    session = await openAdminBrowserSession();
+  }, 180_000);
+  afterAll(() => session?.close());
+
+  it("adds an endpoint, shows its secret once, warns about a disabled one and redelivers", async () => {
+    const { app, page, shopId } = session;
+    const db = app.deps.db;
+    const dead = await db.webhookEndpoint.create({
+      data: {
+        shopId,
+        url: "https://erp.example.com/hooks",
+        events: ["backorder.created"],
+        secret: "unused",
+        enabled: false,
+        disabledAt: new Date("2026-12-01T10:00:00Z"),
+        disabledReason: "Every delivery failed for 24 hours",
+      },
+    });
+    await db.integrationEvent.create({
+      data: { id: "evt_" + "a".repeat(32), shopId, type: "backorder.created", payload: {} },
+    });
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        shopId,
+        endpointId: dead.id,
+        eventId: "evt_" + "a".repeat(32),
+        status: "FAILED",
+        attempts: 8,
+        lastStatusCode: 502,
+      },
+    });
+    const token = await app.token(SHOP, { ttlSeconds: 60 });
+    await page.goto(`${app.url}/admin?shop=${SHOP}&id_token=${token}`, { waitUntil: "load" });
+    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+    await visit(page, "Integrations", "Integrations");
+    await page.getByText("Webhook endpoint disabled: https://erp.example.com/hooks").waitFor();
+    await page.getByText("Every delivery failed for 24 hours").first().waitFor();
+
+    await page.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/hooks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const shown = page.getByTestId("shown-once");
+    await shown.waitFor();
+    const secret = (await shown.textContent()) ?? "";
+    expect(secret).toMatch(/^whsec_/);
+    const created = await db.webhookEndpoint.findFirstOrThrow({
+      where: { shopId, url: "http://127.0.0.1:9/hooks" },
+    });
+    expect(created.events).toHaveLength(7);
+    expect(created.secret).not.toContain(secret.slice(6));
+    await screenshot(page, "integrations");
+
+    // Deliveries of the disabled endpoint: listed; enabling it allows a redelivery.
+    const card = page.getByRole("region", { name: "Endpoint https://erp.example.com/hooks" });
+    await card.getByRole("button", { name: "Enable" }).click();
+    await card.getByRole("button", { name: "Deliveries" }).click();
+    await card.getByText("Failed").waitFor();
+    await card.getByText("502").waitFor();
+    await card.getByRole("button", { name: "Redeliver" }).click();
+    await expect
+      .poll(
+        async () => (await app.deps.queues.get("events").getJob(attemptJobId(delivery.id, 9)))?.id ?? null,
+      )
+      .toBe(attemptJobId(delivery.id, 9));
+    await card.getByText("Retrying").waitFor();
+  }, 120_000);
+});

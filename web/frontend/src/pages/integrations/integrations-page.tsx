@@ -1,0 +1,12 @@
+import { BlockStack, Page } from "@shopify/polaris";
+import { WebhookEndpointsSection } from "./webhook-endpoints-section.tsx";
+
+export default function IntegrationsPage() {
+  return (
+    <Page title="Integrations" subtitle="Send what Backorder Hub knows to your own systems">
+      <BlockStack gap="600">
+        <WebhookEndpointsSection />
+      </BlockStack>
+    </Page>
+  );
+}
