@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import type { Server } from "node:http";
 import { cancelOrder } from "./actions/cancel-order.ts";
 import { adjustInventory, setInventory } from "./actions/change-inventory.ts";
+import { postSignedToApp } from "./flow/call-flow.ts";
 import { createProduct } from "./actions/create-product.ts";
 import { createShop } from "./actions/create-shop.ts";
 import { fulfillOrder } from "./actions/fulfill-order.ts";
@@ -90,6 +92,32 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
       uninstallApp(core, shop);
     },
     sendComplianceWebhook: (topic, shop, payload) => sendComplianceWebhook(core, topic, shop, payload),
+    getFlowTriggers: (shop) =>
+      copy(store.flowTriggers.filter((t) => t.shopDomain === shop).map(({ shopDomain: _s, ...t }) => t)),
+    callFlowAction: (url, input) =>
+      postSignedToApp(
+        url,
+        {
+          shop_id: Number(requireShop(store, input.shop).id),
+          shopify_domain: input.shop,
+          action_run_id: crypto.randomUUID(),
+          handle: input.handle,
+          properties: input.properties,
+        },
+        opts.apiSecret,
+      ),
+    sendFlowLifecycle: (url, input) =>
+      postSignedToApp(
+        url,
+        {
+          flow_trigger_definition_id: input.handle,
+          has_enabled_flow: input.enabled,
+          shop_id: Number(requireShop(store, input.shop).id),
+          shopify_domain: input.shop,
+          timestamp: (input.at ?? core.now()).toISOString(),
+        },
+        opts.apiSecret,
+      ),
     createMetafieldDefinition(shop, input) {
       requireShop(store, shop);
       const { definition, userErrors } = createMetafieldDefinition(core, shop, input);

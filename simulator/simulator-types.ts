@@ -73,6 +73,18 @@ export interface Simulator {
   adjustInventory(shop: string, inventoryItemId: Id, locationId: Id, delta: number): SimInventoryLevel;
   uninstallApp(shop: string): void;
   sendComplianceWebhook(topic: string, shop: string, payload?: Record<string, unknown>): void;
+  /** Triggers the app sent with flowTriggerReceive for this shop, oldest first. */
+  getFlowTriggers(shop: string): { handle: string; payload: Record<string, unknown>; receivedAt: Date }[];
+  /** Calls a Flow action's runtime URL of the app, signed as Flow signs it. */
+  callFlowAction(
+    url: string,
+    input: { shop: string; handle: string; properties: Record<string, unknown> },
+  ): Promise<Response>;
+  /** Sends Flow's trigger lifecycle callback: the shop has (or no longer has) a workflow on `handle`. */
+  sendFlowLifecycle(
+    url: string,
+    input: { shop: string; handle: string; enabled: boolean; at?: Date },
+  ): Promise<Response>;
   /**
    * A metafield definition made outside the app, e.g. the app's declarative ones that Shopify
    * creates from shopify.app.toml on deploy (metafieldDefinitionCreate's rules; throws on an error).

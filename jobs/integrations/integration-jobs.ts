@@ -1,5 +1,7 @@
 import { deliverWebhookJob } from "../definitions/deliver-webhook.ts";
+import { flowTriggerJob } from "../definitions/flow-trigger.ts";
 import { integrationFanoutJob } from "../definitions/integration-fanout.ts";
+import { sendFlowTrigger } from "../../web/server/integrations/flow/send-flow-trigger.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import { fanOutIntegrationEvent } from "../../web/server/integrations/events/fan-out-integration-event.ts";
 import { deliverWebhook } from "../../web/server/integrations/outgoing/deliver-webhook.ts";
@@ -15,6 +17,13 @@ export const INTEGRATION_JOB_HANDLERS: JobHandler[] = [
     run: (deps, data) => {
       const { deliveryId, attempt } = deliverWebhookJob.schema.parse(data);
       return deliverWebhook(deps, deliveryId, attempt);
+    },
+  },
+  {
+    definition: flowTriggerJob,
+    run: (deps, data) => {
+      const { eventId, handle } = flowTriggerJob.schema.parse(data);
+      return sendFlowTrigger(deps, eventId, handle);
     },
   },
 ];

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { GqlContext } from "./gql-context.ts";
 import { bulkOperationRunQuery } from "./bulk/run-bulk-operation.ts";
 import { discountCodeBasicCreate } from "./mutations/discount-code-basic-create.ts";
+import { flowTriggerReceive } from "./mutations/flow-trigger-receive.ts";
 import { inventoryAdjustQuantities, inventorySetQuantities } from "./mutations/inventory-mutations.ts";
 import { metafieldDefinitionCreate } from "./mutations/metafield-definition-create.ts";
 import { metafieldsDelete, metafieldsSet } from "./mutations/metafields-set.ts";
@@ -23,5 +24,6 @@ export function mutationRoot(ctx: GqlContext): Record<string, Mutation> {
     inventorySetQuantities: (args, _ctx, info) => inventorySetQuantities(ctx, args, info),
     bulkOperationRunQuery: (args) => bulkOperationRunQuery(ctx, args),
     discountCodeBasicCreate: (args) => discountCodeBasicCreate(ctx, args),
+    flowTriggerReceive: (args) => flowTriggerReceive(ctx, args),
   };
 }

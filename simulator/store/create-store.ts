@@ -29,6 +29,8 @@ export interface Store {
   metafieldDefinitions: Map<bigint, SimMetafieldDefinition>;
   bulkOperations: Map<bigint, SimBulkOperation>;
   discounts: Map<bigint, SimDiscount>;
+  /** flowTriggerReceive calls, in order (not persisted). */
+  flowTriggers: { shopDomain: string; handle: string; payload: Record<string, unknown>; receivedAt: Date }[];
 }
 
 export function createStore(): Store {
@@ -51,6 +53,7 @@ export function createStore(): Store {
     metafieldDefinitions: new Map(),
     bulkOperations: new Map(),
     discounts: new Map(),
+    flowTriggers: [],
   };
 }
 

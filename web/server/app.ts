@@ -7,6 +7,7 @@ import { routeLabel } from "./metrics/metric-labels.ts";
 import { refuseNulUrl } from "./reject-nul-bytes.ts";
 import { cancelLinkRoutes } from "./controls/cancel-link-routes.ts";
 import { baseSecurityHeaders } from "./http/security-headers.ts";
+import { flowRoutes } from "./integrations/flow/flow-routes.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(refuseNulUrl());
   // Webhooks first: they need the raw body, before any JSON parser touches it.
   app.use(webhookRoutes(deps));
+  app.use("/flow", flowRoutes(deps));
   // The storefront's hot path next, before the admin and API routers are tried.
   app.use("/proxy", proxyRoutes(deps));
   app.use(healthRoutes(deps));

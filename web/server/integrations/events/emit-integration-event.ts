@@ -39,9 +39,10 @@ export async function emitIntegrationEvent(
 }
 
 async function hasIntegrations(db: Db, shopId: string): Promise<boolean> {
-  const endpoint = await db.webhookEndpoint.findFirst({
-    where: { shopId, enabled: true },
-    select: { id: true },
-  });
-  return endpoint !== null;
+  const [endpoint, flow, klaviyo] = await Promise.all([
+    db.webhookEndpoint.findFirst({ where: { shopId, enabled: true }, select: { id: true } }),
+    db.flowTriggerState.findFirst({ where: { shopId, enabled: true }, select: { handle: true } }),
+    db.klaviyoSettings.findFirst({ where: { shopId, enabled: true }, select: { shopId: true } }),
+  ]);
+  return endpoint !== null || flow !== null || klaviyo !== null;
 }

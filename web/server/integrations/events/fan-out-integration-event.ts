@@ -1,4 +1,5 @@
 import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
+import { fanOutFlow } from "../flow/fan-out-flow.ts";
 import { fanOutWebhooks } from "../outgoing/fan-out-webhooks.ts";
 
 /** Hands one recorded event to every integration the shop has on. Each step is idempotent. */
@@ -9,4 +10,5 @@ export async function fanOutIntegrationEvent(deps: WorkerDeps, eventId: string):
   });
   if (!event || event.shop.uninstalledAt) return;
   await fanOutWebhooks(deps, event);
+  await fanOutFlow(deps, event);
 }
