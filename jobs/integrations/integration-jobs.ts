@@ -1,6 +1,8 @@
 import { deliverWebhookJob } from "../definitions/deliver-webhook.ts";
 import { flowTriggerJob } from "../definitions/flow-trigger.ts";
 import { integrationFanoutJob } from "../definitions/integration-fanout.ts";
+import { klaviyoEventJob } from "../definitions/klaviyo-event.ts";
+import { sendKlaviyoEvent } from "../../web/server/integrations/klaviyo/send-klaviyo-event.ts";
 import { sendFlowTrigger } from "../../web/server/integrations/flow/send-flow-trigger.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import { fanOutIntegrationEvent } from "../../web/server/integrations/events/fan-out-integration-event.ts";
@@ -25,5 +27,9 @@ export const INTEGRATION_JOB_HANDLERS: JobHandler[] = [
       const { eventId, handle } = flowTriggerJob.schema.parse(data);
       return sendFlowTrigger(deps, eventId, handle);
     },
+  },
+  {
+    definition: klaviyoEventJob,
+    run: (deps, data) => sendKlaviyoEvent(deps, klaviyoEventJob.schema.parse(data).eventId),
   },
 ];

@@ -49,6 +49,8 @@ const envSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default("Backorder Hub <no-reply@localhost>"),
+    // Klaviyo's API origin (docs/integrations.md); tests point it at a local fake.
+    KLAVIYO_BASE_URL: z.url().default("https://a.klaviyo.com"),
     // DKIM signing (docs/operations.md): the three go together.
     DKIM_DOMAIN: optionalString.pipe(
       z
@@ -163,6 +165,7 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  klaviyoBaseUrl: string;
   /** Signs outgoing email with DKIM when set. */
   dkim: Readonly<{ domain: string; selector: string; privateKey: string }> | undefined;
   adminOrigin: string | undefined;
@@ -239,6 +242,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    klaviyoBaseUrl: env.KLAVIYO_BASE_URL.replace(/\/+$/, ""),
     dkim:
       env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
         ? Object.freeze({

@@ -10,6 +10,7 @@ import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint-routes.ts";
+import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
@@ -45,6 +46,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(reconcileApiRoutes(deps));
   router.use(dataExportRoutes(deps));
   router.use(webhookEndpointRoutes(deps));
+  router.use(klaviyoSettingsRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -1,5 +1,6 @@
 import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
 import { fanOutFlow } from "../flow/fan-out-flow.ts";
+import { fanOutKlaviyo } from "../klaviyo/fan-out-klaviyo.ts";
 import { fanOutWebhooks } from "../outgoing/fan-out-webhooks.ts";
 
 /** Hands one recorded event to every integration the shop has on. Each step is idempotent. */
@@ -11,4 +12,5 @@ export async function fanOutIntegrationEvent(deps: WorkerDeps, eventId: string):
   if (!event || event.shop.uninstalledAt) return;
   await fanOutWebhooks(deps, event);
   await fanOutFlow(deps, event);
+  await fanOutKlaviyo(deps, event);
 }

@@ -80,12 +80,10 @@ function parseBody<S extends import("zod").ZodType>(schema: S, req: Request, res
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    res
-      .status(400)
-      .json({
-        error: "bad_request",
-        issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-      });
+    res.status(400).json({
+      error: "bad_request",
+      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
     return null;
   }
   return parsed.data as import("zod").output<S>;
