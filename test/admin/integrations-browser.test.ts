@@ -77,5 +77,17 @@ describe("integrations page in Chromium", () => {
       )
       .toBe(attemptJobId(delivery.id, 9));
     await card.getByText("Retrying").waitFor();
+
+    // Flow: the trigger a workflow uses; Klaviyo: connect with a private key.
+    await db.flowTriggerState.create({
+      data: { shopId, handle: "eta-changed", enabled: true, changedAt: new Date() },
+    });
+    await page.reload();
+    await page.getByRole("heading", { name: "Integrations", level: 1 }).waitFor();
+    await page.getByText("In use").waitFor();
+    await page.getByLabel("Klaviyo private API key").fill("pk_browser_key_0123456789");
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByText("Connected: signups and backorders are sent as Klaviyo events.").waitFor();
+    expect(await db.klaviyoSettings.count({ where: { shopId } })).toBe(1);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ const saveSchema = z.strictObject({
     .regex(/^pk_[A-Za-z0-9_]{10,200}$/, "must be a Klaviyo private API key (pk_…)"),
 });
 
-/** /api/integrations/klaviyo: connect (key), show whether connected, disconnect. */
+/** /api/integrations/klaviyo: connect (key), show whether connected, disconnect; /api/integrations/flow. */
 export function klaviyoSettingsRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const shopId = (locals: unknown) => (locals as ShopLocals).shop.id;
@@ -31,6 +31,15 @@ export function klaviyoSettingsRoutes(deps: AppDeps): Router {
       update: { privateKey: stored, enabled: true },
     });
     res.json({ connected: true });
+  });
+  // Which Flow triggers the shop uses (from Flow's lifecycle callbacks): shown on the same page.
+  router.get("/integrations/flow", async (_req, res) => {
+    const triggers = await deps.db.flowTriggerState.findMany({
+      where: { shopId: shopId(res.locals) },
+      select: { handle: true, enabled: true, changedAt: true },
+      orderBy: { handle: "asc" },
+    });
+    res.json({ triggers });
   });
   router.delete("/integrations/klaviyo", async (_req, res) => {
     await deps.db.klaviyoSettings.deleteMany({ where: { shopId: shopId(res.locals) } });

@@ -1,4 +1,5 @@
 import { BlockStack, Page } from "@shopify/polaris";
+import { FlowAndKlaviyoSection } from "./flow-and-klaviyo-section.tsx";
 import { WebhookEndpointsSection } from "./webhook-endpoints-section.tsx";
 
 export default function IntegrationsPage() {
@@ -6,6 +7,7 @@ export default function IntegrationsPage() {
     <Page title="Integrations" subtitle="Send what Backorder Hub knows to your own systems">
       <BlockStack gap="600">
         <WebhookEndpointsSection />
+        <FlowAndKlaviyoSection />
       </BlockStack>
     </Page>
   );
