@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  planDeliveryStep,
-  RETRY_DELAYS_MS,
-} from "../../web/server/integrations/outgoing/plan-delivery-retry.ts";
+import { planDeliveryStep, RETRY_DELAYS_MS } from "./plan-delivery-retry.ts";
 
 const now = new Date("2026-12-06T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkWebhookUrl,
-  isPublicAddress,
-} from "../../web/server/integrations/outgoing/check-public-address.ts";
+import { checkWebhookUrl, isPublicAddress } from "./check-public-address.ts";
 
 describe("isPublicAddress", () => {
   it.each([
