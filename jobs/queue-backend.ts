@@ -1,7 +1,8 @@
-// The one place that builds queue connections. Redis (ioredis) when REDIS_URL is set; otherwise
-// BullMQ's PostgreSQL backend on the app's own database, so a fresh machine needs no service.
+// The one place that builds queue connections. Redis (a server or a cluster, ./redis-connection.ts)
+// when REDIS_URL is set; otherwise BullMQ's PostgreSQL backend on the app's own database, so a fresh
+// machine needs no service.
 import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from "bullmq";
-import { Redis } from "ioredis";
+import { connectRedis, type RedisConnection } from "./redis-connection.ts";
 
 export type QueueBackend = {
   kind: "redis" | "postgres";
@@ -39,8 +40,12 @@ export function createQueueBackend(opts: {
 function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
   // Producers fail fast when Redis is away (the webhook route must answer 5xx, not hang);
   // workers wait for it forever, as BullMQ requires for blocking connections.
-  const producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  const workerConnections: Redis[] = [];
+  const producer = connectRedis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  const workerConnections: RedisConnection[] = [];
   producer.on("error", () => undefined); // surfaced through failed commands and /readyz
   const keyPrefix = `{${prefix}}`;
   // EVALSHA, sending the script only when the server does not have it yet (ioredis handles it).
@@ -51,7 +56,7 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
     kind: "redis",
     createQueue: (name) => quiet(new Queue(name, { connection: producer, prefix: keyPrefix })),
     createWorker: (name, processor, workerOpts) => {
-      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      const connection = connectRedis(url, { maxRetriesPerRequest: null });
       connection.on("error", () => undefined);
       workerConnections.push(connection);
       return new Worker(name, processor, { ...workerOpts, connection, prefix: keyPrefix });
@@ -143,7 +148,7 @@ function quiet(queue: Queue): Queue {
   return queue;
 }
 
-function onceReady(redis: Redis, timeoutMs: number): Promise<void> {
+function onceReady(redis: RedisConnection, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       redis.off("ready", ready);

@@ -50,6 +50,7 @@ export async function startTestApp(
     SHOPIFY_API_KEY: TEST_API_KEY,
     SHOPIFY_API_SECRET: TEST_API_SECRET,
     DATABASE_URL: database.url,
+    DIRECT_URL: database.directUrl,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     LOG_LEVEL: "silent",
     ...opts.env,
@@ -59,7 +60,7 @@ export async function startTestApp(
   const sql = createSqlPool(database.url, { max: 5 });
   const prefix = `t${crypto.randomBytes(4).toString("hex")}`;
   const queues = createQueues(
-    createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url, prefix }),
+    createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.directUrl, prefix }),
   );
   const deps: AppDeps = {
     config,

@@ -3,8 +3,15 @@ import pg from "pg";
 import { inject } from "vitest";
 import { withDatabase } from "../setup/global-setup.ts";
 
-/** A fresh, migrated database for one test file, cloned from the run's template. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh, migrated database for one test file, cloned from the run's template. `url` goes through
+ * the run's PgBouncer when it has one (PGBOUNCER=1), `directUrl` always to the server.
+ */
+export async function createTestDatabase(): Promise<{
+  url: string;
+  directUrl: string;
+  drop: () => Promise<void>;
+}> {
   const baseUrl = inject("databaseBaseUrl");
   const name = `bh_t_${inject("runId")}_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -14,8 +21,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   } finally {
     await admin.end();
   }
+  const pooler = inject("databasePoolerUrl");
   return {
-    url: withDatabase(baseUrl, name),
+    url: withDatabase(pooler || baseUrl, name),
+    directUrl: withDatabase(baseUrl, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();

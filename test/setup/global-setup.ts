@@ -7,6 +7,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../web/server/db/migrate-database.ts";
 import { startEmbeddedPostgres } from "../../web/server/db/start-embedded-postgres.ts";
+import { startPgBouncer } from "../helpers/start-pgbouncer.ts";
 
 export default async function setup(project: TestProject) {
   let baseUrl = process.env.DATABASE_URL;
@@ -21,6 +22,10 @@ export default async function setup(project: TestProject) {
     };
   }
   await assertReachable(baseUrl, "DATABASE_URL");
+  // PGBOUNCER=1: each test app reaches its database through a PgBouncer in transaction mode
+  // (`?pgbouncer=true`, DIRECT_URL the server); PGBOUNCER=named leaves the flag off, to show the
+  // named statements failing there. docs/redis-cluster-and-pgbouncer.md
+  const pooler = await startPoolerIfAsked(process.env.PGBOUNCER, baseUrl);
   if (process.env.REDIS_URL) await assertRedisReachable(process.env.REDIS_URL);
   // Names carry this run's id so concurrent runs on one server never touch each other's databases.
   const runId = `${process.pid}${Math.floor(Math.random() * 1e6)}`;
@@ -35,6 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide("templateDatabase", template);
   project.provide("runId", runId);
   project.provide("redisUrl", process.env.REDIS_URL ?? "");
+  project.provide("databasePoolerUrl", pooler?.url ?? "");
   return async () => {
     const cleanup = new pg.Client({ connectionString: baseUrl });
     await cleanup.connect();
@@ -46,8 +52,18 @@ export default async function setup(project: TestProject) {
       await cleanup.query(`drop database if exists "${row.datname}" with (force)`).catch(() => undefined);
     }
     await cleanup.end();
+    await pooler?.close();
     await stop();
   };
+}
+
+async function startPoolerIfAsked(mode: string | undefined, baseUrl: string) {
+  if (!mode) return null;
+  if (mode !== "1" && mode !== "named") throw new Error(`PGBOUNCER must be 1 or named, got ${mode}`);
+  const bouncer = await startPgBouncer(baseUrl);
+  console.log(`[pgbouncer] ${bouncer.version} in transaction mode at ${bouncer.url} (PGBOUNCER=${mode})`);
+  const flag = mode === "1" ? "?pgbouncer=true" : "";
+  return { url: `${bouncer.url}${flag}`, close: bouncer.close };
 }
 
 async function assertReachable(url: string, name: string) {
@@ -91,5 +107,7 @@ declare module "vitest" {
     templateDatabase: string;
     runId: string;
     redisUrl: string;
+    /** Set by PGBOUNCER=1|named: the pooler's URL (any database name), else "". */
+    databasePoolerUrl: string;
   }
 }

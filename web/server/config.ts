@@ -2,6 +2,8 @@
 // every bad or missing key is reported together.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { clusterUrlOfNodes, isRedisUrl } from "../../jobs/redis-connection.ts";
+import { readPoolerUrl } from "./db/pooler-url.ts";
 import { parseTrustProxy, type TrustProxy } from "./parse-trust-proxy.ts";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
@@ -36,10 +38,23 @@ const envSchema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
         .optional(),
     ),
+    // Migrations, session advisory locks and LISTEN bypass a transaction-mode pooler through it.
+    DIRECT_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+        .optional(),
+    ),
     REDIS_URL: optionalString.pipe(
       z
         .string()
-        .regex(/^rediss?:\/\//, "must be a redis:// URL")
+        .refine(isRedisUrl, "must be a redis://, rediss:// or redis+cluster://host:port,host:port URL")
+        .optional(),
+    ),
+    REDIS_CLUSTER_NODES: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => isRedisUrl(clusterUrlOfNodes(v)), "must be host:port,host:port,...")
         .optional(),
     ),
     SMTP_URL: optionalString.pipe(
@@ -98,6 +113,21 @@ const envSchema = z
         code: "custom",
         path: ["OPS_PASSWORD"],
         message: "OPS_USER and OPS_PASSWORD go together",
+      });
+    }
+    if (env.DATABASE_URL && readPoolerUrl(env.DATABASE_URL).pgbouncer && !env.DIRECT_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DIRECT_URL"],
+        message:
+          "is required when DATABASE_URL is a pooler (pgbouncer=true): migrations, session locks and LISTEN need PostgreSQL itself",
+      });
+    }
+    if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_CLUSTER_NODES"],
+        message: "set REDIS_URL or REDIS_CLUSTER_NODES, not both",
       });
     }
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].filter(Boolean).length;
@@ -162,6 +192,9 @@ export type Config = Readonly<{
   appUrl: string;
   scopes: readonly string[];
   databaseUrl: string | undefined;
+  /** PostgreSQL itself when DATABASE_URL is a pooler (migrations, session locks, LISTEN). */
+  directDatabaseUrl: string | undefined;
+  /** A single server, or a cluster (`redis+cluster://...`, also built from REDIS_CLUSTER_NODES). */
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -239,7 +272,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         .filter(Boolean),
     ),
     databaseUrl: env.DATABASE_URL,
-    redisUrl: env.REDIS_URL,
+    directDatabaseUrl: env.DIRECT_URL,
+    redisUrl:
+      env.REDIS_URL ?? (env.REDIS_CLUSTER_NODES ? clusterUrlOfNodes(env.REDIS_CLUSTER_NODES) : undefined),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     klaviyoBaseUrl: env.KLAVIYO_BASE_URL.replace(/\/+$/, ""),

@@ -36,7 +36,10 @@ export async function createRuntime(
   const db = createPrisma(database.url);
   // The web process records every webhook through this pool: more connections share commit flushes.
   const sql = createSqlPool(database.url, { max: opts.name === "web" ? 24 : 10 });
-  const queues = createQueues(createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.url }));
+  // BullMQ's PostgreSQL backend LISTENs: a session a transaction-mode pooler cannot keep.
+  const queues = createQueues(
+    createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: database.directUrl }),
+  );
   logger.info({ backend: queues.backend.kind }, "queue backend");
   // Email templates render in threads: a slow template never blocks this process's event loop.
   const renderPool = createRenderPool({
