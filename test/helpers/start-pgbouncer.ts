@@ -59,6 +59,10 @@ export async function startPgBouncer(serverUrl: string): Promise<PgBouncer> {
       "default_pool_size = 20",
       "max_client_conn = 1000",
       "ignore_startup_parameters = extra_float_digits,options",
+      // A server that refuses logins: clients get an error within Shopify's 5 s webhook deadline
+      // (default 120 s), and the pooler tries the server again each second (default 15 s).
+      "query_wait_timeout = 4",
+      "server_login_retry = 1",
       "",
     ].join("\n"),
     { mode: 0o644 },

@@ -78,4 +78,41 @@ describe("loadConfig", () => {
         /demo secret/,
       );
   });
+
+  it("takes a Redis Cluster from REDIS_URL or REDIS_CLUSTER_NODES, not both", () => {
+    expect(loadConfig({ REDIS_URL: "redis+cluster://10.0.0.1:7000,10.0.0.2:7000" }).redisUrl).toBe(
+      "redis+cluster://10.0.0.1:7000,10.0.0.2:7000",
+    );
+    expect(loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000, 10.0.0.2:7000" }).redisUrl).toBe(
+      "redis+cluster://10.0.0.1:7000,10.0.0.2:7000",
+    );
+    const issues = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).issues;
+      }
+    };
+    expect(issues({ REDIS_CLUSTER_NODES: "10.0.0.1" })).toEqual([
+      "REDIS_CLUSTER_NODES: must be host:port,host:port,...",
+    ]);
+    expect(issues({ REDIS_URL: "redis://x:6379", REDIS_CLUSTER_NODES: "a:1" })).toEqual([
+      "REDIS_CLUSTER_NODES: set REDIS_URL or REDIS_CLUSTER_NODES, not both",
+    ]);
+  });
+
+  it("wants DIRECT_URL when DATABASE_URL is a pooler, and keeps it apart", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgresql://u@pool:6432/app?pgbouncer=true" })).toThrow(
+      /DIRECT_URL: is required when DATABASE_URL is a pooler/,
+    );
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://u@pool:6432/app?pgbouncer=true",
+      DIRECT_URL: "postgresql://u@db:5432/app",
+    });
+    expect([config.databaseUrl, config.directDatabaseUrl]).toEqual([
+      "postgresql://u@pool:6432/app?pgbouncer=true",
+      "postgresql://u@db:5432/app",
+    ]);
+  });
 });
