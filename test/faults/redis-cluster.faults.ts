@@ -8,6 +8,7 @@ import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack, type StackShop } from "./support/start-fault-stack.ts";
 import { startRedisCluster, type RedisCluster } from "./support/start-redis-cluster.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { createQueueBackend } from "../../jobs/queue-backend.ts";
 
 const N = FAULTS.sizes.fanoutSubscribers;
 /** Every key of the app is prefixed with this hash tag (jobs/queue-backend.ts): one slot holds them all. */
@@ -100,7 +101,7 @@ describe("Redis Cluster", () => {
     const { shop, variant } = await soldOutVariant("Cluster Failover", "fo");
     const started = Date.now();
     await restock(shop, variant.inventoryItemId);
-    await waitFor(async () => (receivedBy(stack, "fo-").recipients >= N * 0.3 ? true : null), 300_000, 20);
+    await waitFor(async () => (receivedBy(stack, "fo-").recipients >= N * 0.3 ? true : null), 900_000, 20);
     const victim = await cluster.masterOf(QUEUE_SLOT_KEY);
     // The queues really live there: the fan-out's jobs are keys of that one slot.
     const keysInSlot = await cluster.keysInSlot(QUEUE_SLOT_KEY);
@@ -131,6 +132,22 @@ describe("Redis Cluster", () => {
     expect(failed).toEqual([]);
     expect(await stack.isIdle()).toBe(true);
     for (const p of [stack.web, ...stack.workers]) expect(p.unexpectedExits).toEqual([]);
+  });
+
+  it("the Redis rate counters count on the cluster (one key, the queues' slot)", async () => {
+    const backend = createQueueBackend({
+      redisUrl: cluster.url,
+      databaseUrl: stack.databaseUrl,
+      prefix: "bh",
+    });
+    try {
+      const hits = [];
+      for (let i = 0; i < 3; i++) hits.push((await backend.countHit!("cluster-probe", 60)).count);
+      expect(hits).toEqual([1, 2, 3]);
+      expect(await cluster.masterOf("{bh}:rate:cluster-probe")).toBe(await cluster.masterOf(QUEUE_SLOT_KEY));
+    } finally {
+      await backend.close();
+    }
   });
 
   it("captured logs carry no secret, token or full email address", () => {

@@ -81,8 +81,8 @@ async function assertReachable(url: string, name: string) {
 }
 
 async function assertRedisReachable(url: string) {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
+  const { connectRedis } = await import("../../jobs/redis-connection.ts");
+  const redis = connectRedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
   try {
     await redis.connect();
     await redis.ping();
