@@ -1,35 +1,15 @@
-// The web process: HTTP only. Never sends mail; its one inline Admin API call is the bounded
-// look-up of a variant a storefront signup names before the app has synced it.
-import type { Server } from "node:http";
-import { createApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
-import { createRuntime } from "./create-runtime.ts";
-import { startMetricsServer } from "./ops/start-metrics-server.ts";
-import { reencryptOfflineTokens } from "./shopify/sessions/reencrypt-offline-tokens.ts";
-import { onShutdown } from "./shutdown.ts";
+// The web entry (`npm start`): one process serving HTTP, or with WEB_CONCURRENCY > 1 a cluster
+// primary that runs that many of them on the same port (docs/operations.md).
+import cluster from "node:cluster";
+import os from "node:os";
+import { runWebPrimary } from "./cluster/run-web-primary.ts";
+import { parseWebConcurrency } from "./cluster/web-concurrency.ts";
+import { startWeb } from "./start-web.ts";
 
-const config = loadConfig();
-const runtime = await createRuntime(config, { name: "web", migrate: true });
-// Tokens stored in plain text or under the previous key move to the current key (see docs/operations.md).
-const { rewritten } = await reencryptOfflineTokens(runtime);
-if (rewritten > 0) runtime.logger.info({ rewritten }, "offline tokens re-encrypted with the current key");
-const app = createApp({ ...runtime });
-const server: Server = app.listen(config.port, () => {
-  runtime.logger.info({ port: config.port, url: config.appUrl }, "web listening");
-});
-server.keepAliveTimeout = 65_000;
-// The ops listener: /metrics for the scraper, never on the public port without credentials.
-const metricsServer =
-  config.metricsPort === undefined
-    ? null
-    : await startMetricsServer({
-        port: config.metricsPort,
-        metrics: runtime.metrics,
-        logger: runtime.logger,
-      });
-onShutdown(runtime.logger, async () => {
-  // Stop accepting, let in-flight requests finish, then close queues and the database.
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await metricsServer?.close();
-  await runtime.close();
-});
+const concurrency = parseWebConcurrency(process.env.WEB_CONCURRENCY, os.availableParallelism());
+if (!concurrency.ok) {
+  console.error(concurrency.error);
+  process.exit(1);
+}
+if (cluster.isPrimary && concurrency.processes > 1) await runWebPrimary(concurrency.processes);
+else await startWeb();

@@ -2,6 +2,7 @@ import express, { type Response, type Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
+import { createHitCounter } from "../limits/create-hit-counter.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { checkSignupRateLimit } from "./check-signup-rate-limit.ts";
@@ -47,25 +48,28 @@ function tooManyRequests(res: Response, limit: string, retryAfterSeconds: number
  */
 export function subscriptionProxyRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  const junk = createJunkSignupLimiter();
+  // Shared through Redis when it is the queue backend; never a database write per junk request.
+  const junk = createJunkSignupLimiter(
+    deps.queues.backend.countHit ? { shared: createHitCounter(deps) } : {},
+  );
   const variants = createSignupVariantCheck(deps);
   router.post("/subscriptions", async (req, res) => {
     const { shop, loggedInCustomerId } = (res.locals as ProxyLocals).proxy;
     const ip = req.ip ?? "unknown";
-    const countJunk = () => {
-      const verdict = junk.hit(shop.id, ip);
+    const countJunk = async () => {
+      const verdict = await junk.hit(shop.id, ip);
       if (!verdict.ok) throw tooManyRequests(res, "junk", verdict.retryAfterSeconds);
     };
     const raw = (req.body ?? {}) as Record<string, unknown>;
     // A bot gets the answer a person would, so it learns nothing; nothing is stored or sent.
     if (typeof raw.website === "string" && raw.website.trim() !== "") {
-      countJunk();
+      await countJunk();
       res.status(201).json({ subscribed: true });
       return;
     }
     const parsed = bodySchema.safeParse(raw);
     if (!parsed.success) {
-      countJunk();
+      await countJunk();
       throw new AppError("unprocessable", "invalid fields", {
         fieldErrors: z.flattenError(parsed.error).fieldErrors,
       });
@@ -81,7 +85,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
       throw new AppError("unavailable", "cannot check this variant right now, try again later");
     }
     if (variant.kind === "unknown") {
-      countJunk();
+      await countJunk();
       throw unknownVariantError();
     }
     const limit = await checkSignupRateLimit(deps.sql, shop.id, { ip, email: body.email });
