@@ -8,6 +8,7 @@ import type { JobHandler } from "./job-handlers-type.ts";
 import { INTEGRATION_JOB_HANDLERS } from "./integrations/integration-jobs.ts";
 import { RECONCILE_JOB_HANDLERS } from "./reconcile/reconcile-jobs.ts";
 import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
+import { SMS_JOB_HANDLERS } from "./sms/sms-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
 import { pruneWebhookBodies } from "./webhooks/prune-webhook-bodies.ts";
 import { sweepWebhooks } from "./webhooks/sweep-webhooks.ts";
@@ -26,6 +27,7 @@ export const JOB_HANDLERS: JobHandler[] = [
   { definition: pruneWebhookBodiesJob, run: (deps) => pruneWebhookBodies(deps), every: PRUNE_EVERY_MS },
   ...BACKORDER_JOB_HANDLERS,
   ...RESTOCK_JOB_HANDLERS,
+  ...SMS_JOB_HANDLERS,
   ...ETA_JOB_HANDLERS,
   ...CONTROL_JOB_HANDLERS,
   ...RECONCILE_JOB_HANDLERS,

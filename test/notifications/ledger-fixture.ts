@@ -34,7 +34,7 @@ export async function createRestockRows(ledger: LedgerShop, prefix: string, fiel
   const db = fx.app.deps.db;
   const emails = await addSubscribers(fx.app, shop.id, variant.variantId, fields.length, prefix);
   const subs = await db.subscription.findMany({ where: { shopId: shop.id, email: { in: emails } } });
-  subs.sort((a, b) => a.email.localeCompare(b.email));
+  subs.sort((a, b) => a.email!.localeCompare(b.email!));
   return Promise.all(
     subs.map((s, i) =>
       db.notification.create({
@@ -42,7 +42,7 @@ export async function createRestockRows(ledger: LedgerShop, prefix: string, fiel
           shopId: shop.id,
           kind: "restock",
           idempotencyKey: `restock:${prefix}:${s.id}`,
-          recipient: s.email,
+          recipient: s.email!,
           subscriptionId: s.id,
           ...fields[i],
         },

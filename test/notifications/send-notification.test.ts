@@ -131,7 +131,7 @@ describe("send-notification (ledger + SMTP)", () => {
           shopId: limited.id,
           kind: "restock" as const,
           idempotencyKey: `restock:rate:${s.id}`,
-          recipient: s.email,
+          recipient: s.email!,
           subscriptionId: s.id,
         })),
       );

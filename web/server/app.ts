@@ -11,6 +11,7 @@ import { flowRoutes } from "./integrations/flow/flow-routes.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
+import { twilioWebhookRoutes } from "./sms/twilio-webhook-routes.ts";
 import { emailLinkRoutes } from "./subscriptions/email-link-routes.ts";
 import { webhookRoutes } from "./webhooks/webhook-routes.ts";
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   // Webhooks first: they need the raw body, before any JSON parser touches it.
   app.use(webhookRoutes(deps));
   app.use("/flow", flowRoutes(deps));
+  app.use(twilioWebhookRoutes(deps));
   // The storefront's hot path next, before the admin and API routers are tried.
   app.use("/proxy", proxyRoutes(deps));
   app.use(healthRoutes(deps));

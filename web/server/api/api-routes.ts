@@ -13,6 +13,7 @@ import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint
 import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
+import { smsApiRoutes } from "../sms/sms-api-routes.ts";
 import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
 
 /** /api/*: the embedded admin's API. Every route below runs with a verified shop from the token. */
@@ -47,6 +48,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(dataExportRoutes(deps));
   router.use(webhookEndpointRoutes(deps));
   router.use(klaviyoSettingsRoutes(deps));
+  router.use(smsApiRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

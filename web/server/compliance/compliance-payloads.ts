@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toBigInt } from "../shopify-id.ts";
+import { normalizePhone } from "../sms/phone-number.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
 // Optional: a customer record holding only an email comes without an id.
@@ -16,13 +17,14 @@ export const customerPayloadSchema = z.object({
     .object({
       id: optionalId,
       email: z.string().nullish(),
+      phone: z.string().nullish(),
     })
     .nullish()
-    .transform((c) => c ?? { id: null, email: null }),
+    .transform((c) => c ?? { id: null, email: null, phone: null }),
   data_request: z.object({ id: optionalId }).nullish(),
 });
 
-export type CustomerIdentity = { customerId: bigint | null; email: string | null };
+export type CustomerIdentity = { customerId: bigint | null; email: string | null; phone?: string | null };
 
 /** Who the request is about: the customer id, the normalised address, or both. */
 export function customerIdentity(payload: unknown): CustomerIdentity & { requestId: string | null } {
@@ -30,6 +32,7 @@ export function customerIdentity(payload: unknown): CustomerIdentity & { request
   return {
     customerId: parsed.customer.id,
     email: parsed.customer.email ? normalizeEmail(parsed.customer.email) : null,
+    phone: parsed.customer.phone ? normalizePhone(parsed.customer.phone, null) : null,
     requestId: parsed.data_request?.id?.toString() ?? null,
   };
 }
@@ -38,6 +41,7 @@ export function customerIdentity(payload: unknown): CustomerIdentity & { request
 export function subscriptionWhere(shopId: string, who: CustomerIdentity) {
   const or = [
     ...(who.email ? [{ email: who.email }] : []),
+    ...(who.phone ? [{ phone: who.phone }] : []),
     ...(who.customerId !== null ? [{ customerId: who.customerId }] : []),
   ];
   return { shopId, OR: or.length > 0 ? or : [{ id: "__none__" }] };

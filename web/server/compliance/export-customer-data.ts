@@ -56,14 +56,18 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
     ...new Set([
       ...(who.email ? [who.email] : []),
       ...orders.flatMap((o) => (o.email ? [o.email.toLowerCase()] : [])),
-      ...subscriptions.map((s) => s.email),
+      ...subscriptions.flatMap((s) => (s.email ? [s.email] : [])),
     ]),
+  ];
+  const phones = [
+    ...new Set([...(who.phone ? [who.phone] : []), ...subscriptions.flatMap((s) => (s.phone ? [s.phone] : []))]),
   ];
   const notifications = await db.notification.findMany({
     where: {
       shopId: ctx.shop.id,
       OR: [
         { recipient: { in: emails, mode: "insensitive" } },
+        { recipient: { in: phones } },
         { subscriptionId: { in: subscriptions.map((s) => s.id) } },
         { orderId: { in: orderIds } },
       ],
@@ -73,6 +77,9 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
   const suppressions = await db.suppression.findMany({
     where: { shopId: ctx.shop.id, email: { in: emails } },
   });
+  const phoneSuppressions = await db.phoneSuppression.findMany({
+    where: { shopId: ctx.shop.id, phone: { in: phones } },
+  });
   await db.dataExport.create({
     data: {
       shopId: ctx.shop.id,
@@ -80,7 +87,7 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
       subject,
       payload: {
         requestId: who.requestId,
-        customer: { id: who.customerId?.toString() ?? null, email: who.email },
+        customer: { id: who.customerId?.toString() ?? null, email: who.email, phone: who.phone ?? null },
         orders: orders.map((o) => ({
           orderId: o.orderId.toString(),
           name: o.name,
@@ -137,6 +144,9 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
         subscriptions: subscriptions.map((s) => ({
           variantId: s.variantId.toString(),
           email: s.email,
+          phone: s.phone,
+          smsConsentAt: s.smsConsentAt?.toISOString() ?? null,
+          smsConsentText: s.smsConsentText,
           status: s.status,
           locale: s.locale,
           marketingConsent: s.marketingConsent,
@@ -147,6 +157,7 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
         })),
         notifications: notifications.map((n) => ({
           kind: n.kind,
+          channel: n.channel,
           recipient: n.recipient,
           status: n.status,
           orderId: n.orderId?.toString() ?? null,
@@ -155,6 +166,11 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
         })),
         suppressions: suppressions.map((s) => ({
           email: s.email,
+          reason: s.reason,
+          createdAt: s.createdAt.toISOString(),
+        })),
+        phoneSuppressions: phoneSuppressions.map((s) => ({
+          phone: s.phone,
           reason: s.reason,
           createdAt: s.createdAt.toISOString(),
         })),

@@ -24,11 +24,12 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
   const orderEmails = orders.flatMap((o) => (o.email ? [o.email.toLowerCase()] : []));
   const subscriptions = await db.subscription.findMany({
     where: subscriptionWhere(shopId, who),
-    select: { id: true, email: true },
+    select: { id: true, email: true, phone: true },
   });
   const emails = [
-    ...new Set([...(who.email ? [who.email] : []), ...orderEmails, ...subscriptions.map((s) => s.email)]),
+    ...new Set([...(who.email ? [who.email] : []), ...orderEmails, ...present(subscriptions.map((s) => s.email))]),
   ];
+  const phones = [...new Set([...(who.phone ? [who.phone] : []), ...present(subscriptions.map((s) => s.phone))])];
   const subscriptionIds = subscriptions.map((s) => s.id);
   const orderIds = orders.map((o) => o.orderId);
   const exportSubjects = who.customerId !== null ? [`customer:${who.customerId}`] : [];
@@ -38,6 +39,7 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
         shopId,
         OR: [
           { recipient: { in: emails, mode: "insensitive" } },
+          { recipient: { in: phones } },
           { subscriptionId: { in: subscriptionIds } },
           { orderId: { in: orderIds } },
         ],
@@ -47,6 +49,7 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
     db.suppression.deleteMany({ where: { shopId, email: { in: emails } } }),
     // Integration events naming them, with their webhook delivery logs (docs/integrations.md).
     db.integrationEvent.deleteMany({ where: { shopId, email: { in: emails, mode: "insensitive" } } }),
+    db.phoneSuppression.deleteMany({ where: { shopId, phone: { in: phones } } }),
     db.order.updateMany({
       where: { shopId, id: { in: orders.map((o) => o.id) } },
       data: { email: null, customerFirstName: null, customerId: null, statusUrl: null },
@@ -63,10 +66,14 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
     }),
     ...redactWebhookBodies(db, {
       shopDomain: ctx.shop.domain,
-      emails,
+      emails: [...emails, ...phones],
       ids: [...(who.customerId !== null ? [who.customerId] : []), ...orderIds],
       currentEventId: ctx.event?.id ?? null,
       now: ctx.deps.now(),
     }),
   ]);
+}
+
+function present(values: (string | null)[]): string[] {
+  return values.filter((v): v is string => v !== null);
 }

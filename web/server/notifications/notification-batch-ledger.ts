@@ -9,7 +9,7 @@ import type { SqlPool } from "../db/create-sql-pool.ts";
  */
 type Sql = Pick<SqlPool, "query">;
 
-const ROW = `n.id, n."shopId", n.kind, n."idempotencyKey", n.recipient, n.locale, n.status::text as status,
+const ROW = `n.id, n."shopId", n.kind, n.channel, n."deliveryStatus", n."idempotencyKey", n.recipient, n.locale, n.status::text as status,
   n."subscriptionId", n."restockEventId", n."orderId"::text as "orderId", n.wave, n.context, n.attempts,
   n."claimedAt"::text as "claimedAt", n."messageId", n."lastError", n."createdAt"::text as "createdAt",
   n."sentAt"::text as "sentAt"`;

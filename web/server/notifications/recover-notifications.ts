@@ -20,6 +20,8 @@ export async function recoverNotifications(deps: WorkerDeps): Promise<RecoveryRe
   const limits = RECOVERY_LIMITS;
   const candidates = await deps.db.notification.findMany({
     where: {
+      // SMS rows have their own recovery (web/server/sms/recover-sms.ts).
+      channel: "email",
       OR: [
         { status: "PENDING", createdAt: { lt: new Date(now.getTime() - limits.pendingAfterMs) } },
         { status: "SENDING", claimedAt: { lt: new Date(now.getTime() - limits.staleClaimAfterMs) } },

@@ -1,12 +1,13 @@
 import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { enqueueSendBatches } from "../notifications/enqueue-send-batches.ts";
+import { enqueueSmsBatches } from "../sms/enqueue-sms-batches.ts";
 import { utc } from "../notifications/notification-batch-ledger.ts";
 import { restockKeyPrefix } from "./restock-candidates.ts";
 
 export const FAN_OUT_PAGE = 1_000;
 
 type Event = { id: string; shopId: string; variantId: bigint };
-type Page = { ids: string[]; cursor: { createdAt: string; id: string } };
+type Page = { ids: string[]; smsIds: string[]; count: number; cursor: { createdAt: string; id: string } };
 
 /**
  * Gives ledger rows to the event's next subscribers until it has `targetCount` of them, a page
@@ -29,8 +30,11 @@ export async function fillRestockWave(
       const page = await writePage(deps, event, wave, keepSubscribed, cursor);
       await enqueueing; // at most one page's jobs in flight: memory stays flat
       if (!page) return total;
-      enqueueing = enqueueSendBatches(deps, event.shopId, page.ids, event.id);
-      total += page.ids.length;
+      enqueueing = Promise.all([
+        enqueueSendBatches(deps, event.shopId, page.ids, event.id),
+        enqueueSmsBatches(deps, event.shopId, page.smsIds),
+      ]);
+      total += page.count;
       cursor = page.cursor;
     }
   } finally {
@@ -41,6 +45,7 @@ export async function fillRestockWave(
 /**
  * One page in one transaction: lock the event, then a single statement picks the next
  * subscribers (keyset, oldest first, none with a row for this event yet), inserts their rows
+ * (one per channel: email to the address, sms to the consented number; docs/sms.md)
  * (ON CONFLICT DO NOTHING on the idempotency key), marks them notified unless the shop keeps them
  * subscribed, and counts the new rows on the event. Null when the wave is full or nobody is left.
  */
@@ -66,35 +71,42 @@ async function writePage(
     }
     const { rows } = await client.query<{
       ids: string[];
+      sms_ids: string[];
+      count: number;
       found: number;
       last_at: string | null;
       last_id: string | null;
     }>(
       `with c as (
-         select s.id, s.email, s.locale, s."createdAt"
+         select s.id, s.email, s.phone, s.locale, s."createdAt"
          from "Subscription" s
          where s."shopId" = $1 and s."variantId" = $2::bigint and s.status = 'ACTIVE'
            and (s."createdAt", s.id) > ($3::timestamp(3), $4::text)
-           and not exists (select 1 from "Notification" n where n."idempotencyKey" = $5 || s.id)
+           and not exists (select 1 from "Notification" n
+                           where n."idempotencyKey" in ($5 || s.id, $5 || 'sms:' || s.id))
          order by s."createdAt", s.id
          limit $6
        ), ins as (
          insert into "Notification"
-           (id, "shopId", kind, "idempotencyKey", recipient, locale, "subscriptionId", "restockEventId", wave, "createdAt")
-         select gen_random_uuid()::text, $1, 'restock', $5 || c.id, c.email, c.locale, c.id, $7, $8, $9::timestamp(3)
-         from c
+           (id, "shopId", kind, channel, "idempotencyKey", recipient, locale, "subscriptionId", "restockEventId", wave, "createdAt")
+         select gen_random_uuid()::text, $1, 'restock', ch.channel, ch.key, ch.recipient, c.locale, c.id, $7, $8, $9::timestamp(3)
+         from c cross join lateral (values ('email', $5 || c.id, c.email), ('sms', $5 || 'sms:' || c.id, c.phone))
+           as ch(channel, key, recipient)
+         where ch.recipient is not null
          on conflict ("idempotencyKey") do nothing
-         returning id
+         returning id, channel, "subscriptionId"
        ), notified as (
          update "Subscription" s set status = 'NOTIFIED', "notifiedAt" = $9::timestamp(3), "activeKey" = null
          from c where s.id = c.id and s.status = 'ACTIVE' and not $10::boolean
        ), counted as (
-         update "RestockEvent" set "notifiedCount" = "notifiedCount" + (select count(*) from ins) where id = $7
+         update "RestockEvent" set "notifiedCount" = "notifiedCount" + (select count(distinct "subscriptionId") from ins) where id = $7
        ), last as (
          select "createdAt"::text as at, id from c order by "createdAt" desc, id desc limit 1
        )
        -- Data-modifying CTEs run whether or not this select reads them.
-       select array(select id from ins) as ids, (select count(*) from c)::int as found,
+       select array(select id from ins where channel = 'email') as ids,
+              array(select id from ins where channel = 'sms') as sms_ids,
+              (select count(distinct "subscriptionId") from ins)::int as count, (select count(*) from c)::int as found,
               (select at from last) as last_at, (select id from last) as last_id`,
       [
         event.shopId,
@@ -112,7 +124,12 @@ async function writePage(
     await client.query("commit");
     const row = rows[0];
     if (!row || row.found === 0 || row.last_at === null || row.last_id === null) return null;
-    return { ids: row.ids, cursor: { createdAt: row.last_at, id: row.last_id } };
+    return {
+      ids: row.ids,
+      smsIds: row.sms_ids,
+      count: row.count,
+      cursor: { createdAt: row.last_at, id: row.last_id },
+    };
   } catch (error) {
     await client.query("rollback").catch(() => undefined);
     throw error;
@@ -130,8 +147,8 @@ export async function reenqueuePending(
   let after = "";
   let total = 0;
   for (;;) {
-    const { rows } = await deps.sql.query<{ id: string }>(
-      `select id from "Notification" where "restockEventId" = $1 and status = 'PENDING' and id > $2
+    const { rows } = await deps.sql.query<{ id: string; channel: string }>(
+      `select id, channel from "Notification" where "restockEventId" = $1 and status = 'PENDING' and id > $2
        order by id limit $3`,
       [restockEventId, after, FAN_OUT_PAGE],
     );
@@ -139,8 +156,13 @@ export async function reenqueuePending(
     await enqueueSendBatches(
       deps,
       shopId,
-      rows.map((r) => r.id),
+      rows.filter((r) => r.channel === "email").map((r) => r.id),
       restockEventId,
+    );
+    await enqueueSmsBatches(
+      deps,
+      shopId,
+      rows.filter((r) => r.channel === "sms").map((r) => r.id),
     );
     total += rows.length;
     after = rows[rows.length - 1]!.id;

@@ -76,7 +76,9 @@ export async function confirmSubscription(db: Db, token: string, now: Date): Pro
       where: { id: sub.id, status: "PENDING" },
       data: { status: "ACTIVE", confirmedAt: now, marketingConsent: sub.marketingConsentRequested },
     }),
-    db.suppression.deleteMany({ where: { shopId: sub.shopId, email: sub.email, reason: "unsubscribed" } }),
+    db.suppression.deleteMany({
+      where: { shopId: sub.shopId, email: sub.email ?? "", reason: "unsubscribed" },
+    }),
   ]);
   return { outcome: "confirmed", ...subject };
 }

@@ -6,7 +6,11 @@ import { emitSubscriptionEvent } from "../integrations/events/subscription-event
 import { newLinkToken } from "./subscription-tokens.ts";
 
 export type SignupInput = {
-  email: string; // normalised
+  email: string | null; // normalised; null for a phone-only alert
+  /** E.164, given only with the explicit SMS consent box ticked. */
+  phone?: string | null;
+  /** The merchant's consent text the shopper agreed to. */
+  smsConsentText?: string | null;
   variantId: bigint;
   locale: string;
   marketingConsent: boolean;
@@ -35,20 +39,27 @@ export async function createSubscription(
   }
   const [settings, suppression] = await Promise.all([
     deps.db.shopSettings.findUnique({ where: { shopId }, select: { doubleOptIn: true } }),
-    deps.db.suppression.findUnique({
-      where: { shopId_email: { shopId, email: input.email } },
-      select: { reason: true },
-    }),
+    input.email === null
+      ? null
+      : deps.db.suppression.findUnique({
+          where: { shopId_email: { shopId, email: input.email } },
+          select: { reason: true },
+        }),
   ]);
-  const confirm = (settings?.doubleOptIn ?? true) || suppression !== null;
+  // Double opt-in confirms an address; a phone-only alert rests on the explicit SMS consent box.
+  const confirm = input.email !== null && ((settings?.doubleOptIn ?? true) || suppression !== null);
+  const phone = input.phone ?? null;
   const [created] = await deps.db.subscription.createManyAndReturn({
     data: [
       {
         shopId,
         variantId: input.variantId,
         email: input.email,
+        phone,
+        smsConsentAt: phone ? now : null,
+        smsConsentText: phone ? (input.smsConsentText ?? null) : null,
         status: confirm ? "PENDING" : "ACTIVE",
-        activeKey: `${input.variantId}:${input.email}`,
+        activeKey: `${input.variantId}:${input.email ?? phone}`,
         locale: input.locale,
         // Consent someone typed for an address counts once its owner confirms (double opt-in).
         marketingConsent: confirm ? false : input.marketingConsent,
@@ -65,7 +76,7 @@ export async function createSubscription(
   });
   if (!created) return { created: false };
   await emitSubscriptionEvent(deps, "subscription.created", { id: created.id });
-  if (confirm) {
+  if (confirm && input.email !== null) {
     await enqueueNotifications(deps, [
       {
         shopId,

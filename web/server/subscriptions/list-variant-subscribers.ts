@@ -1,6 +1,7 @@
 import type { SubscriptionStatus } from "@prisma/client";
 import { z } from "zod";
 import { maskEmail } from "../activity/mask-email.ts";
+import { maskPhone } from "../sms/phone-number.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 export const subscriberListQuerySchema = z.object({
@@ -16,7 +17,9 @@ export const subscriberListQuerySchema = z.object({
 export type SubscriberView = {
   id: string;
   /** Masked: the admin never receives a whole address (screens get shared and screenshotted). */
-  email: string;
+  email: string | null;
+  /** Masked too (last four digits); null without SMS consent. */
+  phone: string | null;
   status: string;
   locale: string;
   marketingConsent: boolean;
@@ -69,7 +72,8 @@ export async function listVariantSubscribers(
   return {
     subscribers: page.map((s) => ({
       id: s.id,
-      email: maskEmail(s.email),
+      email: s.email === null ? null : maskEmail(s.email),
+      phone: s.phone === null ? null : maskPhone(s.phone),
       status: s.status,
       locale: s.locale,
       marketingConsent: s.marketingConsent,

@@ -10,14 +10,24 @@ import { createSignupVariantCheck, unknownVariantError } from "./check-signup-va
 import { createSubscription } from "./create-subscription.ts";
 import { createJunkSignupLimiter } from "./junk-signup-limit.ts";
 import { normalizeEmail } from "./normalize-email.ts";
+import { decideSignupContacts } from "../sms/parse-sms-signup.ts";
+import { loadSmsSettings, type SignupChannels } from "../sms/sms-settings-repository.ts";
 
 const bodySchema = z.object({
+  // Optional when the shop takes phone numbers (decideSignupContacts says which is required).
   email: z
     .string()
     .max(320)
-    .transform(
-      (v, ctx) => normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER),
+    .nullish()
+    .transform((v, ctx) =>
+      v === null || v === undefined || v.trim() === ""
+        ? null
+        : (normalizeEmail(v) ?? (ctx.addIssue({ code: "custom", message: "invalid email" }), z.NEVER)),
     ),
+  phone: z.string().max(40).nullish(),
+  sms_consent: z.boolean().optional().default(false),
+  // The storefront's country (Liquid localization.country.iso_code): a number without +code is read there.
+  country: z.string().regex(/^[A-Za-z]{2}$/).optional().catch(undefined),
   // Strings keep 64-bit ids exact; a JSON number is only accepted while it is exact.
   variant_id: z.union([
     shopifyIdSchema,
@@ -75,6 +85,14 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
       });
     }
     const body = parsed.data;
+    const sms = await loadSmsSettings(deps.db, shop.id);
+    let contacts: { email: string | null; phone: string | null };
+    try {
+      contacts = decideSignupContacts(sms.signupChannels as SignupChannels, sms.enabled, body.email, body);
+    } catch (error) {
+      countJunk();
+      throw error;
+    }
     const variantId = BigInt(body.variant_id);
     const variant = await variants.check(shop, variantId);
     if (variant.kind === "retry") {
@@ -88,13 +106,18 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
       await countJunk();
       throw unknownVariantError();
     }
-    const limit = await checkSignupRateLimit(deps.sql, shop.id, { ip, email: body.email });
+    const limit = await checkSignupRateLimit(deps.sql, shop.id, {
+      ip,
+      email: contacts.email ?? contacts.phone!,
+    });
     if (!limit.ok) throw tooManyRequests(res, limit.limit, limit.retryAfterSeconds);
     const result = await createSubscription(
       deps,
       shop.id,
       {
-        email: body.email,
+        email: contacts.email,
+        phone: contacts.phone,
+        smsConsentText: contacts.phone ? sms.consentText : null,
         variantId,
         locale: (body.locale ?? "en").replace("_", "-"),
         marketingConsent: body.marketing_consent,

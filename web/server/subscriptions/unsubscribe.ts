@@ -28,11 +28,13 @@ export async function unsubscribe(db: Db, token: string, now: Date): Promise<Uns
     select: { shopId: true, email: true, shop: { select: { name: true, domain: true } } },
   });
   if (!sub) return { outcome: "not_found" };
-  await suppressAddress(db, sub.shopId, sub.email, "unsubscribed");
-  await db.subscription.updateMany({
-    where: { shopId: sub.shopId, email: sub.email, status: { in: ["PENDING", "ACTIVE"] } },
-    data: { status: "UNSUBSCRIBED", unsubscribedAt: now, activeKey: null },
-  });
+  if (sub.email !== null) {
+    await suppressAddress(db, sub.shopId, sub.email, "unsubscribed");
+    await db.subscription.updateMany({
+      where: { shopId: sub.shopId, email: sub.email, status: { in: ["PENDING", "ACTIVE"] } },
+      data: { status: "UNSUBSCRIBED", unsubscribedAt: now, activeKey: null },
+    });
+  }
   // The token's own subscription too, even when it was already NOTIFIED (keeps the page honest).
   await db.subscription.updateMany({
     where: { unsubscribeToken: token, status: { not: "UNSUBSCRIBED" } },

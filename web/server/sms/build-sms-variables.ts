@@ -1,0 +1,25 @@
+import type { Config } from "../config.ts";
+import { productUrl } from "../notifications/build-variant-variables.ts";
+import { LINK_TOKEN_PARAM } from "../notifications/build-subscription-email-context.ts";
+import type { EmailShop, EmailVariant } from "../notifications/email-send-caches.ts";
+import { signProductLinkToken } from "../subscriptions/subscription-tokens.ts";
+
+const SMS_UTM = { utm_source: "backorder-hub", utm_medium: "sms", utm_campaign: "restock" } as const;
+
+/** The variables of an SMS template: the same product link (signed, for attribution) as the email's. */
+export function smsVariables(
+  config: Pick<Config, "apiSecrets">,
+  shop: EmailShop,
+  variant: EmailVariant,
+  subscriptionId: string,
+): Record<string, unknown> {
+  return {
+    shop: { name: shop.variables.name, url: shop.variables.url },
+    product_title: variant.productTitle,
+    variant_title: variant.title,
+    url: productUrl(shop, variant, {
+      ...SMS_UTM,
+      [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscriptionId),
+    }),
+  };
+}

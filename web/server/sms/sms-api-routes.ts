@@ -1,0 +1,48 @@
+import express, { type Router } from "express";
+import { z } from "zod";
+import type { AppDeps } from "../app-deps.ts";
+import type { ShopLocals } from "../auth/require-session.ts";
+import { AppError } from "../errors.ts";
+import { smsSettingsUpdateSchema } from "./sms-settings-schema.ts";
+import { loadSmsSettings, updateSmsSettings, viewSmsSettings } from "./sms-settings-repository.ts";
+import { SMS_KINDS, listSmsTemplates, saveSmsTemplate, smsTemplateSchema } from "./sms-templates.ts";
+
+/** /api/sms-settings and /api/sms-templates (behind the session-token guard). */
+export function smsApiRoutes(deps: AppDeps): Router {
+  const router = express.Router();
+  router.get("/sms-settings", async (_req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    res.json({ settings: viewSmsSettings(await loadSmsSettings(deps.db, shop.id)), ...webhookUrls(deps, shop.id) });
+  });
+  router.put("/sms-settings", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const parsed = smsSettingsUpdateSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      throw new AppError("unprocessable", "Invalid SMS settings", {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      });
+    }
+    const row = await updateSmsSettings(deps.db, deps.config, shop.id, parsed.data);
+    res.json({ settings: viewSmsSettings(row), ...webhookUrls(deps, shop.id) });
+  });
+  router.get("/sms-templates", async (_req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    res.json({ kinds: SMS_KINDS, templates: await listSmsTemplates(deps.db, shop.id) });
+  });
+  router.put("/sms-templates", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const parsed = smsTemplateSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      throw new AppError("unprocessable", "Invalid SMS template", {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      });
+    }
+    res.json({ template: await saveSmsTemplate(deps.db, shop.id, parsed.data) });
+  });
+  return router;
+}
+
+/** The inbound URL the merchant pastes into the Twilio number's "A message comes in" field. */
+function webhookUrls(deps: AppDeps, shopId: string) {
+  return { inboundUrl: `${deps.config.appUrl}/sms/twilio/${shopId}/inbound` };
+}
