@@ -23,6 +23,7 @@ import { createStateReaders } from "./state-readers.ts";
 import { createStore } from "./store/create-store.ts";
 import { requireShop } from "./store/lookups.ts";
 import { SimError } from "./store/sim-error.ts";
+import { createTwilioFake } from "./twilio/twilio-fake.ts";
 import { createWebhookSender } from "./webhooks/create-webhook-sender.ts";
 
 export type { Simulator, SimulatorOptions } from "./simulator-types.ts";
@@ -60,6 +61,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
   });
   // Results are clones so callers cannot mutate the simulator's state behind its back.
   const copy = structuredClone;
+  const twilio = createTwilioFake(core.now);
 
   const sim: Simulator = {
     get origin() {
@@ -152,6 +154,7 @@ export async function createSimulator(opts: SimulatorOptions): Promise<Simulator
       deliverLate: (id) => webhooks.deliverLate(id),
     },
     graphqlLog: graphql.log,
+    twilio,
     exportState: () =>
       snapshotStore(store, { appId: core.appId, nextId: peekNextId(), accessTokens: tokens.list() }),
     ...createStateReaders(core),

@@ -10,6 +10,7 @@ import type { GraphqlLogEntry } from "./graphql/graphql-types.ts";
 import type { MetafieldDefinitionInput } from "./graphql/mutations/metafield-definition-create.ts";
 import type { BucketSettings, ThrottleStatus } from "./graphql/leaky-bucket.ts";
 import type { SimState } from "./persist-state.ts";
+import type { TwilioFake } from "./twilio/twilio-fake.ts";
 import type {
   SimBulkOperation,
   SimDiscount,
@@ -114,6 +115,8 @@ export interface Simulator {
     deliverLate(webhookId: string): void;
   };
   readonly graphqlLog: readonly GraphqlLogEntry[];
+  /** Twilio's Messages API stand-in at `${origin}/2010-04-01/...` (simulator/twilio/). */
+  readonly twilio: TwilioFake;
   /** A copy of everything that must survive a restart (ids, counter, app id, access tokens). */
   exportState(): SimState;
 

@@ -10,6 +10,7 @@ import { SimError } from "../store/sim-error.ts";
 import { productImageName, PRODUCT_IMAGE_PATH } from "../images/product-image-url.ts";
 import { renderProductImage } from "../images/render-product-image.ts";
 import { createSimRoutes } from "./sim-routes.ts";
+import { createTwilioRoutes } from "../twilio/twilio-routes.ts";
 
 export interface HttpDeps {
   core: SimCore;
@@ -88,6 +89,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   app.use("/_sim", createSimRoutes(deps));
+  app.use(createTwilioRoutes(deps.sim.twilio));
 
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
