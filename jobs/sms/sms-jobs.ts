@@ -18,7 +18,11 @@ export const SMS_JOB_HANDLERS: JobHandler[] = [
       return result;
     },
     onFinalFailure: (deps, data, error) =>
-      markGaveUpMany(deps.sql, sendSmsJob.schema.parse(data).notificationIds, `${GAVE_UP_PREFIX}${error.message}`),
+      markGaveUpMany(
+        deps.sql,
+        sendSmsJob.schema.parse(data).notificationIds,
+        `${GAVE_UP_PREFIX}${error.message}`,
+      ),
   },
   { definition: sweepSmsJob, run: (deps) => recoverSms(deps), every: SWEEP_SMS_EVERY_MS },
 ];

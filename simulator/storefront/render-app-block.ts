@@ -10,6 +10,8 @@ export const DEFAULT_EXTENSION_ROOT = fileURLToPath(
   new URL("../../extensions/backorder-theme/", import.meta.url),
 );
 
+const COUNTRY_OF_LOCALE: Record<string, string> = { en: "US", de: "DE", fr: "FR", es: "ES" };
+
 export type AppBlockName = "backorder-eta" | "notify-me" | "backorder-cart";
 
 /** Merchant's theme-editor settings per block, over the schema defaults. */
@@ -52,6 +54,8 @@ export async function createPageRenderer(input: StorefrontPageInput) {
   const globals = {
     shop: input.shop,
     request: { locale: { iso_code: locale } },
+    // The storefront's country (Shopify: the buyer's localized market); the notify-me block sends it.
+    localization: { country: { iso_code: COUNTRY_OF_LOCALE[locale] ?? "US" } },
     routes: { root_url: prefix || "/", cart_url: `${prefix}/cart`, cart_add_url: `${prefix}/cart/add` },
   };
   return {

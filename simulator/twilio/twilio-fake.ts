@@ -13,7 +13,14 @@ export type FakeSms = {
   date_created: string;
 };
 
-export type FakeInbound = { from: string; to: string; body: string; url: string; status: number; reply: string };
+export type FakeInbound = {
+  from: string;
+  to: string;
+  body: string;
+  url: string;
+  status: number;
+  reply: string;
+};
 
 /**
  * The state of the simulator's Twilio stand-in (docs/sms.md): accounts it knows, messages sent,
@@ -93,7 +100,8 @@ export function createTwilioFake(now: () => Date) {
       const target = inboundUrls.get(to);
       if (!target) throw new Error(`no inbound webhook set for ${to}`);
       const word = body.trim().toUpperCase();
-      if (["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"].includes(word)) stopped.add(`${to}|${from}`);
+      if (["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"].includes(word))
+        stopped.add(`${to}|${from}`);
       if (["START", "UNSTOP", "YES"].includes(word)) stopped.delete(`${to}|${from}`);
       const params = {
         AccountSid: target.accountSid,
@@ -104,7 +112,14 @@ export function createTwilioFake(now: () => Date) {
         NumMedia: "0",
       };
       const response = await track(post(target.url, accounts.get(target.accountSid) ?? "", params));
-      const record = { from, to, body, url: target.url, status: response.status, reply: await response.text() };
+      const record = {
+        from,
+        to,
+        body,
+        url: target.url,
+        status: response.status,
+        reply: await response.text(),
+      };
       inbound.push(record);
       return record;
     },

@@ -17,7 +17,9 @@ export function createTwilioRoutes(fake: TwilioFake): express.Router {
   const auth = (req: Request, res: Response): string | null => {
     const sid = String(req.params.accountSid);
     const header = req.get("authorization") ?? "";
-    const [user, pass] = Buffer.from(header.replace(/^Basic /, ""), "base64").toString().split(":");
+    const [user, pass] = Buffer.from(header.replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":");
     if (!header.startsWith("Basic ") || user !== sid || fake.accounts.get(sid) !== pass) {
       error(res, 401, 20003, "Authenticate");
       return null;
@@ -33,9 +35,11 @@ export function createTwilioRoutes(fake: TwilioFake): express.Router {
       const body = (req.body ?? {}) as Record<string, string>;
       const from = body.From ?? null;
       const service = body.MessagingServiceSid ?? null;
-      if (!body.To || !E164.test(body.To)) return error(res, 400, 21211, `The 'To' number ${body.To ?? ""} is not a valid phone number.`);
+      if (!body.To || !E164.test(body.To))
+        return error(res, 400, 21211, `The 'To' number ${body.To ?? ""} is not a valid phone number.`);
       if (!body.Body) return error(res, 400, 21602, "Message body is required.");
-      if (!from && !service) return error(res, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required.");
+      if (!from && !service)
+        return error(res, 400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required.");
       if (from && fake.isStopped(body.To, from))
         return error(res, 400, 21610, "Attempt to send to unsubscribed recipient");
       const sms = fake.accept({

@@ -96,17 +96,27 @@
 
   const submit = async (form) => {
     const root = form.closest("[data-bo-block]");
-    const email = form.elements.email;
+    const { email, phone, sms_consent: consent } = form.elements;
     const button = form.querySelector("[type=submit]");
     const data = new FormData(form);
+    const mail = email ? email.value.trim() : "";
+    const tel = phone ? phone.value.trim() : "";
     let result = "Invalid";
-    if (email.value.trim() && email.validity.valid) {
+    // A phone number goes only with the SMS consent box ticked (the app refuses it otherwise).
+    if (tel && !consent.checked) result = "Consent";
+    else if ((mail || tel) && (!mail || email.validity.valid)) {
       const body = {
-        email: email.value.trim(),
+        email: mail || undefined,
         variant_id: data.get("variant_id"),
         locale: data.get("locale") || undefined,
         marketing_consent: data.get("marketing_consent") === "on",
       };
+      if (tel) {
+        body.phone = tel;
+        body.sms_consent = true;
+        body.sms_consent_text = root.querySelector("[data-bo-sms-text]").textContent.trim();
+        body.country = data.get("country") || undefined;
+      }
       // Only bots fill the honeypot; forward it so the app can drop the request quietly.
       if (data.get("website")) body.website = data.get("website");
       button.disabled = true;
@@ -124,8 +134,11 @@
       button.disabled = false;
       form.removeAttribute("aria-busy");
     }
-    email.setAttribute("aria-invalid", String(result === "Invalid"));
-    if (result === "Success" || result === "Already") email.value = "";
+    for (const input of [email, phone]) {
+      if (!input) continue;
+      input.setAttribute("aria-invalid", String(result === "Invalid"));
+      if (result === "Success" || result === "Already") input.value = "";
+    }
     setStatus(root, root.dataset["msg" + result], result.toLowerCase());
   };
 

@@ -60,7 +60,10 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
     ]),
   ];
   const phones = [
-    ...new Set([...(who.phone ? [who.phone] : []), ...subscriptions.flatMap((s) => (s.phone ? [s.phone] : []))]),
+    ...new Set([
+      ...(who.phone ? [who.phone] : []),
+      ...subscriptions.flatMap((s) => (s.phone ? [s.phone] : [])),
+    ]),
   ];
   const notifications = await db.notification.findMany({
     where: {

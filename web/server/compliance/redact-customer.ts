@@ -27,9 +27,15 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
     select: { id: true, email: true, phone: true },
   });
   const emails = [
-    ...new Set([...(who.email ? [who.email] : []), ...orderEmails, ...present(subscriptions.map((s) => s.email))]),
+    ...new Set([
+      ...(who.email ? [who.email] : []),
+      ...orderEmails,
+      ...present(subscriptions.map((s) => s.email)),
+    ]),
   ];
-  const phones = [...new Set([...(who.phone ? [who.phone] : []), ...present(subscriptions.map((s) => s.phone))])];
+  const phones = [
+    ...new Set([...(who.phone ? [who.phone] : []), ...present(subscriptions.map((s) => s.phone))]),
+  ];
   const subscriptionIds = subscriptions.map((s) => s.id);
   const orderIds = orders.map((o) => o.orderId);
   const exportSubjects = who.customerId !== null ? [`customer:${who.customerId}`] : [];

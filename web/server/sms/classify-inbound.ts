@@ -5,7 +5,10 @@ const HELP = new Set(["HELP", "INFO"]);
 
 /** What an inbound reply asks for. Pure. */
 export function classifyInbound(body: string): "stop" | "start" | "help" | "other" {
-  const word = body.trim().replace(/[.!]+$/, "").toUpperCase();
+  const word = body
+    .trim()
+    .replace(/[.!]+$/, "")
+    .toUpperCase();
   if (STOP.has(word)) return "stop";
   if (START.has(word)) return "start";
   if (HELP.has(word)) return "help";

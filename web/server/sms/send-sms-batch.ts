@@ -52,7 +52,11 @@ export async function sendSmsBatch(
     await settle(deps, "SUPPRESSED", sms, reason);
     return { ...result, suppressed: sms.length };
   }
-  const stopped = await readPhoneSuppressions(deps, input.shopId, sms.map((r) => r.recipient));
+  const stopped = await readPhoneSuppressions(
+    deps,
+    input.shopId,
+    sms.map((r) => r.recipient),
+  );
   for (const row of sms) {
     if (stopped.has(row.recipient)) {
       await settle(deps, "SUPPRESSED", [row], `phone suppressed: ${stopped.get(row.recipient)}`);
@@ -74,7 +78,8 @@ export async function sendSmsBatch(
       await markSentMany(deps.sql, [{ id: row.id, messageId: outcome.sid }], deps.now());
       result.sent += 1;
     } else if (outcome.permanent) {
-      if (outcome.code === UNSUBSCRIBED_CODE) await suppressPhone(deps.db, input.shopId, row.recipient, "stop");
+      if (outcome.code === UNSUBSCRIBED_CODE)
+        await suppressPhone(deps.db, input.shopId, row.recipient, "stop");
       await settle(deps, "FAILED", [row], outcome.message);
       result.failed += 1;
     } else {

@@ -12,7 +12,10 @@ export function smsApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get("/sms-settings", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
-    res.json({ settings: viewSmsSettings(await loadSmsSettings(deps.db, shop.id)), ...webhookUrls(deps, shop.id) });
+    res.json({
+      settings: viewSmsSettings(await loadSmsSettings(deps.db, shop.id)),
+      ...webhookUrls(deps, shop.id),
+    });
   });
   router.put("/sms-settings", async (req, res) => {
     const { shop } = res.locals as ShopLocals;

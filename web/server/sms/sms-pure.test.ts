@@ -67,7 +67,9 @@ describe("quiet hours", () => {
     expect(quietHoursEnd(at("2026-12-06T07:00:00Z"), "Europe/Berlin", 22 * 60, 8 * 60)).toBeNull();
   });
   it("handles a daytime window and no window", () => {
-    expect(quietHoursEnd(at("2026-12-06T12:15:00Z"), "UTC", 12 * 60, 13 * 60)).toEqual(at("2026-12-06T13:00:00Z"));
+    expect(quietHoursEnd(at("2026-12-06T12:15:00Z"), "UTC", 12 * 60, 13 * 60)).toEqual(
+      at("2026-12-06T13:00:00Z"),
+    );
     expect(quietHoursEnd(at("2026-12-06T12:15:00Z"), "UTC", null, null)).toBeNull();
   });
 });
@@ -89,15 +91,23 @@ describe("inbound replies and signup contacts", () => {
     return "ok";
   };
   it("needs the consent box for a phone and refuses channels the shop does not take", () => {
-    expect(decideSignupContacts("both", true, null, { phone: "4155552671", country: "US", sms_consent: true })).toEqual(
-      { email: null, phone: "+14155552671" },
+    expect(
+      decideSignupContacts("both", true, null, { phone: "4155552671", country: "US", sms_consent: true }),
+    ).toEqual({ email: null, phone: "+14155552671" });
+    expect(
+      fieldOf(() => decideSignupContacts("both", true, null, { phone: "4155552671", country: "US" })),
+    ).toBe("sms_consent");
+    expect(fieldOf(() => decideSignupContacts("both", true, null, { phone: "12", sms_consent: true }))).toBe(
+      "phone",
     );
-    expect(fieldOf(() => decideSignupContacts("both", true, null, { phone: "4155552671", country: "US" }))).toBe(
-      "sms_consent",
-    );
-    expect(fieldOf(() => decideSignupContacts("both", true, null, { phone: "12", sms_consent: true }))).toBe("phone");
-    expect(fieldOf(() => decideSignupContacts("email", true, "a@b.co", { phone: "+14155552671", sms_consent: true }))).toBe("phone");
-    expect(fieldOf(() => decideSignupContacts("both", false, null, { phone: "+14155552671", sms_consent: true }))).toBe("phone");
+    expect(
+      fieldOf(() =>
+        decideSignupContacts("email", true, "a@b.co", { phone: "+14155552671", sms_consent: true }),
+      ),
+    ).toBe("phone");
+    expect(
+      fieldOf(() => decideSignupContacts("both", false, null, { phone: "+14155552671", sms_consent: true })),
+    ).toBe("phone");
     expect(fieldOf(() => decideSignupContacts("phone", true, "a@b.co", {}))).toBe("email");
     expect(fieldOf(() => decideSignupContacts("both", true, null, {}))).toBe("email");
     expect(decideSignupContacts("email", false, "a@b.co", {})).toEqual({ email: "a@b.co", phone: null });

@@ -25,7 +25,10 @@ export const smsSettingsUpdateSchema = z
       .nullable()
       .transform((v, ctx) => {
         if (v === null || v.trim() === "") return null;
-        return normalizePhone(v, null) ?? (ctx.addIssue({ code: "custom", message: "must be an E.164 number" }), z.NEVER);
+        return (
+          normalizePhone(v, null) ??
+          (ctx.addIssue({ code: "custom", message: "must be an E.164 number" }), z.NEVER)
+        );
       }),
     messagingServiceSid: z
       .string()

@@ -8,7 +8,12 @@ export const SMS_KINDS = Object.keys(DEFAULT_SMS_TEMPLATES);
 export const SMS_MAX_LENGTH = 1_000;
 
 // No file system, no includes; bounded work per render.
-const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true, renderLimit: 200, parseLimit: 10_000 });
+const engine = new Liquid({
+  strictFilters: true,
+  ownPropertyOnly: true,
+  renderLimit: 200,
+  parseLimit: 10_000,
+});
 
 export const smsTemplateSchema = z
   .object({
@@ -51,10 +56,22 @@ export async function renderSms(body: string, variables: Record<string, unknown>
 
 /** Every kind and locale with a default or a merchant text, with its segment count. */
 export async function listSmsTemplates(db: Db, shopId: string) {
-  const own = await db.smsTemplate.findMany({ where: { shopId }, orderBy: [{ kind: "asc" }, { locale: "asc" }] });
-  const out: { kind: string; locale: string; body: string; custom: boolean; segments: ReturnType<typeof countSmsSegments> }[] = [];
+  const own = await db.smsTemplate.findMany({
+    where: { shopId },
+    orderBy: [{ kind: "asc" }, { locale: "asc" }],
+  });
+  const out: {
+    kind: string;
+    locale: string;
+    body: string;
+    custom: boolean;
+    segments: ReturnType<typeof countSmsSegments>;
+  }[] = [];
   for (const kind of SMS_KINDS) {
-    const locales = new Set([...Object.keys(DEFAULT_SMS_TEMPLATES[kind]!), ...own.filter((t) => t.kind === kind).map((t) => t.locale)]);
+    const locales = new Set([
+      ...Object.keys(DEFAULT_SMS_TEMPLATES[kind]!),
+      ...own.filter((t) => t.kind === kind).map((t) => t.locale),
+    ]);
     for (const locale of [...locales].sort()) {
       const mine = own.find((t) => t.kind === kind && t.locale === locale);
       const body = mine?.body ?? DEFAULT_SMS_TEMPLATES[kind]![locale]!;
@@ -70,5 +87,11 @@ export async function saveSmsTemplate(db: Db, shopId: string, input: z.infer<typ
     create: { shopId, ...input },
     update: { body: input.body },
   });
-  return { kind: row.kind, locale: row.locale, body: row.body, custom: true, segments: countSmsSegments(row.body) };
+  return {
+    kind: row.kind,
+    locale: row.locale,
+    body: row.body,
+    custom: true,
+    segments: countSmsSegments(row.body),
+  };
 }

@@ -53,5 +53,10 @@ export async function sendTwilioMessage(
   const permanent =
     (code !== null && PERMANENT_CODES.has(code)) || [400, 401, 403, 404].includes(response.status);
   const text = typeof json?.message === "string" ? json.message : `HTTP ${response.status}`;
-  return { ok: false, permanent, code, message: `twilio ${response.status}${code ? ` ${code}` : ""}: ${text}` };
+  return {
+    ok: false,
+    permanent,
+    code,
+    message: `twilio ${response.status}${code ? ` ${code}` : ""}: ${text}`,
+  };
 }

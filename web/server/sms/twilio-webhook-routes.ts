@@ -31,7 +31,9 @@ export function twilioWebhookRoutes(deps: AppDeps): Router {
         where: { shopId: verified.shopId, channel: "sms", messageId: sid },
         data: {
           deliveryStatus: status.slice(0, 40),
-          ...(verified.params.ErrorCode ? { lastError: `twilio ${verified.params.ErrorCode}`.slice(0, 200) } : {}),
+          ...(verified.params.ErrorCode
+            ? { lastError: `twilio ${verified.params.ErrorCode}`.slice(0, 200) }
+            : {}),
         },
       });
     }
@@ -47,7 +49,10 @@ export function twilioWebhookRoutes(deps: AppDeps): Router {
     if (from && action === "stop") await suppressPhone(deps.db, verified.shopId, from, "stop");
     if (from && action === "start") await unsuppressPhone(deps.db, verified.shopId, from);
     if (action === "help") {
-      const shop = await deps.db.shop.findUnique({ where: { id: verified.shopId }, select: { name: true, domain: true } });
+      const shop = await deps.db.shop.findUnique({
+        where: { id: verified.shopId },
+        select: { name: true, domain: true },
+      });
       reply = HELP_REPLY.en!.replace("{{ shop }}", shop?.name ?? shop?.domain ?? "");
     }
     res
@@ -73,7 +78,9 @@ async function verify(
   const settings = SHOP_ID.test(shopId) ? await loadSmsSettings(deps.db, shopId) : null;
   let token: string | null = null;
   try {
-    token = settings?.authTokenEncrypted ? decryptToken(deps.config.tokenKeys, settings.authTokenEncrypted) : null;
+    token = settings?.authTokenEncrypted
+      ? decryptToken(deps.config.tokenKeys, settings.authTokenEncrypted)
+      : null;
   } catch {
     token = null;
   }

@@ -26,8 +26,14 @@ const bodySchema = z.object({
     ),
   phone: z.string().max(40).nullish(),
   sms_consent: z.boolean().optional().default(false),
+  // The consent wording the block showed next to the box (kept as proof of what was agreed to).
+  sms_consent_text: z.string().trim().max(500).optional(),
   // The storefront's country (Liquid localization.country.iso_code): a number without +code is read there.
-  country: z.string().regex(/^[A-Za-z]{2}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional()
+    .catch(undefined),
   // Strings keep 64-bit ids exact; a JSON number is only accepted while it is exact.
   variant_id: z.union([
     shopifyIdSchema,
@@ -117,7 +123,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
       {
         email: contacts.email,
         phone: contacts.phone,
-        smsConsentText: contacts.phone ? sms.consentText : null,
+        smsConsentText: contacts.phone ? body.sms_consent_text || sms.consentText : null,
         variantId,
         locale: (body.locale ?? "en").replace("_", "-"),
         marketingConsent: body.marketing_consent,

@@ -1,8 +1,10 @@
-import { Page } from "@shopify/polaris";
+import { Layout, Page } from "@shopify/polaris";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
 import type { LocationRow, Sending, Settings } from "./settings-contract.ts";
 import { SettingsForm } from "./settings-form.tsx";
+import { SmsSettingsSection } from "./sms/sms-settings-section.tsx";
+import { SmsTemplatesSection } from "./sms/sms-templates-section.tsx";
 
 export default function SettingsPage() {
   const settings = useApi<{ settings: Settings; sending: Sending }>("/settings");
@@ -28,6 +30,13 @@ export default function SettingsPage() {
           </ApiView>
         )}
       </ApiView>
+      {/* Their own saves (their own API), beside the main form. */}
+      <div style={{ marginTop: "var(--p-space-400)" }}>
+        <Layout>
+          <SmsSettingsSection />
+          <SmsTemplatesSection />
+        </Layout>
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,233 @@
+import { createServer } from "node:net";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { restockWaveJob } from "../../jobs/definitions/restock-wave.ts";
+import { createApp } from "../../web/server/app.ts";
+import { updateSmsSettings } from "../../web/server/sms/sms-settings-repository.ts";
+import { sendSmsBatch } from "../../web/server/sms/send-sms-batch.ts";
+import { signTwilio } from "../../simulator/twilio/twilio-fake.ts";
+import { waitFor } from "../helpers/wait-for.ts";
+import {
+  proxySignup,
+  startAlertsFixture,
+  type AlertsFixture,
+  type TestShop,
+} from "../alerts/alerts-fixture.ts";
+
+const SID = `AC${"a1".repeat(16)}`;
+const TOKEN = "sim-auth-token-0123456789";
+const FROM = "+15005550006";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The SMS channel end to end: storefront signup with SMS consent through the app proxy, a restock
+ * through the simulator, the text received once at the simulator's Twilio stand-in, its status
+ * callback, STOP from the handset, and no text after that.
+ */
+describe("SMS alerts", () => {
+  let fx: AlertsFixture;
+  let appUrl: string;
+  let publicServer: Server;
+  let ip = 0;
+  beforeAll(async () => {
+    const port = await freePort();
+    appUrl = `http://127.0.0.1:${port}`;
+    // Twilio calls the app at its public URL (SHOPIFY_APP_URL): the same app listens there too.
+    fx = await startAlertsFixture({ env: { SHOPIFY_APP_URL: appUrl } });
+    publicServer = createApp(fx.app.deps).listen(port, "127.0.0.1");
+    await fx.app.startWorker({ concurrency: 5 });
+    fx.sim.twilio.addAccount(SID, TOKEN);
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => publicServer?.close(resolve));
+    await fx?.close();
+  });
+
+  async function smsShop(
+    name: string,
+    quiet: { start: number; end: number } | null = null,
+  ): Promise<TestShop> {
+    const shop = await fx.addShop(name, { doubleOptIn: false });
+    await updateSmsSettings(fx.app.deps.db, fx.app.deps.config, shop.id, {
+      enabled: true,
+      signupChannels: "both",
+      accountSid: SID,
+      authToken: TOKEN,
+      fromNumber: FROM,
+      baseUrl: fx.sim.origin,
+      quietStartMinute: quiet?.start ?? null,
+      quietEndMinute: quiet?.end ?? null,
+    });
+    fx.sim.twilio.setInboundUrl(FROM, SID, `${appUrl}/sms/twilio/${shop.id}/inbound`);
+    return shop;
+  }
+  const signup = (shop: TestShop, body: Record<string, unknown>) =>
+    proxySignup(fx.app, shop.domain, body, { ip: `198.51.100.${++ip}` });
+  const restock = async (
+    shop: TestShop,
+    v: { variantId: bigint; inventoryItemId: bigint },
+    units: number,
+  ) => {
+    fx.sim.setInventory(shop.domain, v.inventoryItemId, shop.locationId, units);
+    await fx.app.deps.queues.enqueue(variantStockChangedJob, {
+      shopId: shop.id,
+      variantId: String(v.variantId),
+    });
+    return waitFor(() =>
+      fx.app.deps.db.restockEvent.findFirst({ where: { shopId: shop.id, variantId: v.variantId } }),
+    );
+  };
+  const textsTo = (phone: string) => fx.sim.twilio.messages.filter((m) => m.to === phone);
+
+  it("signup with SMS consent, restock: one text and one email, delivered status recorded; STOP: no second text", async () => {
+    const shop = await smsShop("Sms Shop");
+    const v = await shop.addVariant({ title: "Merino Hoodie", stock: 0 });
+    const refused = await signup(shop, {
+      variant_id: String(v.variantId),
+      phone: "(415) 555-2671",
+      country: "US",
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain("sms_consent");
+    const bad = await signup(shop, { variant_id: String(v.variantId), phone: "555", sms_consent: true });
+    expect(bad.status).toBe(422);
+    expect(await fx.app.deps.db.subscription.count({ where: { shopId: shop.id } })).toBe(0);
+
+    const ok = await signup(shop, {
+      variant_id: String(v.variantId),
+      phone: "(415) 555-2671",
+      country: "US",
+      sms_consent: true,
+    });
+    expect(ok.status).toBe(201);
+    const both = await signup(shop, {
+      variant_id: String(v.variantId),
+      email: "both@example.com",
+      phone: "+44 7911 123456",
+      sms_consent: true,
+    });
+    expect(both.status).toBe(201);
+    const phoneOnly = await fx.app.deps.db.subscription.findFirstOrThrow({
+      where: { shopId: shop.id, phone: "+14155552671" },
+    });
+    expect(phoneOnly).toMatchObject({ email: null, status: "ACTIVE" });
+    expect(phoneOnly.smsConsentAt).not.toBeNull();
+    expect(phoneOnly.smsConsentText).toContain("Reply STOP");
+
+    const event = await restock(shop, v, 10);
+    await waitFor(async () =>
+      textsTo("+14155552671").length === 1 && textsTo("+447911123456").length === 1 ? true : null,
+    );
+    await waitFor(async () => (fx.smtp.countTo("both@example.com") === 1 ? true : null));
+    const text = textsTo("+14155552671")[0]!;
+    expect(text.from).toBe(FROM);
+    expect(text.body).toContain("Sms Shop: Merino Hoodie (Forest / M) is back in stock:");
+    expect(text.body).toMatch(/utm_medium=sms&utm_campaign=restock&bh_token=[0-9a-f-]{36}\./);
+    expect(text.body).toContain("Reply STOP to opt out.");
+
+    // One ledger row per channel per alert; the status callback (signed by the fake) lands.
+    const rows = await fx.app.deps.db.notification.findMany({ where: { restockEventId: event.id } });
+    expect(rows.map((r) => `${r.channel}:${r.recipient}`).sort()).toEqual([
+      "email:both@example.com",
+      "sms:+14155552671",
+      "sms:+447911123456",
+    ]);
+    await fx.sim.twilio.settle();
+    await waitFor(async () =>
+      (await fx.app.deps.db.notification.count({
+        where: { restockEventId: event.id, deliveryStatus: "delivered" },
+      })) === 2
+        ? true
+        : null,
+    );
+    expect(
+      (await fx.app.deps.db.restockEvent.findUniqueOrThrow({ where: { id: event.id } })).notifiedCount,
+    ).toBe(2);
+
+    // A duplicated wave job sends nothing more.
+    await fx.app.deps.queues.enqueue(
+      restockWaveJob,
+      { shopId: shop.id, restockEventId: event.id, wave: 1 },
+      { jobId: "dup-sms-wave" },
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(textsTo("+14155552671")).toHaveLength(1);
+
+    // STOP from the handset: suppressed for this shop at once.
+    const stop = await fx.sim.twilio.reply("+14155552671", FROM, "STOP");
+    expect(stop.status).toBe(200);
+    expect(
+      await fx.app.deps.db.phoneSuppression.count({ where: { shopId: shop.id, phone: "+14155552671" } }),
+    ).toBe(1);
+
+    // The shopper signs up again for another variant; its restock texts nobody.
+    const v2 = await shop.addVariant({ title: "Wool Beanie", stock: 0 });
+    const again = await signup(shop, {
+      variant_id: String(v2.variantId),
+      phone: "+14155552671",
+      sms_consent: true,
+    });
+    expect(again.status).toBe(201);
+    const event2 = await restock(shop, v2, 5);
+    const row = await waitFor(() =>
+      fx.app.deps.db.notification.findFirst({
+        where: { restockEventId: event2.id, status: { in: ["SUPPRESSED", "SENT"] } },
+      }),
+    );
+    expect(row.status).toBe("SUPPRESSED");
+    expect(textsTo("+14155552671")).toHaveLength(1);
+
+    // HELP gets the help text; a reply with a wrong signature changes nothing (403).
+    expect((await fx.sim.twilio.reply("+447911123456", FROM, "HELP")).reply).toContain("Reply STOP");
+    const params = { From: "+447911123456", To: FROM, Body: "STOP", AccountSid: SID };
+    const url = `${appUrl}/sms/twilio/${shop.id}/inbound`;
+    const forged = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": signTwilio("wrong-token", url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect(
+      await fx.app.deps.db.phoneSuppression.count({ where: { shopId: shop.id, phone: "+447911123456" } }),
+    ).toBe(0);
+  });
+
+  it("holds texts in the shop's quiet hours and sends them after", async () => {
+    const now = fx.clock.now;
+    const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
+    const shop = await smsShop("Quiet Shop", {
+      start: (minute + 1440 - 60) % 1440,
+      end: (minute + 60) % 1440,
+    });
+    const v = await shop.addVariant({ title: "Night Lamp", stock: 0 });
+    expect(
+      (await signup(shop, { variant_id: String(v.variantId), phone: "+12015550123", sms_consent: true }))
+        .status,
+    ).toBe(201);
+    const event = await restock(shop, v, 3);
+    const row = await waitFor(() =>
+      fx.app.deps.db.notification.findFirst({ where: { restockEventId: event.id, channel: "sms" } }),
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(textsTo("+12015550123")).toHaveLength(0);
+    expect((await fx.app.deps.db.notification.findUniqueOrThrow({ where: { id: row.id } })).status).toBe(
+      "PENDING",
+    );
+
+    fx.clock.advanceMinutes(61);
+    const result = await sendSmsBatch(fx.app.workerDeps, { shopId: shop.id, ids: [row.id] });
+    expect(result).toMatchObject({ sent: 1, later: null });
+    expect(textsTo("+12015550123")).toHaveLength(1);
+  });
+});
