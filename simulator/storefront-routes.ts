@@ -1,4 +1,5 @@
 import express from "express";
+import type { BlockSettings } from "./storefront/render-app-block.ts";
 import type { Request, Response } from "express";
 import { gid } from "./gid.ts";
 import type { SimState } from "./persist-state.ts";
@@ -24,6 +25,8 @@ export interface StorefrontRoutesOptions {
   appUrl: () => string | undefined;
   /** Shop shown when a URL names none (`?shop=`): the first one otherwise. */
   defaultShop?: string;
+  /** The merchant's theme-editor settings of the app blocks (e.g. notify-me asking for a phone). */
+  blockSettings?: () => BlockSettings | undefined;
 }
 
 /**
@@ -69,6 +72,7 @@ li{list-style:none;margin:.5rem 0}li img{vertical-align:middle;border-radius:4px
       product,
       selectedVariantId: variant,
       assetBaseUrl: ASSET_BASE,
+      ...(opts.blockSettings?.() ? { blockSettings: opts.blockSettings()! } : {}),
     });
     res.type("html").set("Cache-Control", "no-store").send(html);
   });

@@ -24,7 +24,7 @@ describe("/api/sms-settings and /api/sms-templates", () => {
     });
     const put = await app.api(SHOP, "/sms-settings", {
       method: "PUT",
-      body: ({
+      body: {
         enabled: true,
         signupChannels: "both",
         accountSid: SID,
@@ -32,12 +32,16 @@ describe("/api/sms-settings and /api/sms-templates", () => {
         fromNumber: "+1 (415) 555-2671",
         quietStartMinute: 21 * 60,
         quietEndMinute: 8 * 60,
-      }),
+      },
     });
     expect(put.status).toBe(200);
     const body = await put.json();
     expect(JSON.stringify(body)).not.toContain("secret-token-123456");
-    expect(body.settings).toMatchObject({ authTokenSet: true, fromNumber: "+14155552671", quietStartMinute: 1260 });
+    expect(body.settings).toMatchObject({
+      authTokenSet: true,
+      fromNumber: "+14155552671",
+      quietStartMinute: 1260,
+    });
     expect(body.inboundUrl).toMatch(new RegExp(`/sms/twilio/${shopId}/inbound$`));
     const row = await app.deps.db.smsSettings.findUniqueOrThrow({ where: { shopId } });
     expect(row.authTokenEncrypted).toMatch(/^enc1:/);
@@ -51,7 +55,7 @@ describe("/api/sms-settings and /api/sms-templates", () => {
       { baseUrl: "ftp://x" },
       { surprise: true },
     ]) {
-      const res = await app.api(SHOP, "/sms-settings", { method: "PUT", body: (bad) });
+      const res = await app.api(SHOP, "/sms-settings", { method: "PUT", body: bad });
       expect(res.status, JSON.stringify(bad)).toBe(422);
     }
     // Another shop sees its own defaults.
@@ -64,13 +68,13 @@ describe("/api/sms-settings and /api/sms-templates", () => {
     expect(en).toMatchObject({ kind: "restock", custom: false, segments: { encoding: "GSM-7" } });
     const put = await app.api(SHOP, "/sms-templates", {
       method: "PUT",
-      body: ({ kind: "restock", locale: "de", body: "{{ product_title }} ist da 👍 {{ url }}" }),
+      body: { kind: "restock", locale: "de", body: "{{ product_title }} ist da 👍 {{ url }}" },
     });
     expect(put.status).toBe(200);
     expect((await put.json()).template).toMatchObject({ custom: true, segments: { encoding: "UCS-2" } });
     const broken = await app.api(SHOP, "/sms-templates", {
       method: "PUT",
-      body: ({ kind: "restock", locale: "de", body: "{% if %}" }),
+      body: { kind: "restock", locale: "de", body: "{% if %}" },
     });
     expect(broken.status).toBe(422);
     expect(await app.deps.db.smsTemplate.count({ where: { shopId } })).toBe(1);

@@ -8,6 +8,8 @@ import { updateSmsSettings } from "../../web/server/sms/sms-settings-repository.
 import { sendSmsBatch } from "../../web/server/sms/send-sms-batch.ts";
 import { signTwilio } from "../../simulator/twilio/twilio-fake.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
+import { attributeOrderConversions } from "../../web/server/restock/attribute-order-conversions.ts";
 import {
   proxySignup,
   startAlertsFixture,
@@ -160,6 +162,23 @@ describe("SMS alerts", () => {
     );
     await new Promise((r) => setTimeout(r, 1_500));
     expect(textsTo("+14155552671")).toHaveLength(1);
+
+    // Attribution: an order whose shipping phone (national format, US) is the texted number.
+    const smsRow = rows.find((r) => r.recipient === "+14155552671")!;
+    const order = parseWebhookBody(
+      `{"id":9007199254740993,"email":"someone@example.com","created_at":"${new Date(Date.now() + 60_000).toISOString()}",
+        "currency":"EUR","shipping_address":{"phone":"(415) 555-2671","country_code":"US"},
+        "line_items":[{"id":90071992547409931,"variant_id":${v.variantId},"price":"89.00","quantity":1}]}`,
+    );
+    const ctx = {
+      deps: fx.app.workerDeps,
+      shop: { id: shop.id, domain: shop.domain, uninstalledAt: null, installedAt: new Date() },
+      event: { id: 1n, topic: "orders/create", triggeredAt: null, receivedAt: new Date() },
+    };
+    expect(await attributeOrderConversions(ctx, order)).toBe(1);
+    expect(await fx.app.deps.db.conversion.findFirstOrThrow({ where: { shopId: shop.id } })).toMatchObject({
+      notificationId: smsRow.id,
+    });
 
     // STOP from the handset: suppressed for this shop at once.
     const stop = await fx.sim.twilio.reply("+14155552671", FROM, "STOP");

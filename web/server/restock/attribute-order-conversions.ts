@@ -2,6 +2,7 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { toBigInt } from "../shopify-id.ts";
 import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
+import { normalizePhone } from "../sms/phone-number.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 
 const id = z
@@ -11,6 +12,9 @@ const orderSchema = z.object({
   id,
   email: z.string().nullish(),
   contact_email: z.string().nullish(),
+  phone: z.string().nullish(),
+  shipping_address: z.object({ phone: z.string().nullish(), country_code: z.string().nullish() }).nullish(),
+  billing_address: z.object({ phone: z.string().nullish(), country_code: z.string().nullish() }).nullish(),
   created_at: z.string(),
   currency: z.string().nullish(),
   line_items: z.array(
@@ -25,16 +29,20 @@ const orderSchema = z.object({
 });
 
 /**
- * orders/create: each line of a variant whose restock email reached this order's address within
- * the attribution window before the order counts once as a conversion of that email (the latest
- * one), with the line's revenue. The unique (shop, line item) makes replays harmless.
+ * orders/create: each line of a variant whose restock alert reached this order's address (email)
+ * or phone (SMS, docs/sms.md) within the attribution window before the order counts once as a
+ * conversion of that alert (the latest one), with the line's revenue. The unique (shop, line item) makes replays harmless.
  */
 export async function attributeOrderConversions(ctx: WebhookContext, payload: unknown): Promise<number> {
   const { db } = ctx.deps;
   const order = orderSchema.parse(payload);
   const email = normalizeEmail(order.email ?? order.contact_email ?? "");
+  const address = order.shipping_address ?? order.billing_address;
+  const rawPhone = order.phone ?? order.shipping_address?.phone ?? order.billing_address?.phone ?? "";
+  const phone = rawPhone ? normalizePhone(rawPhone, address?.country_code) : null;
+  const recipients = [email, phone].filter((r): r is string => Boolean(r));
   const lines = order.line_items.filter((l) => l.variant_id !== null);
-  if (!email || lines.length === 0) return 0;
+  if (recipients.length === 0 || lines.length === 0) return 0;
   const orderedAt = new Date(order.created_at);
   if (Number.isNaN(orderedAt.getTime())) return 0;
   const settings = await db.shopSettings.findUnique({
@@ -46,7 +54,7 @@ export async function attributeOrderConversions(ctx: WebhookContext, payload: un
   const sent = await db.notification.findMany({
     where: {
       shopId: ctx.shop.id,
-      recipient: email,
+      recipient: { in: recipients },
       kind: "restock",
       status: "SENT",
       sentAt: { gte: new Date(orderedAt.getTime() - windowMs), lte: orderedAt },

@@ -34,6 +34,9 @@ function TemplateEditor({ template }: { template: SmsTemplate }) {
   const [body, setBody] = useState(template.body);
   const [saving, setSaving] = useState(false);
   const count = countSmsSegments(body);
+  // What fits in the segments used: GSM-7 160 (153 per part), UCS-2 70 (67 per part).
+  const [single, part] = count.encoding === "GSM-7" ? [160, 153] : [70, 67];
+  const room = count.segments <= 1 ? single : count.segments * part;
   const save = async () => {
     setSaving(true);
     try {
@@ -56,7 +59,7 @@ function TemplateEditor({ template }: { template: SmsTemplate }) {
         <InlineStack gap="200">
           <span data-sms-segments={`${template.kind}:${template.locale}`}>
             <Text as="span" tone={count.segments > 1 ? "caution" : "subdued"}>
-              {`${count.segments} segment${count.segments === 1 ? "" : "s"} · ${count.encoding} · ${count.units} characters`}
+              {`${count.segments} segment${count.segments === 1 ? "" : "s"} · ${count.encoding} · ${count.units}/${room}`}
             </Text>
           </span>
           {template.custom ? <Badge>Edited</Badge> : null}
