@@ -2,6 +2,7 @@ import express from "express";
 import type { Request } from "express";
 import type { Simulator } from "../simulator-types.ts";
 import { renderConsolePage } from "./render-console-page.ts";
+import { renderSmsInbox } from "./render-sms-inbox.ts";
 
 export interface ConsoleRoutesOptions {
   sim: Simulator;
@@ -41,6 +42,27 @@ export function createConsoleRoutes(opts: ConsoleRoutesOptions): express.Router 
         }),
       );
   });
+
+  // The SMS inbox: what the app texted through the simulator's Twilio stand-in, and handset replies.
+  router.get("/console/sms", (_req, res) => {
+    res
+      .type("html")
+      .set("Cache-Control", "no-store")
+      .send(renderSmsInbox(opts.sim.twilio.messages, opts.sim.twilio.inbound));
+  });
+  router.post(
+    "/console/sms/reply",
+    express.urlencoded({ extended: false, limit: "4kb" }),
+    async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      try {
+        await opts.sim.twilio.reply(String(body.from ?? ""), String(body.to ?? ""), String(body.body ?? ""));
+      } catch (error) {
+        return void res.status(422).type("text/plain").send(String(error));
+      }
+      res.redirect(303, "/console/sms");
+    },
+  );
 
   // Shopify opens an embedded app with a session token in `id_token`; the admin refreshes it itself.
   router.get("/console/open-admin", async (req, res) => {

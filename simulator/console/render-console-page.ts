@@ -44,6 +44,7 @@ export function renderConsolePage(input: ConsolePageInput): string {
     `<a href="${e(links.storefront)}" data-link="storefront">Storefront</a>`,
     links.admin ? `<a href="${e(links.admin)}" data-link="admin" target="_blank">Embedded admin</a>` : "",
     links.mail ? `<a href="${e(links.mail)}" data-link="mail" target="_blank">Mail catcher</a>` : "",
+    `<a href="/console/sms" data-link="sms">SMS inbox</a>`,
     ...state.shops
       .filter((s) => s.domain !== shop)
       .map((s) => `<a href="/console?shop=${encodeURIComponent(s.domain)}">${e(s.domain)}</a>`),

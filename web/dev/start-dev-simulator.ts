@@ -61,6 +61,8 @@ export async function startDevSimulator(input: {
             apiSecret: input.apiSecret,
             appUrl: () => input.appUrl,
             defaultShop: DEMO_SHOP,
+            // The demo shop texts too (web/dev/setup-demo-sms.ts): its notify-me block asks for either.
+            blockSettings: () => ({ "notify-me": { channels: "both" } }),
           }),
         ),
   });

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from "../server/logger.ts";
 import { buildDevEnv, hasShopifyCredentials, preferredPorts, type DevArgs, type Env } from "./dev-options.ts";
 import { startDevApp, type DevApp } from "./start-dev-app.ts";
 import { DEMO_SHOP, installDemoShop, setDemoEtas } from "./install-demo-shop.ts";
+import { setupDemoSms } from "./setup-demo-sms.ts";
 import { createMailCatcher, type MailCatcher } from "./mail-catcher/create-mail-catcher.ts";
 import { pickPort } from "./pick-port.ts";
 import { readWebhookTopics } from "./read-webhook-topics.ts";
@@ -136,6 +137,9 @@ async function finishPlayground(simulator: DevSimulator | undefined, appUrl: str
   if (!simulator) return;
   simulator.sim.setAppUrl(appUrl);
   await installDemoShop({ sim: simulator.sim, appUrl, shop: DEMO_SHOP });
+  await setupDemoSms({ sim: simulator.sim, appUrl, shop: DEMO_SHOP }).catch((err: unknown) =>
+    logger.warn({ err }, "demo SMS channel not set up"),
+  );
   if (simulator.seeded) {
     // In the background: it waits for the initial sync, which must not delay the URLs.
     setDemoEtas({ sim: simulator.sim, appUrl, shop: DEMO_SHOP, logger, now: new Date() }).catch(
