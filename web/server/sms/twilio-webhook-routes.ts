@@ -76,14 +76,7 @@ async function verify(
     ),
   );
   const settings = SHOP_ID.test(shopId) ? await loadSmsSettings(deps.db, shopId) : null;
-  let token: string | null = null;
-  try {
-    token = settings?.authTokenEncrypted
-      ? decryptToken(deps.config.tokenKeys, settings.authTokenEncrypted)
-      : null;
-  } catch {
-    token = null;
-  }
+  const token = settings?.authTokenEncrypted ? tokenOf(deps, settings.authTokenEncrypted) : null;
   const url = `${deps.config.appUrl}${req.originalUrl}`;
   if (!token || !verifyTwilioSignature(token, req.get("x-twilio-signature"), url, params)) {
     res.status(403).json({ error: "forbidden", message: "invalid Twilio signature" });
@@ -94,4 +87,13 @@ async function verify(
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The shop's auth token; null when it cannot be decrypted (key removed): the request is refused. */
+function tokenOf(deps: AppDeps, stored: string): string | null {
+  try {
+    return decryptToken(deps.config.tokenKeys, stored);
+  } catch {
+    return null;
+  }
 }
