@@ -220,7 +220,7 @@ describe("SMS alerts", () => {
     expect(
       await fx.app.deps.db.phoneSuppression.count({ where: { shopId: shop.id, phone: "+447911123456" } }),
     ).toBe(0);
-  });
+  }, 120_000);
 
   it("holds texts in the shop's quiet hours and sends them after", async () => {
     const now = fx.clock.now;
