@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { ActivityPageResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
@@ -43,14 +44,13 @@ export function activityApiRoutes(deps: AppDeps): Router {
     const query = parseQuery(listQuery, req.query);
     const cursor = decodeCursor(query.cursor);
     if (query.cursor && !cursor) throw new AppError("bad_request", "Invalid cursor");
-    res.json(
-      await listActivity(deps.db, shop, {
-        source: query.source,
-        statuses: query.status,
-        limit: query.limit,
-        cursor,
-      }),
-    );
+    const page = await listActivity(deps.db, shop, {
+      source: query.source,
+      statuses: query.status,
+      limit: query.limit,
+      cursor,
+    });
+    res.json(page satisfies ActivityPageResponse);
   });
 
   router.get("/activity/alerts", async (req, res) => {

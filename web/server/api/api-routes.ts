@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { ShopResponse } from "../../contract/api-responses.ts";
 import { activityApiRoutes } from "../activity/activity-api-routes.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { refuseNulBody } from "../reject-nul-bytes.ts";
@@ -14,6 +15,7 @@ import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { smsApiRoutes } from "../sms/sms-api-routes.ts";
+import { setupGuideRoutes } from "../setup/setup-guide-routes.ts";
 import { subscriptionApiRoutes } from "../subscriptions/subscription-api-routes.ts";
 
 /** /api/*: the embedded admin's API. Every route below runs with a verified shop from the token. */
@@ -33,9 +35,19 @@ export function apiRoutes(deps: AppDeps): Router {
         syncedAt: true,
         shopifyPlus: true,
         planName: true,
+        currency: true,
+        primaryLocale: true,
+        timezone: true,
       },
     });
-    res.json({ shop: row });
+    const body: ShopResponse = {
+      shop: {
+        ...row,
+        installedAt: row.installedAt.toISOString(),
+        syncedAt: row.syncedAt?.toISOString() ?? null,
+      },
+    };
+    res.json(body);
   });
   router.use(backorderApiRoutes(deps));
   router.use(etaApiRoutes(deps));
@@ -49,6 +61,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(webhookEndpointRoutes(deps));
   router.use(klaviyoSettingsRoutes(deps));
   router.use(smsApiRoutes(deps));
+  router.use(setupGuideRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

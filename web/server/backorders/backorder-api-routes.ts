@@ -4,7 +4,13 @@ import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
 import { exportBackordersCsv } from "./export-backorders-csv.ts";
 import { backorderFiltersSchema, backorderPageSchema, listBackorders } from "./list-backorders.ts";
-import { loadBackorderMetrics, metricsPeriod, metricsQuerySchema } from "./load-backorder-metrics.ts";
+import type { BackorderPageResponse } from "../../contract/api-responses.ts";
+import {
+  loadBackorderMetrics,
+  metricsPeriod,
+  metricsQuerySchema,
+  toMetricsResponse,
+} from "./load-backorder-metrics.ts";
 
 function parse<T>(
   schema: {
@@ -23,7 +29,8 @@ export function backorderApiRoutes(deps: AppDeps): Router {
 
   router.get("/backorders", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    res.json(await listBackorders(deps.db, shop.id, parse(backorderPageSchema, req.query), new Date()));
+    const page = await listBackorders(deps.db, shop.id, parse(backorderPageSchema, req.query), new Date());
+    res.json(page satisfies BackorderPageResponse);
   });
 
   router.get("/backorders/metrics", async (req, res) => {
@@ -32,12 +39,7 @@ export function backorderApiRoutes(deps: AppDeps): Router {
     const period = metricsPeriod(parse(metricsQuerySchema, req.query), now);
     if (period.from >= period.to) throw new AppError("bad_request", "from must be before to");
     const metrics = await loadBackorderMetrics(deps.db, shop.id, period, now);
-    res.json({
-      ...metrics,
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
-      unitsByVariant: metrics.unitsByVariant.map((v) => ({ variantId: String(v.variantId), units: v.units })),
-    });
+    res.json(toMetricsResponse(metrics, period));
   });
 
   router.get("/backorders/export.csv", async (req, res) => {

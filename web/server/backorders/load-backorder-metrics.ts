@@ -83,3 +83,22 @@ export async function loadBackorderMetrics(
     now,
   );
 }
+
+export type BackorderMetricsResponse = Omit<BackorderMetrics, "unitsByVariant"> & {
+  from: string;
+  to: string;
+  unitsByVariant: { variantId: string; units: number }[];
+};
+
+/** GET /api/backorders/metrics: the metrics with their period, ids as strings. */
+export function toMetricsResponse(
+  metrics: BackorderMetrics,
+  period: { from: Date; to: Date },
+): BackorderMetricsResponse {
+  return {
+    ...metrics,
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    unitsByVariant: metrics.unitsByVariant.map((v) => ({ variantId: String(v.variantId), units: v.units })),
+  };
+}

@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { DataExportsResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
@@ -21,7 +22,9 @@ export function dataExportRoutes(deps: AppDeps): Router {
       take: 100,
       select: { id: true, kind: true, subject: true, createdAt: true },
     });
-    res.json({ exports: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) });
+    res.json({
+      exports: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    } satisfies DataExportsResponse);
   });
   router.get("/data-exports/:id", async (req, res) => {
     const { shop } = res.locals as ShopLocals;

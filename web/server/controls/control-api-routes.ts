@@ -1,5 +1,6 @@
 import { parseInput as parse } from "../parse-input.ts";
 import express, { type Router } from "express";
+import type { CancelRequestsResponse, VariantControlResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
@@ -20,14 +21,16 @@ export function controlApiRoutes(deps: AppDeps): Router {
 
   router.get("/controls/variants/:variantId", async (req, res) => {
     const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
-    res.json({ control: await loadVariantControl(deps.db, shopOf(res.locals).id, variantId) });
+    res.json({
+      control: await loadVariantControl(deps.db, shopOf(res.locals).id, variantId),
+    } satisfies VariantControlResponse);
   });
 
   router.put("/controls/variants/:variantId", async (req, res) => {
     const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
     const body = parse(variantControlBodySchema, req.body);
     const control = await saveVariantControl(deps, shopOf(res.locals).id, variantId, body, new Date());
-    res.json({ control });
+    res.json({ control } satisfies VariantControlResponse);
   });
 
   router.put("/controls/products/:productId", async (req, res) => {
@@ -43,7 +46,9 @@ export function controlApiRoutes(deps: AppDeps): Router {
 
   router.get("/controls/cancel-requests", async (req, res) => {
     const query = parse(listQuerySchema, req.query, "bad_request");
-    res.json({ requests: await listCancelRequests(deps.db, shopOf(res.locals).id, query) });
+    res.json({
+      requests: await listCancelRequests(deps.db, shopOf(res.locals).id, query),
+    } satisfies CancelRequestsResponse);
   });
 
   router.patch("/controls/cancel-requests/:id", async (req, res) => {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import express, { type Response, type Router } from "express";
+import type { PreviewResponse, TemplateListResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
@@ -112,6 +113,9 @@ async function busyAsUnavailable<T>(res: Response, work: Promise<T>): Promise<T>
 
 type Target = z.infer<typeof target>;
 
+/** GET/PUT/DELETE /api/emails/templates/:kind/:locale */
+export type TemplateDetailView = Awaited<ReturnType<typeof templateView>>;
+
 async function templateView(db: Db, shopId: string, { kind, locale }: Target) {
   const [override, defaults] = await Promise.all([
     db.emailTemplate.findUnique({ where: { shopId_kind_locale: { shopId, kind, locale } } }),
@@ -151,7 +155,11 @@ export function emailApiRoutes(deps: AppDeps): Router {
         return { kind, locale, customized: Boolean(updatedAt), updatedAt: updatedAt?.toISOString() ?? null };
       }),
     );
-    res.json({ kinds: templateKinds, locales: supportedLocales, templates });
+    res.json({
+      kinds: [...templateKinds],
+      locales: [...supportedLocales],
+      templates,
+    } satisfies TemplateListResponse);
   });
 
   router.get("/emails/templates/:kind/:locale", async (req, res) => {
@@ -187,8 +195,11 @@ export function emailApiRoutes(deps: AppDeps): Router {
     const { kind, locale, ...template } = parse(previewBody, req.body);
     const { preview, warnings } = await oneRenderAtATime(renderSlots, res, shop.id, async () => {
       const warnings = await assertValidLiquid(deps, res, shop.id, kind, template);
-      const row = await deps.db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { name: true } });
-      const sample = getSampleContext(kind, locale);
+      const row = await deps.db.shop.findUniqueOrThrow({
+        where: { id: shop.id },
+        select: { name: true, currency: true },
+      });
+      const sample = getSampleContext(kind, locale, row.currency);
       const context = {
         ...sample,
         shop: { ...sample.shop, name: row.name ?? shop.domain, domain: shop.domain },
@@ -199,7 +210,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
         warnings,
       };
     });
-    res.json({ preview, warnings });
+    res.json({ preview, warnings } satisfies PreviewResponse);
   });
 
   router.post("/emails/test-send", async (req, res) => {
@@ -215,6 +226,10 @@ export function emailApiRoutes(deps: AppDeps): Router {
     });
     if (recent >= TEST_SENDS_PER_HOUR)
       throw new AppError("rate_limited", "Too many test emails; try again later");
+    const { currency } = await deps.db.shop.findUniqueOrThrow({
+      where: { id: shop.id },
+      select: { currency: true },
+    });
     const [notificationId] = await enqueueNotifications(deps, [
       {
         shopId: shop.id,
@@ -223,7 +238,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
         recipient: to.trim().toLowerCase(),
         idempotencyKey: `${keyPrefix}${kind}:${locale}:${crypto.randomUUID()}`,
         // A test send has no subscription or order behind it: the sender renders this sample data.
-        context: { test: true, sample: JSON.parse(JSON.stringify(getSampleContext(kind, locale))) },
+        context: { test: true, sample: JSON.parse(JSON.stringify(getSampleContext(kind, locale, currency))) },
       },
     ]);
     res.status(202).json({ notificationId });

@@ -1,5 +1,6 @@
 import { parseInput as parse } from "../parse-input.ts";
 import express, { type Router } from "express";
+import type { EtaBulkResponse, EtaPageResponse, EtaResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
@@ -18,7 +19,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
 
   router.get("/etas", async (req, res) => {
     const query = parse(listEtasQuerySchema, req.query, "bad_request");
-    res.json(await listEtas(deps.db, shopOf(res.locals).id, query, new Date()));
+    res.json((await listEtas(deps.db, shopOf(res.locals).id, query, new Date())) satisfies EtaPageResponse);
   });
 
   // Before /etas/:variantId so "export.csv" is not taken for an id.
@@ -41,7 +42,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
     }
     const changes = ids.map((variantId) => ({ variantId, eta: body.eta, message: body.message }));
     const result = await applyEtaChanges(deps, shop.id, changes, "bulk", new Date());
-    res.json({ updated: result.updated, moved: result.moved.map(String) });
+    res.json({ updated: result.updated, moved: result.moved.map(String) } satisfies EtaBulkResponse);
   });
 
   router.put("/etas/products/:productId/lead-time", async (req, res) => {
@@ -63,7 +64,9 @@ export function etaApiRoutes(deps: AppDeps): Router {
 
   router.get("/etas/:variantId", async (req, res) => {
     const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
-    res.json({ variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, new Date()) });
+    res.json({
+      variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, new Date()),
+    } satisfies EtaResponse);
   });
 
   router.put("/etas/:variantId", async (req, res) => {
@@ -78,7 +81,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
       "manual",
       new Date(),
     );
-    res.json({ variant: await loadEtaView(deps.db, shop.id, variantId, new Date()) });
+    res.json({ variant: await loadEtaView(deps.db, shop.id, variantId, new Date()) } satisfies EtaResponse);
   });
 
   return router;

@@ -2,13 +2,14 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";
+import { ETA_LIST_FILTERS, etaFilterConditions } from "./eta-list-filters.ts";
 import { toEtaView, type EtaView } from "./eta-view.ts";
 import { countEtaRows, selectEtaRows } from "./query-eta-rows.ts";
 import { calendarDate } from "./resolve-eta.ts";
 
 export const listEtasQuerySchema = z.object({
   query: z.string().trim().max(200).optional(),
-  filter: z.enum(["all", "overdue", "backordered"]).default("all"),
+  filter: z.enum(ETA_LIST_FILTERS).default("all"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(250).default(50),
 });
@@ -27,12 +28,7 @@ export async function listEtas(db: Db, shopId: string, query: ListEtasQuery, now
       Prisma.sql`(p."title" ILIKE ${pattern} OR v."title" ILIKE ${pattern} OR v."sku" ILIKE ${pattern})`,
     );
   }
-  // Same definitions as resolveEta (an explicit date before the shop's today) and isBackordered.
-  if (query.filter === "overdue") {
-    where.push(Prisma.sql`e."etaDate" < ${calendarDate(now, ctx.timezone)}::date`);
-  } else if (query.filter === "backordered") {
-    where.push(Prisma.sql`v."tracked" AND v."inventoryPolicy" = 'CONTINUE' AND v."available" <= 0`);
-  }
+  where.push(...etaFilterConditions(query.filter, ctx, now));
   const [rows, total] = await Promise.all([
     selectEtaRows(db, shopId, {
       where,

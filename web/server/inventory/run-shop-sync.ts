@@ -38,6 +38,9 @@ const statusResult = z.object({
     .nullable(),
 });
 
+/** Stored-variant count written every this many variants while a sync stores its result. */
+const SYNC_PROGRESS_EVERY = 250;
+
 /**
  * One step of the initial sync: start the bulk operation, or check on it and, once completed, cache
  * every variant with its levels. The caller re-runs running steps later (a delayed job).
@@ -100,10 +103,16 @@ export async function finishShopSync(
   }
   if (node.status !== "COMPLETED") return { state: "running" };
   const states = node.url ? parseBulkVariants(await download(deps.fetch ?? fetch, node.url), deps.now()) : [];
-  for (const state of states) await storeVariantState(deps.db, shopId, state);
+  // Progress for the admin's setup guide: how many of the returned variants are stored so far.
+  await deps.db.shop.updateMany({ where: current, data: { syncTotal: states.length, syncStored: 0 } });
+  for (const [index, state] of states.entries()) {
+    await storeVariantState(deps.db, shopId, state);
+    if ((index + 1) % SYNC_PROGRESS_EVERY === 0)
+      await deps.db.shop.updateMany({ where: current, data: { syncStored: index + 1 } });
+  }
   const marked = await deps.db.shop.updateMany({
     where: current,
-    data: { syncStatus: "DONE", syncedAt: deps.now() },
+    data: { syncStatus: "DONE", syncedAt: deps.now(), syncStored: states.length },
   });
   if (marked.count === 0) return { state: "settled" };
   return { state: "done", variantIds: states.map((s) => s.variantId) };

@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { ReconciliationResponse, ReconciliationSyncResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { toReconciliationView } from "./order-reconciliation-runs.ts";
@@ -15,13 +16,16 @@ export function reconcileApiRoutes(deps: AppDeps): Router {
 
   router.get("/reconciliation", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
-    res.json({ reconciliation: await view(shop.id) });
+    res.json({ reconciliation: await view(shop.id) } satisfies ReconciliationResponse);
   });
 
   router.post("/reconciliation/sync", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
     const run = await startOrderReconciliation(deps, shop.id, "manual", new Date());
-    res.status(run.started ? 202 : 200).json({ started: run.started, reconciliation: await view(shop.id) });
+    res.status(run.started ? 202 : 200).json({
+      started: run.started,
+      reconciliation: await view(shop.id),
+    } satisfies ReconciliationSyncResponse);
   });
 
   return router;

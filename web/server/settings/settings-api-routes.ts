@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import type { LocationsResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { z } from "zod";
@@ -50,7 +51,7 @@ export function settingsApiRoutes(deps: AppDeps): Router {
         active: l.active,
         counted: counted.size === 0 || counted.has(l.locationId.toString()),
       })),
-    });
+    } satisfies LocationsResponse);
   });
 
   return router;

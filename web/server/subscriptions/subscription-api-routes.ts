@@ -1,4 +1,9 @@
 import express, { type Router } from "express";
+import type {
+  DemandResponse,
+  SendNowResponse,
+  SubscriberPageResponse,
+} from "../../contract/api-responses.ts";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
@@ -37,7 +42,8 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get("/subscriptions/demand", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
-    res.json({ variants: await describeDemand(deps.db, shop.id, await readDemand(deps.db, shop.id)) });
+    const variants = await describeDemand(deps.db, shop.id, await readDemand(deps.db, shop.id));
+    res.json({ variants } satisfies DemandResponse);
   });
   router.get("/subscriptions/stats", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
@@ -53,7 +59,7 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
       parse(subscriberListQuerySchema, req.query),
     );
     if (!page) throw new AppError("bad_request", "Invalid cursor");
-    res.json({ variantId: String(variantId), ...page });
+    res.json({ variantId: String(variantId), ...page } satisfies SubscriberPageResponse);
   });
   router.post("/subscriptions/variants/:variantId/send-now", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
@@ -63,7 +69,9 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
       const [code, message] = SEND_NOW_REFUSALS[result.reason];
       throw new AppError(code, message);
     }
-    res.status(202).json({ restockEventId: result.restockEventId, waiting: result.waiting });
+    res
+      .status(202)
+      .json({ restockEventId: result.restockEventId, waiting: result.waiting } satisfies SendNowResponse);
   });
   router.get("/subscriptions/export.csv", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../controls/format-money.ts";
 import { formatEmailDate } from "../render/format-email-date.ts";
 import { resolveLocale } from "../render/resolve-locale.ts";
 import type { SupportedLocale } from "../render/resolve-locale.ts";
@@ -8,7 +9,7 @@ import type { BaseContext, EmailContext, EmailContextMap, OrderLineVariables } f
 // French customers would.
 const samples: Record<
   SupportedLocale,
-  { firstName: string; product: string; variant: string; second: string; message: string; price: string }
+  { firstName: string; product: string; variant: string; second: string; message: string }
 > = {
   en: {
     firstName: "Alex",
@@ -16,7 +17,6 @@ const samples: Record<
     variant: "Forest green / M",
     second: "Waxed Canvas Cap",
     message: "Made to order in our Lyon workshop",
-    price: "€89.00",
   },
   fr: {
     firstName: "Camille",
@@ -24,7 +24,6 @@ const samples: Record<
     variant: "Vert forêt / M",
     second: "Casquette en toile cirée",
     message: "Fabriqué à la commande dans notre atelier lyonnais",
-    price: "89,00 €",
   },
   de: {
     firstName: "Lena",
@@ -32,7 +31,6 @@ const samples: Record<
     variant: "Waldgrün / M",
     second: "Kappe aus gewachstem Canvas",
     message: "Wird in unserer Werkstatt in Lyon auf Bestellung gefertigt",
-    price: "89,00 €",
   },
   es: {
     firstName: "Lucía",
@@ -40,7 +38,6 @@ const samples: Record<
     variant: "Verde bosque / M",
     second: "Gorra de lona encerada",
     message: "Se fabrica por encargo en nuestro taller de Lyon",
-    price: "89,00 €",
   },
 };
 
@@ -48,10 +45,17 @@ const SHOP_URL = "https://alpine-outfitters.example";
 const APP_URL = "https://backorder-hub.example";
 const SAMPLE_TOKEN = "sample-token";
 
-/** A realistic context for previews and tests; never contains real customer data. */
-export function getSampleContext<K extends TemplateKind>(kind: K, locale: string = "en"): EmailContext<K> {
+/**
+ * A realistic context for previews and tests; never contains real customer data. Prices are in the
+ * shop's currency (a USD shop previews "$89.00"), formatted for the email's locale.
+ */
+export function getSampleContext<K extends TemplateKind>(
+  kind: K,
+  locale: string = "en",
+  currency: string | null = "EUR",
+): EmailContext<K> {
   const resolved = resolveLocale(locale);
-  const s = samples[resolved];
+  const s = { ...samples[resolved], price: formatMoney("89.00", currency, resolved) };
   const base: BaseContext = {
     shop: {
       name: "Alpine Outfitters",

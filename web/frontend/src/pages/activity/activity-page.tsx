@@ -13,20 +13,8 @@ import {
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
+import type { ActivityPageResponse } from "../../../../contract/api-responses.ts";
 import { formatDateTime } from "../../format/format.ts";
-
-type ActivityItem = {
-  id: string;
-  source: "notification" | "webhook";
-  at: string;
-  kind: string;
-  status: string;
-  recipient: string | null;
-  attempts: number;
-  error: string | null;
-  sentAt: string | null;
-};
-type ActivityPage = { items: ActivityItem[]; nextCursor: string | null };
 
 const TABS = [
   { id: "all", content: "All" },
@@ -59,7 +47,7 @@ export default function ActivityPage() {
   const params = new URLSearchParams({ source, limit: "50" });
   if (status && source !== "webhooks") params.set("status", status);
   if (cursor) params.set("cursor", cursor);
-  const state = useApi<ActivityPage>(`/activity?${params}`);
+  const state = useApi<ActivityPageResponse>(`/activity?${params}`);
   const reset = () => setCursors([null]);
 
   return (

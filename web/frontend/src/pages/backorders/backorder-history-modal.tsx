@@ -1,6 +1,6 @@
 import { BlockStack, DataTable, Modal, Text } from "@shopify/polaris";
 import { formatDateTime, formatNumber } from "../../format/format.ts";
-import type { BackorderRow } from "./backorders-contract.ts";
+import { orderLabel, type BackorderRow } from "./backorders-contract.ts";
 
 const KIND_LABEL: Record<string, string> = {
   create: "Backordered",
@@ -18,7 +18,7 @@ export function BackorderHistoryModal({ row, onClose }: { row: BackorderRow; onC
     <Modal
       open
       onClose={onClose}
-      title={`${row.orderName} · ${row.productTitle || "Untitled product"}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`}
+      title={`${orderLabel(row)} · ${row.productTitle || "Untitled product"}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`}
       secondaryActions={[{ content: "Close", onAction: onClose }]}
     >
       <Modal.Section>

@@ -1,7 +1,13 @@
 import { Badge, BlockStack, Button, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
 import { appBridge } from "../../api/session-token.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../format/format.ts";
-import { orderAdminUrl, shownUnits, type BackorderRow } from "./backorders-contract.ts";
+import {
+  lineOverdue,
+  orderAdminUrl,
+  orderLabel,
+  shownUnits,
+  type BackorderRow,
+} from "./backorders-contract.ts";
 
 const STATUS_TONE: Record<string, "attention" | "success" | "info" | undefined> = {
   OPEN: "attention",
@@ -26,18 +32,20 @@ export function BackorderTableRow({
   onShowHistory: (row: BackorderRow) => void;
 }) {
   const shown = shownUnits(row);
+  const overdue = lineOverdue(row);
+  const product = row.productTitle || "Untitled product";
   return (
-    <IndexTable.Row id={row.id} key={row.id} position={index} tone={row.overdue ? "critical" : undefined}>
+    <IndexTable.Row id={row.id} key={row.id} position={index} tone={overdue ? "critical" : undefined}>
       <IndexTable.Cell>
         <Link url={orderAdminUrl(shop, row.orderId, Boolean(appBridge()))} target="_blank" removeUnderline>
-          {row.orderName}
+          {orderLabel(row)}
         </Link>
       </IndexTable.Cell>
       <IndexTable.Cell>{row.customer ?? "—"}</IndexTable.Cell>
       <IndexTable.Cell>
         <InlineStack gap="100" blockAlign="center" wrap={false}>
           <Text as="span" fontWeight="semibold">
-            {row.productTitle || "Untitled product"}
+            {product}
           </Text>
           {row.variantTitle ? (
             <Text as="span" tone="subdued">
@@ -47,8 +55,8 @@ export function BackorderTableRow({
           {row.productId && !productFiltered ? (
             <Button
               variant="plain"
-              accessibilityLabel={`Show only ${row.productTitle}`}
-              onClick={() => row.productId && onOnlyProduct(row.productId, row.productTitle)}
+              accessibilityLabel={`Show only ${product}`}
+              onClick={() => row.productId && onOnlyProduct(row.productId, product)}
             >
               only this
             </Button>
@@ -67,7 +75,7 @@ export function BackorderTableRow({
             </Text>
             <Button
               variant="plain"
-              accessibilityLabel={`Unit history of ${row.orderName} ${row.productTitle}`}
+              accessibilityLabel={`Unit history of ${orderLabel(row)} ${product}`}
               onClick={() => onShowHistory(row)}
             >
               history
@@ -78,8 +86,8 @@ export function BackorderTableRow({
       <IndexTable.Cell>{formatDateTime(row.placedAt)}</IndexTable.Cell>
       <IndexTable.Cell>
         <InlineStack gap="100">
-          <span>{formatDate(row.eta)}</span>
-          {row.overdue ? <Badge tone="critical">Overdue</Badge> : null}
+          <span>{formatDate(row.etaCurrent)}</span>
+          {overdue ? <Badge tone="critical">Overdue</Badge> : null}
         </InlineStack>
       </IndexTable.Cell>
       <IndexTable.Cell>

@@ -1,38 +1,14 @@
-// GET /api/backorders (backorders feature): server-side filtered, sorted and paginated lines.
+// GET /api/backorders: server-side filtered, sorted and paginated lines (shape: web/contract/).
 
-export type BackorderRow = {
-  id: string;
-  productId: string | null;
-  orderId: string;
-  orderName: string;
-  customer: string | null;
-  productTitle: string;
-  variantTitle: string;
-  sku: string | null;
-  quantity: number;
-  backorderedQuantity: number;
-  orderedQuantity: number | null;
-  /** Backordered units at first and at their peak (null: older than the line history). */
-  initialBackorderedQuantity: number | null;
-  peakBackorderedQuantity: number | null;
-  backorderType: "partial" | "full" | null;
-  /** Every change of the line's units or status, oldest first. */
-  history: BackorderHistoryEntry[];
-  placedAt: string;
-  eta: string | null;
-  overdue: boolean;
-  status: string;
-};
+import type {
+  BackorderHistoryEntry,
+  BackorderListItem,
+  BackorderPageResponse,
+} from "../../../../contract/api-responses.ts";
+import { isOverdue } from "../../format/format.ts";
 
-export type BackorderHistoryEntry = {
-  at: string;
-  kind: string;
-  status: string;
-  quantity: number;
-  backorderedQuantity: number;
-};
-
-export type BackorderPage = { rows: BackorderRow[]; total: number | null; hasNext: boolean };
+export type { BackorderHistoryEntry };
+export type BackorderRow = BackorderListItem;
 
 export type BackorderQuery = {
   status: string;
@@ -58,59 +34,20 @@ export function backorderSearch(q: BackorderQuery): string {
   return params.toString();
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const int = (v: unknown) => (typeof v === "number" ? v : null);
-
-function readHistory(value: unknown): BackorderHistoryEntry[] {
-  if (!Array.isArray(value)) return [];
-  return (value as Record<string, unknown>[]).map((e) => ({
-    at: String(e.at ?? ""),
-    kind: String(e.kind ?? ""),
-    status: String(e.status ?? ""),
-    quantity: Number(e.quantity ?? 0),
-    backorderedQuantity: Number(e.backorderedQuantity ?? 0),
-  }));
+export function backorderPage(body: BackorderPageResponse): {
+  rows: BackorderRow[];
+  total: number;
+  hasNext: boolean;
+} {
+  return { rows: body.items, total: body.total, hasNext: body.page * body.pageSize < body.total };
 }
 
-export function readBackorderPage(body: unknown, q: BackorderQuery, now = new Date()): BackorderPage {
-  const today = now.toISOString().slice(0, 10);
-  const root = body as Record<string, unknown>;
-  const items = (root.lines ?? root.backorders ?? root.items ?? []) as Record<string, unknown>[];
-  const total = typeof root.total === "number" ? root.total : null;
-  const rows = items.map((r): BackorderRow => ({
-    id: String(r.id ?? r.lineItemId),
-    productId: str(r.productId),
-    orderId: String(r.orderId ?? ""),
-    orderName: String(r.orderName ?? (r.orderId ? `#${String(r.orderId)}` : "")),
-    // First name or masked email, from the server; never an address field, which could be whole.
-    customer: str(r.customer),
-    productTitle: String(r.productTitle ?? r.title ?? ""),
-    variantTitle: String(r.variantTitle ?? ""),
-    sku: str(r.sku),
-    quantity: Number(r.quantity ?? 0),
-    backorderedQuantity: Number(r.backorderedQuantity ?? r.quantity ?? 0),
-    orderedQuantity: int(r.orderedQuantity),
-    initialBackorderedQuantity: int(r.initialBackorderedQuantity),
-    peakBackorderedQuantity: int(r.peakBackorderedQuantity),
-    backorderType: r.backorderType === "partial" ? "partial" : r.backorderType === "full" ? "full" : null,
-    history: readHistory(r.history),
-    placedAt: String(r.placedAt ?? r.orderedAt ?? ""),
-    eta: str(r.eta ?? r.etaCurrent),
-    // An open line whose current ETA has passed (the list filter uses the same UTC day).
-    overdue:
-      typeof r.overdue === "boolean"
-        ? r.overdue
-        : r.status === "OPEN" && Boolean(r.etaCurrent ?? r.eta) && String(r.etaCurrent ?? r.eta) < today,
-    status: String(r.status ?? ""),
-  }));
-  const hasNext =
-    typeof root.hasNext === "boolean"
-      ? root.hasNext
-      : total !== null
-        ? q.page * q.pageSize < total
-        : rows.length === q.pageSize;
-  return { rows, total, hasNext };
-}
+/** An open line whose current ETA has passed (the list's overdue filter uses the same UTC day). */
+export const lineOverdue = (row: BackorderRow, now = new Date()) =>
+  row.status === "OPEN" && isOverdue(row.etaCurrent, now);
+
+/** The order's name as Shopify shows it ("#1042"); its id when the order is not stored. */
+export const orderLabel = (row: BackorderRow) => row.orderName ?? `#${row.orderId}`;
 
 /** The order in the Shopify admin: App Bridge resolves shopify:// links when embedded. */
 export function orderAdminUrl(shop: string | null, orderId: string, embedded: boolean): string {

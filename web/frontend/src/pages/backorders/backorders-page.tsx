@@ -17,9 +17,10 @@ import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.t
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
 import { CancelRequestsCard } from "./cancel-requests-card.tsx";
+import type { BackorderPageResponse } from "../../../../contract/api-responses.ts";
 import {
   backorderSearch,
-  readBackorderPage,
+  backorderPage,
   type BackorderQuery,
   type BackorderRow,
 } from "./backorders-contract.ts";
@@ -55,7 +56,7 @@ export default function BackordersPage() {
   // The product filter is set from a row ("only this product"): the API filters by product id.
   const [productLabel, setProductLabel] = useState("");
   const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
-  const state = useApi<unknown>(`/backorders?${backorderSearch(query)}`);
+  const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
 
@@ -99,7 +100,7 @@ export default function BackordersPage() {
           skeleton={<CardSkeleton lines={10} minHeight="420px" />}
         >
           {(body) => {
-            const page = readBackorderPage(body, query);
+            const page = backorderPage(body);
             if (page.rows.length === 0 && query.page === 1) {
               return (
                 <EmptyCard heading="No backordered lines match">
@@ -152,11 +153,7 @@ export default function BackordersPage() {
                     hasNext={page.hasNext}
                     onPrevious={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}
                     onNext={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}
-                    label={
-                      page.total !== null
-                        ? `Page ${query.page} of ${Math.max(1, Math.ceil(page.total / query.pageSize))}`
-                        : `Page ${query.page}`
-                    }
+                    label={`Page ${query.page} of ${Math.max(1, Math.ceil(page.total / query.pageSize))}`}
                   />
                 </InlineStack>
               </Card>

@@ -6,16 +6,8 @@ import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
 import { useToast } from "../../components/toast.tsx";
 import { formatDateTime } from "../../format/format.ts";
+import type { CancelRequestsResponse } from "../../../../contract/api-responses.ts";
 import { orderAdminUrl } from "./backorders-contract.ts";
-
-/** GET /api/controls/cancel-requests?status=REQUESTED (web/server/controls/list-control-records.ts). */
-type CancelRequest = {
-  id: string;
-  orderId: string;
-  orderName: string | null;
-  lines: { lineItemId: string; title: string; quantity: number }[];
-  requestedAt: string;
-};
 
 /**
  * Customers who asked (from an ETA-changed email) to cancel backordered items: the merchant cancels
@@ -24,7 +16,7 @@ type CancelRequest = {
 export function CancelRequestsCard({ shop }: { shop: string | null }) {
   const api = useApiClient();
   const toast = useToast();
-  const state = useApi<{ requests: CancelRequest[] }>("/controls/cancel-requests?status=REQUESTED&limit=50");
+  const state = useApi<CancelRequestsResponse>("/controls/cancel-requests?status=REQUESTED&limit=50");
   const [busy, setBusy] = useState<string | null>(null);
   if (state.error instanceof ApiError && state.error.isMissingRoute) return null;
   if (state.error) return <ErrorBanner error={state.error} onRetry={state.reload} />;

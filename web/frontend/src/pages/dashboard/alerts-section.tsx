@@ -2,11 +2,11 @@ import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { EmptyCard } from "../../components/page-states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
 import { formatMoney, formatNumber, formatPercent } from "../../format/format.ts";
-import type { AlertMetricsView } from "./dashboard-contract.ts";
+import type { AlertMetricsResponse } from "../../../../contract/api-responses.ts";
 import { MetricCard } from "./metric-card.tsx";
 
 /** What back-in-stock alerts did in the period: sent, conversions, revenue, and their daily trend. */
-export function AlertsSection({ alerts: a }: { alerts: AlertMetricsView }) {
+export function AlertsSection({ alerts: a }: { alerts: AlertMetricsResponse }) {
   return (
     <BlockStack gap="400">
       <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">

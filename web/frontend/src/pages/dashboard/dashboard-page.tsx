@@ -4,12 +4,11 @@ import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
 import { formatNumber, formatPercent } from "../../format/format.ts";
 import { formatDuration } from "../../format/format-duration.ts";
-import {
-  readBackorderMetrics,
-  readDemand,
-  type AlertMetricsView,
-  type BackorderMetricsView,
-} from "./dashboard-contract.ts";
+import type {
+  AlertMetricsResponse,
+  BackorderMetricsResponse,
+  DemandResponse,
+} from "../../../../contract/api-responses.ts";
 import { AlertsSection } from "./alerts-section.tsx";
 import { MetricCard } from "./metric-card.tsx";
 import { MostWantedCard } from "./most-wanted-card.tsx";
@@ -33,7 +32,7 @@ function periodStart(days: number, now = new Date()): string {
 }
 
 /** What the partial/full counts mean, in units: how much of a partial line waited, and overall. */
-function mixDetail(mix: BackorderMetricsView["mix"]): string {
+function mixDetail(mix: BackorderMetricsResponse["mix"]): string {
   if (mix.partialLines + mix.fullLines === 0) return "no backordered lines in the period";
   const partial =
     mix.partialLines > 0
@@ -46,11 +45,11 @@ export function DashboardPage() {
   const [days, setDays] = useState("30");
   const query = periodQuery(Number(days));
   // The backorders API takes instants (its period ends now); the alerts API takes inclusive days.
-  const backorders = useApi<unknown>(
+  const backorders = useApi<BackorderMetricsResponse>(
     `/backorders/metrics?from=${encodeURIComponent(periodStart(Number(days)))}`,
   );
-  const alerts = useApi<AlertMetricsView>(`/activity/alerts?${query}`);
-  const demand = useApi<unknown>("/subscriptions/demand");
+  const alerts = useApi<AlertMetricsResponse>(`/activity/alerts?${query}`);
+  const demand = useApi<DemandResponse>("/subscriptions/demand");
 
   return (
     <Page title="Dashboard">
@@ -68,8 +67,7 @@ export function DashboardPage() {
               what="Backorder metrics"
               skeleton={<CardSkeleton lines={4} minHeight="132px" />}
             >
-              {(body) => {
-                const m = readBackorderMetrics(body);
+              {(m) => {
                 return (
                   <BlockStack gap="400">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
@@ -119,7 +117,7 @@ export function DashboardPage() {
               what="Subscriber demand"
               skeleton={<CardSkeleton lines={5} minHeight="200px" />}
             >
-              {(body) => <MostWantedCard rows={readDemand(body)} />}
+              {(body) => <MostWantedCard rows={body.variants} />}
             </ApiView>
           </Layout.Section>
         </Layout>

@@ -2,11 +2,11 @@ import { BlockStack, Card, DataTable, Text } from "@shopify/polaris";
 import { EmptyCard } from "../../components/page-states.tsx";
 import { RouterLink } from "../../router/router.tsx";
 import { formatNumber } from "../../format/format.ts";
-import type { DemandRow } from "./dashboard-contract.ts";
+import { variantLabel, type DemandRow } from "../subscribers/subscribers-contract.ts";
 
 /** Variants with the most active subscribers: what shoppers are waiting for. */
 export function MostWantedCard({ rows }: { rows: DemandRow[] }) {
-  const top = [...rows].sort((a, b) => b.active - a.active).slice(0, 5);
+  const top = [...rows].sort((a, b) => b.waiting - a.waiting).slice(0, 5);
   if (top.length === 0) {
     return (
       <EmptyCard heading="No one is waiting for a variant">Back-in-stock signups appear here.</EmptyCard>
@@ -21,11 +21,7 @@ export function MostWantedCard({ rows }: { rows: DemandRow[] }) {
         <DataTable
           columnContentTypes={["text", "numeric", "numeric"]}
           headings={["Variant", "Active subscribers", "Pending"]}
-          rows={top.map((r) => [
-            `${r.productTitle}${r.variantTitle ? ` — ${r.variantTitle}` : ""}`,
-            formatNumber(r.active),
-            formatNumber(r.pending),
-          ])}
+          rows={top.map((r) => [variantLabel(r), formatNumber(r.waiting), formatNumber(r.pending)])}
         />
         <RouterLink url="/admin/subscribers">See all subscribers</RouterLink>
       </BlockStack>

@@ -1,22 +1,17 @@
-// /api/emails* (this app's email API: web/server/emails/email-api-routes.ts).
+// /api/emails* labels and 422 readers; the response shapes are in web/contract/api-responses.ts.
+import type {
+  LiquidError,
+  LiquidWarning,
+  PreviewResponse,
+  TemplateDetailResponse,
+  TemplateListResponse,
+  TemplateSource,
+} from "../../../../contract/api-responses.ts";
 
-export type TemplateSource = { subject: string; html: string; text: string };
-export type TemplateListItem = {
-  kind: string;
-  locale: string;
-  customized: boolean;
-  updatedAt: string | null;
-};
-export type TemplateList = { kinds: string[]; locales: string[]; templates: TemplateListItem[] };
-export type TemplateDetail = {
-  template: TemplateSource & { kind: string; locale: string; customized: boolean; updatedAt: string | null };
-  defaults: TemplateSource;
-  variables: { name: string; description: string }[];
-};
-export type LiquidError = { part: keyof TemplateSource; line: number; column: number; message: string };
-/** A variable this kind of email does not have: it renders empty. */
-export type LiquidWarning = LiquidError & { variable: string };
-export type Preview = { preview: TemplateSource; warnings: LiquidWarning[] };
+export type { LiquidError, LiquidWarning, TemplateSource };
+export type TemplateList = TemplateListResponse;
+export type TemplateDetail = TemplateDetailResponse;
+export type Preview = PreviewResponse;
 
 export const KIND_LABELS: Record<string, string> = {
   double_opt_in: "Confirm subscription (double opt-in)",

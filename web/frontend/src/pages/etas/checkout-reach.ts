@@ -1,8 +1,9 @@
+import type { ShopResponse } from "../../../../contract/api-responses.ts";
 // /api/shop's plan fields, and where the shop's customers see a backorder estimate because of it.
 // Shopify shows app extensions on the checkout steps before payment (information, shipping,
 // payment) only on Shopify Plus; thank-you and order status pages work on the other plans too.
 
-export type ShopPlan = { shopifyPlus: boolean | null; planName: string | null };
+export type ShopPlan = Pick<ShopResponse["shop"], "shopifyPlus" | "planName">;
 
 export type CheckoutReach = {
   tone: "info" | "warning" | "success";
@@ -14,14 +15,6 @@ const EVERY_PLAN =
   "On every plan, customers see the estimate on product pages (theme block), on the thank-you and order status pages, and in their emails.";
 const CART_BLOCK =
   "add the cart block of the theme extension (“Backorder estimates (cart)”) to your cart page in the theme editor. The product block also labels a backordered line when it is added to the cart, and checkout shows that label on every plan";
-
-export function readShopPlan(body: unknown): ShopPlan {
-  const shop = (body as { shop?: Partial<ShopPlan> } | null)?.shop;
-  return {
-    shopifyPlus: typeof shop?.shopifyPlus === "boolean" ? shop.shopifyPlus : null,
-    planName: typeof shop?.planName === "string" ? shop.planName : null,
-  };
-}
 
 export function checkoutReach(plan: ShopPlan): CheckoutReach {
   if (plan.shopifyPlus === true)

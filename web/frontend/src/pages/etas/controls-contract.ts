@@ -1,18 +1,7 @@
-// GET/PUT /api/controls/variants/:variantId (web/server/controls/variant-controls.ts).
+// The variant controls form (GET/PUT /api/controls/variants/:id; shapes in web/contract/).
+import type { VariantControlView } from "../../../../contract/api-responses.ts";
 
-export type VariantControl = {
-  backorderCap: number | null;
-  /** The cap in force: the variant's, else its product's, else the shop's default. */
-  effectiveCap: number | null;
-  windowStartsAt: string | null;
-  windowEndsAt: string | null;
-  windowEtaDays: number | null;
-  switchedByApp: boolean;
-  switchReason: string | null;
-  merchantOverride: boolean;
-  inventoryPolicy: string;
-  backorderedUnits: number;
-};
+export type VariantControl = VariantControlView;
 
 export type ControlForm = {
   backorderCap: string;
@@ -20,24 +9,6 @@ export type ControlForm = {
   windowEndsAt: string;
   windowEtaDays: string;
 };
-
-export function readControl(body: unknown): VariantControl {
-  const c = ((body as Record<string, unknown>).control ?? {}) as Record<string, unknown>;
-  const n = (v: unknown) => (typeof v === "number" ? v : null);
-  const s = (v: unknown) => (typeof v === "string" ? v : null);
-  return {
-    backorderCap: n(c.backorderCap),
-    effectiveCap: n(c.effectiveCap),
-    windowStartsAt: s(c.windowStartsAt),
-    windowEndsAt: s(c.windowEndsAt),
-    windowEtaDays: n(c.windowEtaDays),
-    switchedByApp: c.switchedByApp === true,
-    switchReason: s(c.switchReason),
-    merchantOverride: c.merchantOverride === true,
-    inventoryPolicy: String(c.inventoryPolicy ?? ""),
-    backorderedUnits: Number(c.backorderedUnits ?? 0),
-  };
-}
 
 // <input type="datetime-local"> speaks the browser's local time without a zone; the API speaks ISO instants.
 export function toLocalInput(iso: string | null): string {

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
-import { fromControlForm, readControl, toControlForm, type ControlForm } from "./controls-contract.ts";
+import type { VariantControlResponse } from "../../../../contract/api-responses.ts";
+import { fromControlForm, toControlForm, type ControlForm } from "./controls-contract.ts";
 import type { EtaRowView } from "./etas-contract.ts";
 import { PastEtaWarning } from "./past-eta-warning.tsx";
 import { VariantControlFields } from "./variant-control-fields.tsx";
@@ -33,17 +34,17 @@ export function EtaEditModal({
   onSaved: () => void;
 }) {
   const api = useApiClient();
-  const controlState = useApi<unknown>(`/controls/variants/${row.variantId}`);
-  const control = controlState.data ? readControl(controlState.data) : null;
-  const [eta, setEta] = useState(row.explicitEta ?? "");
-  const [message, setMessage] = useState(row.explicitMessage ?? "");
+  const controlState = useApi<VariantControlResponse>(`/controls/variants/${row.variantId}`);
+  const control = controlState.data?.control ?? null;
+  const [eta, setEta] = useState(row.explicit?.eta ?? "");
+  const [message, setMessage] = useState(row.explicit?.message ?? "");
   const [controls, setControls] = useState<{ initial: ControlForm; form: ControlForm } | null>(null);
   const [etaError, setEtaError] = useState<string | null>(null);
   const [controlErrors, setControlErrors] = useState<ControlErrors>({});
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (controlState.data && !controls) {
-      const form = toControlForm(readControl(controlState.data));
+      const form = toControlForm(controlState.data.control);
       setControls({ initial: form, form });
     }
   }, [controlState.data, controls]);
@@ -54,7 +55,10 @@ export function EtaEditModal({
     setControlErrors({});
     const body = { eta: eta || null, message: message.trim() || null };
     // Unchanged values are not re-sent: a PUT would mark a bulk or imported ETA as set by hand.
-    if (body.eta !== row.explicitEta || body.message !== (row.explicitMessage?.trim() || null)) {
+    if (
+      body.eta !== (row.explicit?.eta ?? null) ||
+      body.message !== (row.explicit?.message?.trim() || null)
+    ) {
       try {
         await api.request(`/etas/${row.variantId}`, { method: "PUT", body });
       } catch (e) {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { CsvButton } from "../../components/csv-button.tsx";
-import { readImportReport, type ImportReport } from "./etas-contract.ts";
+import type { ImportReport } from "./etas-contract.ts";
 
 /** CSV import (variant_id, eta, message) with the server's per-row report. */
 export function EtaImportCard({ onImported }: { onImported: () => void }) {
@@ -17,16 +17,16 @@ export function EtaImportCard({ onImported }: { onImported: () => void }) {
     setError(null);
     setReport(null);
     try {
-      const body = await api.request<unknown>("/etas/import", {
+      const body = await api.request<ImportReport>("/etas/import", {
         method: "POST",
         rawBody: await file.text(),
         contentType: "text/csv",
       });
-      setReport({ ...readImportReport(body), file: file.name });
+      setReport({ ...body, file: file.name });
       onImported();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.body?.details) {
-        setReport({ ...readImportReport(e.body.details), file: file.name });
+        setReport({ ...(e.body.details as ImportReport), file: file.name });
       } else {
         setError(
           e instanceof ApiError && e.isMissingRoute

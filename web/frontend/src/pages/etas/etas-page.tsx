@@ -6,7 +6,8 @@ import { useToast } from "../../components/toast.tsx";
 import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
 import { EtaImportCard } from "./eta-import-card.tsx";
 import { EtaTable } from "./eta-table.tsx";
-import { etaSearch, readEtaPage, type EtaListQuery } from "./etas-contract.ts";
+import type { EtaPageResponse } from "../../../../contract/api-responses.ts";
+import { etaPage, etaSearch, type EtaListQuery } from "./etas-contract.ts";
 
 const FILTERS = [
   { label: "All variants", value: "all" },
@@ -24,7 +25,7 @@ export default function EtasPage() {
     );
     return () => clearTimeout(timer);
   }, [searchInput]);
-  const state = useApi<unknown>(`/etas?${etaSearch(query)}`);
+  const state = useApi<EtaPageResponse>(`/etas?${etaSearch(query)}`);
   const changed = (message: string) => {
     toast(message);
     state.reload();
@@ -56,7 +57,7 @@ export default function EtasPage() {
         </Card>
         <ApiView state={state} what="The ETA list" skeleton={<CardSkeleton lines={10} minHeight="420px" />}>
           {(body) => {
-            const page = readEtaPage(body, query);
+            const page = etaPage(body);
             if (page.rows.length === 0 && query.page === 1)
               return (
                 <EmptyCard heading="No variants match">

@@ -3,20 +3,14 @@ import { useCallback, useEffect, useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
 import { formatDateTime, formatNumber } from "../../format/format.ts";
+import type {
+  ReconciliationResponse,
+  ReconciliationSyncResponse,
+  ReconciliationView,
+} from "../../../../contract/api-responses.ts";
 import { Section, TextSetting, type Fields } from "./settings-fields.tsx";
 
-// GET /api/reconciliation, POST /api/reconciliation/sync (web/server/reconcile/reconcile-api-routes.ts).
-type Reconciliation = {
-  status: "NEVER" | "QUEUED" | "RUNNING" | "DONE" | "FAILED";
-  trigger: "scheduled" | "manual" | null;
-  ordersRead: number;
-  ordersProcessed: number;
-  ordersRecovered: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  reconciledThrough: string | null;
-  lastError: string | null;
-};
+type Reconciliation = ReconciliationView;
 
 const POLL_MS = 1_000;
 const active = (r: Reconciliation | null) => r?.status === "QUEUED" || r?.status === "RUNNING";
@@ -46,8 +40,7 @@ function SyncNow() {
   const [run, setRun] = useState<Reconciliation | null>(null);
   const [starting, setStarting] = useState(false);
   const load = useCallback(
-    async () =>
-      setRun((await api.request<{ reconciliation: Reconciliation }>("/reconciliation")).reconciliation),
+    async () => setRun((await api.request<ReconciliationResponse>("/reconciliation")).reconciliation),
     [api],
   );
   useEffect(() => {
@@ -64,10 +57,9 @@ function SyncNow() {
   const syncNow = async () => {
     setStarting(true);
     try {
-      const answer = await api.request<{ started: boolean; reconciliation: Reconciliation }>(
-        "/reconciliation/sync",
-        { method: "POST" },
-      );
+      const answer = await api.request<ReconciliationSyncResponse>("/reconciliation/sync", {
+        method: "POST",
+      });
       setRun(answer.reconciliation);
       if (!answer.started) toast("A sync is already running");
     } catch (e) {

@@ -2,13 +2,12 @@ import { BlockStack, InlineStack, Text } from "@shopify/polaris";
 import { useApi } from "../../api/use-api.ts";
 import { CsvButton } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
+import type { DataExportsResponse } from "../../../../contract/api-responses.ts";
 import { Section, TextSetting, type Fields } from "./settings-fields.tsx";
-
-type DataExportRow = { id: string; subject: string; createdAt: string };
 
 /** How long webhook bodies are kept, and the customers/data_request exports to download. */
 export function PrivacySection({ fields }: { fields: Fields }) {
-  const exports = useApi<{ exports: DataExportRow[] }>("/data-exports");
+  const exports = useApi<DataExportsResponse>("/data-exports");
   return (
     <Section
       title="Privacy"

@@ -1,50 +1,10 @@
-// /api/settings and /api/locations (web/server/settings/settings-schema.ts).
+// The settings form over /api/settings and /api/locations (shapes in web/contract/).
+import type { LocationsResponse, SettingsResponse } from "../../../../contract/api-responses.ts";
 
-export type Settings = {
-  countedLocationIds: string[];
-  restockThreshold: number;
-  waveMultiplier: number;
-  waveWindowMinutes: number;
-  doubleOptIn: boolean;
-  keepSubscribed: boolean;
-  attributionWindowDays: number;
-  senderName: string | null;
-  replyTo: string | null;
-  senderEmail: string | null;
-  sendRatePerSecond: number;
-  orderTag: string;
-  defaultLeadTimeDays: number | null;
-  emailBackorderConfirmation: boolean;
-  emailEtaChanged: boolean;
-  emailBackorderReady: boolean;
-  // Merchant controls (web/server/controls/).
-  defaultBackorderCap: number | null;
-  priorityEnabled: boolean;
-  priorityCustomerTags: string[];
-  priorityOrderTags: string[];
-  discountEnabled: boolean;
-  discountType: "percentage" | "amount";
-  /** A Decimal column: the API sends it as a string ("10" or "12.50"). */
-  discountValue: string | number;
-  discountExpiryDays: number;
-  alternativesEnabled: boolean;
-  alternativeProductIds: string[];
-  cancelLinkEnabled: boolean;
-  /** Minutes between two order reconciliations (web/server/reconcile/). */
-  orderReconcileMinutes: number;
-  webhookBodyRetentionDays: number;
-  updatedAt: string;
-};
-
-/** Who emails come from now, and what to publish in DNS (web/server/settings/describe-sending.ts). */
-export type Sending = {
-  from: string;
-  needsSetup: boolean;
-  senderDomain: string | null;
-  dkim: { selector: string; domain: string; record: string; target: string } | null;
-};
-
-export type LocationRow = { id: string; name: string; active: boolean; counted: boolean };
+export type Settings = SettingsResponse["settings"];
+/** Who emails come from now, and what to publish in DNS. */
+export type Sending = SettingsResponse["sending"];
+export type LocationRow = LocationsResponse["locations"][number];
 
 const NUMBER_FIELDS = [
   "restockThreshold",

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
+import type { SettingsResponse } from "../../../../contract/api-responses.ts";
 import { ControlSections } from "./control-sections.tsx";
 import { GeneralSections } from "./general-sections.tsx";
 import { OrderSyncSection } from "./order-sync-section.tsx";
@@ -47,7 +48,7 @@ export function SettingsForm({
     setSaving(true);
     setErrors({});
     try {
-      const result = await api.request<{ settings: Settings; sending: Sending }>("/settings", {
+      const result = await api.request<SettingsResponse>("/settings", {
         method: "PUT",
         body: fromForm(form),
       });

@@ -1,14 +1,14 @@
 import { Layout, Page } from "@shopify/polaris";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import type { LocationRow, Sending, Settings } from "./settings-contract.ts";
+import type { LocationsResponse, SettingsResponse } from "../../../../contract/api-responses.ts";
 import { SettingsForm } from "./settings-form.tsx";
 import { SmsSettingsSection } from "./sms/sms-settings-section.tsx";
 import { SmsTemplatesSection } from "./sms/sms-templates-section.tsx";
 
 export default function SettingsPage() {
-  const settings = useApi<{ settings: Settings; sending: Sending }>("/settings");
-  const locations = useApi<{ locations: LocationRow[] }>("/locations");
+  const settings = useApi<SettingsResponse>("/settings");
+  const locations = useApi<LocationsResponse>("/locations");
   return (
     <Page title="Settings">
       <ApiView state={settings} what="Settings" skeleton={<CardSkeleton lines={14} minHeight="640px" />}>

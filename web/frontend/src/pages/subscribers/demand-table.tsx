@@ -1,6 +1,6 @@
 import { Button, Card, IndexTable, Text } from "@shopify/polaris";
 import { formatNumber } from "../../format/format.ts";
-import type { DemandRow } from "./subscribers-contract.ts";
+import { variantLabel, type DemandRow } from "./subscribers-contract.ts";
 
 const numeric = (value: number | null, tone?: "critical") => (
   <Text as="span" alignment="end" numeric tone={tone}>
@@ -46,14 +46,14 @@ export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row:
             <IndexTable.Cell>
               {numeric(row.available, row.available !== null && row.available < 0 ? "critical" : undefined)}
             </IndexTable.Cell>
-            <IndexTable.Cell>{numeric(row.active)}</IndexTable.Cell>
+            <IndexTable.Cell>{numeric(row.waiting)}</IndexTable.Cell>
             <IndexTable.Cell>{numeric(row.pending)}</IndexTable.Cell>
             <IndexTable.Cell>{numeric(row.notified)}</IndexTable.Cell>
             <IndexTable.Cell>
               <Button
                 variant="plain"
                 onClick={() => onOpen(row)}
-                accessibilityLabel={`Subscribers of ${row.productTitle} ${row.variantTitle}`}
+                accessibilityLabel={`Subscribers of ${variantLabel(row)}`}
               >
                 View subscribers
               </Button>

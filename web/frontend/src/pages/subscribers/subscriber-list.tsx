@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
 import { formatDateTime } from "../../format/format.ts";
-import { readSubscribers, subscribersPath } from "./subscribers-contract.ts";
+import type { SubscriberPageResponse } from "../../../../contract/api-responses.ts";
+import { subscribersPath } from "./subscribers-contract.ts";
 
 const STATUS_TONE: Record<string, "success" | "attention" | "info" | undefined> = {
   ACTIVE: "success",
@@ -14,11 +15,11 @@ const STATUS_TONE: Record<string, "success" | "attention" | "info" | undefined> 
 /** A variant's subscribers, newest first, 50 a page (keyset cursors: earlier pages are remembered). */
 export function SubscriberList({ variantId }: { variantId: string }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const state = useApi<unknown>(subscribersPath(variantId, cursors.at(-1) ?? null));
+  const state = useApi<SubscriberPageResponse>(subscribersPath(variantId, cursors.at(-1) ?? null));
   return (
     <ApiView state={state} what="The subscriber list" skeleton={<CardSkeleton lines={6} />}>
       {(body) => {
-        const { rows, nextCursor } = readSubscribers(body);
+        const { subscribers: rows, nextCursor } = body;
         if (rows.length === 0)
           return (
             <Text as="p" tone="subdued">

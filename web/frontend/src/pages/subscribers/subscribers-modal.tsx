@@ -3,7 +3,8 @@ import { useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { formatNumber } from "../../format/format.ts";
 import { SubscriberList } from "./subscriber-list.tsx";
-import { readSendNow, sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
+import type { SendNowResponse } from "../../../../contract/api-responses.ts";
+import { sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
@@ -26,9 +27,10 @@ export function SubscribersModal({
     setSending(true);
     setError(null);
     try {
-      const result = readSendNow(
-        await api.request<unknown>(sendNowPath(variant.variantId), { method: "POST", body: {} }),
-      );
+      const result = await api.request<SendNowResponse>(sendNowPath(variant.variantId), {
+        method: "POST",
+        body: {},
+      });
       onSent(`Restock wave started for ${plural(result.waiting, "waiting subscriber")}`);
     } catch (e) {
       setError(errorMessage(e));
@@ -48,7 +50,7 @@ export function SubscribersModal({
           : {
               content: "Send restock alert now",
               onAction: () => setConfirming(true),
-              disabled: variant.active === 0,
+              disabled: variant.waiting === 0,
             }
       }
       secondaryActions={[
@@ -63,9 +65,9 @@ export function SubscribersModal({
           {confirming ? (
             <Banner tone="warning" title="Start a restock wave now?">
               <p>
-                {plural(variant.active, "active subscriber")} will be emailed, oldest first, in waves sized by
-                the stock available (your wave settings), without waiting for the next inventory update. Each
-                subscriber gets at most one alert per restock.
+                {plural(variant.waiting, "active subscriber")} will be emailed, oldest first, in waves sized
+                by the stock available (your wave settings), without waiting for the next inventory update.
+                Each subscriber gets at most one alert per restock.
               </p>
             </Banner>
           ) : null}

@@ -5,12 +5,13 @@ import { CsvButton } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { useToast } from "../../components/toast.tsx";
 import { DemandTable } from "./demand-table.tsx";
-import { readDemand, type DemandRow } from "./subscribers-contract.ts";
+import type { DemandResponse } from "../../../../contract/api-responses.ts";
+import type { DemandRow } from "./subscribers-contract.ts";
 import { SubscribersModal } from "./subscribers-modal.tsx";
 
 export default function SubscribersPage() {
   const toast = useToast();
-  const state = useApi<unknown>("/subscriptions/demand");
+  const state = useApi<DemandResponse>("/subscriptions/demand");
   const [open, setOpen] = useState<DemandRow | null>(null);
   return (
     <Page
@@ -33,7 +34,7 @@ export default function SubscribersPage() {
         skeleton={<CardSkeleton lines={10} minHeight="420px" />}
       >
         {(body) => {
-          const rows = readDemand(body).sort((a, b) => b.active - a.active || b.pending - a.pending);
+          const rows = [...body.variants].sort((a, b) => b.waiting - a.waiting || b.pending - a.pending);
           if (rows.length === 0)
             return (
               <EmptyCard heading="No subscribers yet">
