@@ -1,9 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { maskEmail } from "../activity/mask-email.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { backorderMix, type BackorderMix } from "./backorder-line-history.ts";
+import { backorderSearchWhere, MAX_SELECTED_LINES } from "./backorder-search.ts";
 
 const SORTS = {
   placedAt: "placedAt",
@@ -29,6 +29,14 @@ export const backorderFiltersSchema = z.object({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  /** Order name, customer, product or SKU (backorder-search.ts). */
+  query: z.string().trim().max(200).optional(),
+  /** Only these lines (the admin's selection, for "export selection"). */
+  ids: z
+    .string()
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.uuid()).max(MAX_SELECTED_LINES))
+    .optional(),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).default("placedAt"),
   direction: z.enum(["asc", "desc"]).default("desc"),
 });
@@ -44,8 +52,9 @@ export type BackorderListItem = {
   id: string;
   orderId: string;
   orderName: string | null;
-  /** The customer's first name, else their masked email: the admin never shows a whole address. */
+  /** The customer's first name, else their email: the merchant's own customers, shown in full in their admin (logs stay masked). */
   customer: string | null;
+  customerEmail: string | null;
   lineItemId: string;
   variantId: string;
   productId: string | null;
@@ -95,6 +104,12 @@ export async function backorderWhere(db: Db, shopId: string, f: BackorderFilters
     where.variantId = { in: variantIds };
   }
   if (f.variant !== undefined) where.AND = [{ variantId: f.variant }];
+  if (f.ids) where.id = { in: f.ids };
+  if (f.query)
+    where.AND = [
+      ...((where.AND as Prisma.BackorderLineWhereInput[]) ?? []),
+      await backorderSearchWhere(db, shopId, f.query),
+    ];
   if (f.overdue) {
     const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
     where.AND = [
@@ -176,7 +191,8 @@ export async function describeBackorders(db: Db, shopId: string, rows: Row[]): P
       id: r.id,
       orderId: String(r.orderId),
       orderName: order?.name ?? null,
-      customer: order?.customerFirstName || (order?.email ? maskEmail(order.email) : null),
+      customer: order?.customerFirstName || order?.email || null,
+      customerEmail: order?.email ?? null,
       lineItemId: String(r.lineItemId),
       variantId: String(r.variantId),
       productId: v ? String(v.productId) : null,

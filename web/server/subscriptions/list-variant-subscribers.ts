@@ -1,7 +1,5 @@
 import type { SubscriptionStatus } from "@prisma/client";
 import { z } from "zod";
-import { maskEmail } from "../activity/mask-email.ts";
-import { maskPhone } from "../sms/phone-number.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 export const subscriberListQuerySchema = z.object({
@@ -16,9 +14,9 @@ export const subscriberListQuerySchema = z.object({
 
 export type SubscriberView = {
   id: string;
-  /** Masked: the admin never receives a whole address (screens get shared and screenshotted). */
+  /** In full: the merchant's own customers, in their own admin (the activity log stays masked). Null for a phone-only alert. */
   email: string | null;
-  /** Masked too (last four digits); null without SMS consent. */
+  /** In full too (E.164); null without SMS consent. */
   phone: string | null;
   status: string;
   locale: string;
@@ -72,8 +70,8 @@ export async function listVariantSubscribers(
   return {
     subscribers: page.map((s) => ({
       id: s.id,
-      email: s.email === null ? null : maskEmail(s.email),
-      phone: s.phone === null ? null : maskPhone(s.phone),
+      email: s.email,
+      phone: s.phone,
       status: s.status,
       locale: s.locale,
       marketingConsent: s.marketingConsent,

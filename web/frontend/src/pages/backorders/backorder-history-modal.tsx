@@ -1,5 +1,6 @@
 import { BlockStack, DataTable, Modal, Text } from "@shopify/polaris";
 import { formatDateTime, formatNumber } from "../../format/format.ts";
+import { variantLabel } from "../../format/variant-label.ts";
 import { orderLabel, type BackorderRow } from "./backorders-contract.ts";
 
 const KIND_LABEL: Record<string, string> = {
@@ -18,7 +19,7 @@ export function BackorderHistoryModal({ row, onClose }: { row: BackorderRow; onC
     <Modal
       open
       onClose={onClose}
-      title={`${orderLabel(row)} · ${row.productTitle || "Untitled product"}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`}
+      title={`${orderLabel(row)} · ${variantLabel(row)}`}
       secondaryActions={[{ content: "Close", onAction: onClose }]}
     >
       <Modal.Section>

@@ -1,4 +1,5 @@
 import { Badge, BlockStack, Button, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
+import { shownVariantTitle } from "../../format/variant-label.ts";
 import { appBridge } from "../../api/session-token.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../format/format.ts";
 import {
@@ -16,6 +17,9 @@ const STATUS_TONE: Record<string, "attention" | "success" | "info" | undefined> 
 };
 
 /** One backordered line; the order links to the Shopify admin. */
+/** Links and buttons in a row act on their own; a click on them must not also select the row. */
+const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
+
 export function BackorderTableRow({
   row,
   index,
@@ -23,7 +27,9 @@ export function BackorderTableRow({
   productFiltered,
   onOnlyProduct,
   onShowHistory,
+  selected,
 }: {
+  selected: boolean;
   row: BackorderRow;
   index: number;
   shop: string | null;
@@ -35,11 +41,19 @@ export function BackorderTableRow({
   const overdue = lineOverdue(row);
   const product = row.productTitle || "Untitled product";
   return (
-    <IndexTable.Row id={row.id} key={row.id} position={index} tone={overdue ? "critical" : undefined}>
+    <IndexTable.Row
+      id={row.id}
+      key={row.id}
+      position={index}
+      selected={selected}
+      tone={overdue ? "critical" : undefined}
+    >
       <IndexTable.Cell>
-        <Link url={orderAdminUrl(shop, row.orderId, Boolean(appBridge()))} target="_blank" removeUnderline>
-          {orderLabel(row)}
-        </Link>
+        <span onClick={stop}>
+          <Link url={orderAdminUrl(shop, row.orderId, Boolean(appBridge()))} target="_blank" removeUnderline>
+            {orderLabel(row)}
+          </Link>
+        </span>
       </IndexTable.Cell>
       <IndexTable.Cell>{row.customer ?? "—"}</IndexTable.Cell>
       <IndexTable.Cell>
@@ -47,19 +61,21 @@ export function BackorderTableRow({
           <Text as="span" fontWeight="semibold">
             {product}
           </Text>
-          {row.variantTitle ? (
+          {shownVariantTitle(row.variantTitle) ? (
             <Text as="span" tone="subdued">
-              — {row.variantTitle}
+              — {shownVariantTitle(row.variantTitle)}
             </Text>
           ) : null}
           {row.productId && !productFiltered ? (
-            <Button
-              variant="plain"
-              accessibilityLabel={`Show only ${product}`}
-              onClick={() => row.productId && onOnlyProduct(row.productId, product)}
-            >
-              only this
-            </Button>
+            <span onClick={stop}>
+              <Button
+                variant="plain"
+                accessibilityLabel={`Show only ${product}`}
+                onClick={() => row.productId && onOnlyProduct(row.productId, product)}
+              >
+                only this
+              </Button>
+            </span>
           ) : null}
         </InlineStack>
       </IndexTable.Cell>
@@ -73,13 +89,15 @@ export function BackorderTableRow({
               first {formatNumber(row.initialBackorderedQuantity)} · peak{" "}
               {formatNumber(row.peakBackorderedQuantity)}
             </Text>
-            <Button
-              variant="plain"
-              accessibilityLabel={`Unit history of ${orderLabel(row)} ${product}`}
-              onClick={() => onShowHistory(row)}
-            >
-              history
-            </Button>
+            <span onClick={stop}>
+              <Button
+                variant="plain"
+                accessibilityLabel={`Unit history of ${orderLabel(row)} ${product}`}
+                onClick={() => onShowHistory(row)}
+              >
+                history
+              </Button>
+            </span>
           </InlineStack>
         </BlockStack>
       </IndexTable.Cell>

@@ -15,6 +15,8 @@ export type BackorderQuery = {
   /** A Shopify product id, or "" for every product. */
   product: string;
   overdue: boolean;
+  /** Order name, customer, product or SKU. */
+  search: string;
   sort: "placedAt" | "eta" | "backordered" | "status";
   direction: "asc" | "desc";
   page: number;
@@ -31,6 +33,7 @@ export function backorderSearch(q: BackorderQuery): string {
   if (q.status) params.set("status", q.status);
   if (q.product) params.set("product", q.product);
   if (q.overdue) params.set("overdue", "true");
+  if (q.search.trim()) params.set("query", q.search.trim());
   return params.toString();
 }
 

@@ -1,16 +1,16 @@
 import {
   BlockStack,
   Card,
-  Checkbox,
+  IndexFilters,
   IndexTable,
   InlineStack,
   Page,
   Pagination,
-  Select,
-  Tag,
-  Text,
+  useBreakpoints,
+  useIndexResourceState,
+  useSetIndexFiltersMode,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { CsvButton } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
@@ -25,12 +25,14 @@ import {
   type BackorderRow,
 } from "./backorders-contract.ts";
 
-const STATUS_OPTIONS = [
-  { label: "Open", value: "OPEN" },
-  { label: "Ready to ship", value: "READY" },
-  { label: "Fulfilled", value: "FULFILLED" },
-  { label: "Cancelled", value: "CANCELLED" },
-  { label: "Any status", value: "" },
+// Status tabs, and the overdue view (open lines whose ETA has passed).
+const TABS: { id: string; content: string; status: string; overdue: boolean }[] = [
+  { id: "open", content: "Open", status: "OPEN", overdue: false },
+  { id: "overdue", content: "Overdue", status: "OPEN", overdue: true },
+  { id: "ready", content: "Ready to ship", status: "READY", overdue: false },
+  { id: "fulfilled", content: "Fulfilled", status: "FULFILLED", overdue: false },
+  { id: "cancelled", content: "Cancelled", status: "CANCELLED", overdue: false },
+  { id: "all", content: "All", status: "", overdue: false },
 ];
 const SORTABLE: (BackorderQuery["sort"] | null)[] = [
   null,
@@ -48,6 +50,7 @@ export default function BackordersPage() {
     status: "OPEN",
     product: "",
     overdue: false,
+    search: "",
     sort: "placedAt",
     direction: "desc",
     page: 1,
@@ -57,9 +60,56 @@ export default function BackordersPage() {
   const [productLabel, setProductLabel] = useState("");
   const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
   const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
+  const { mode, setMode } = useSetIndexFiltersMode();
+  const { smDown } = useBreakpoints();
+  const [searchInput, setSearchInput] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setQuery((q) => (q.search === searchInput ? q : { ...q, search: searchInput, page: 1 })),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [searchInput]);
+  const rows = state.data?.items ?? [];
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(rows.map((r) => ({ id: r.id })));
+  const selectedIds = allResourcesSelected ? rows.map((r) => r.id) : selectedResources;
+  const tab = Math.max(
+    0,
+    TABS.findIndex((t) => t.status === query.status && t.overdue === query.overdue),
+  );
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
 
+  const filters = (
+    <IndexFilters
+      tabs={TABS.map((t) => ({ id: t.id, content: t.content }))}
+      selected={tab}
+      onSelect={(index) => {
+        const t = TABS[index] ?? TABS[0]!;
+        clearSelection();
+        update({ status: t.status, overdue: t.overdue });
+      }}
+      queryValue={searchInput}
+      queryPlaceholder="Search by order, customer, product or SKU"
+      onQueryChange={setSearchInput}
+      onQueryClear={() => setSearchInput("")}
+      filters={[]}
+      appliedFilters={
+        query.product
+          ? [{ key: "product", label: `Product: ${productLabel}`, onRemove: () => update({ product: "" }) }]
+          : []
+      }
+      onClearAll={() => {
+        setSearchInput("");
+        update({ product: "" });
+      }}
+      canCreateNewView={false}
+      mode={mode}
+      setMode={setMode}
+      cancelAction={{ onAction: () => setSearchInput(""), disabled: false, loading: false }}
+    />
+  );
   return (
     <Page
       title="Backorders"
@@ -72,28 +122,6 @@ export default function BackordersPage() {
     >
       <BlockStack gap="400">
         <CancelRequestsCard shop={api.shop} />
-        <Card>
-          <InlineStack gap="400" blockAlign="end" wrap>
-            <Select
-              label="Status"
-              options={STATUS_OPTIONS}
-              value={query.status}
-              onChange={(status) => update({ status })}
-            />
-            {query.product ? (
-              <Tag onRemove={() => update({ product: "" })}>{`Product: ${productLabel}`}</Tag>
-            ) : (
-              <Text as="span" tone="subdued">
-                Filter by product from a row
-              </Text>
-            )}
-            <Checkbox
-              label="Overdue ETA only"
-              checked={query.overdue}
-              onChange={(overdue) => update({ overdue })}
-            />
-          </InlineStack>
-        </Card>
         <ApiView
           state={state}
           what="The backorder list"
@@ -103,18 +131,38 @@ export default function BackordersPage() {
             const page = backorderPage(body);
             if (page.rows.length === 0 && query.page === 1) {
               return (
-                <EmptyCard heading="No backordered lines match">
-                  Lines appear here when an order takes more units than are in stock.
-                </EmptyCard>
+                <Card padding="0">
+                  {filters}
+                  <EmptyCard heading="No backordered lines match">
+                    {query.search
+                      ? "Try another search or tab."
+                      : "Lines appear here when an order takes more units than are in stock."}
+                  </EmptyCard>
+                </Card>
               );
             }
             const sortIndex = SORTABLE.indexOf(query.sort);
             return (
               <Card padding="0">
+                {filters}
                 <IndexTable
                   resourceName={{ singular: "backordered line", plural: "backordered lines" }}
                   itemCount={page.rows.length}
-                  selectable={false}
+                  condensed={smDown}
+                  selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                  onSelectionChange={handleSelectionChange}
+                  promotedBulkActions={[
+                    {
+                      content: "Export selection",
+                      onAction: () =>
+                        void api
+                          .download(
+                            `/backorders/export.csv?${backorderSearch({ ...query, page: 1 })}&ids=${selectedIds.join(",")}`,
+                            "backorders-selection.csv",
+                          )
+                          .then(clearSelection),
+                    },
+                  ]}
                   headings={[
                     { title: "Order" },
                     { title: "Customer" },
@@ -144,6 +192,7 @@ export default function BackordersPage() {
                         update({ product });
                       }}
                       onShowHistory={setHistoryRow}
+                      selected={selectedResources.includes(row.id)}
                     />
                   ))}
                 </IndexTable>

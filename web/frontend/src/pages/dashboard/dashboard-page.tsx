@@ -12,6 +12,8 @@ import type {
 import { AlertsSection } from "./alerts-section.tsx";
 import { MetricCard } from "./metric-card.tsx";
 import { MostWantedCard } from "./most-wanted-card.tsx";
+import { SetupGuideCard, useSetupGuide } from "./setup/setup-guide-card.tsx";
+import { useApiClient } from "../../api/use-api.ts";
 
 const PERIODS = [
   { label: "Last 7 days", value: "7" },
@@ -50,10 +52,28 @@ export function DashboardPage() {
   );
   const alerts = useApi<AlertMetricsResponse>(`/activity/alerts?${query}`);
   const demand = useApi<DemandResponse>("/subscriptions/demand");
+  const { guide, setGuide } = useSetupGuide();
+  const api = useApiClient();
+  const reopen =
+    guide?.dismissed && guide.completed < guide.steps.length
+      ? [
+          {
+            content: "Show setup guide",
+            onAction: () =>
+              void api
+                .request<{ guide: typeof guide }>("/setup-guide", {
+                  method: "PUT",
+                  body: { dismissed: false },
+                })
+                .then((r) => setGuide(r.guide)),
+          },
+        ]
+      : undefined;
 
   return (
-    <Page title="Dashboard">
+    <Page title="Dashboard" secondaryActions={reopen}>
       <BlockStack gap="400">
+        <SetupGuideCard guide={guide} onChange={setGuide} />
         <InlineGrid columns={{ xs: 1, md: "2fr 1fr" }}>
           <Text as="p" tone="subdued">
             Backorders and back-in-stock alerts at a glance.

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
+import { variantLabel } from "../../format/variant-label.ts";
 import type { VariantControlResponse } from "../../../../contract/api-responses.ts";
 import { fromControlForm, toControlForm, type ControlForm } from "./controls-contract.ts";
 import type { EtaRowView } from "./etas-contract.ts";
@@ -86,7 +87,7 @@ export function EtaEditModal({
     <Modal
       open
       onClose={onClose}
-      title={`${row.productTitle}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`}
+      title={variantLabel(row)}
       primaryAction={{ content: "Save", onAction: save, loading: saving }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >

@@ -1,5 +1,15 @@
-import { Badge, Button, Card, IndexTable, InlineStack, Text, useIndexResourceState } from "@shopify/polaris";
-import { useState } from "react";
+import {
+  Badge,
+  Button,
+  Card,
+  IndexTable,
+  InlineStack,
+  Text,
+  useBreakpoints,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { shownVariantTitle, variantLabel } from "../../format/variant-label.ts";
+import { useState, type ReactNode } from "react";
 import { formatDate, formatNumber } from "../../format/format.ts";
 import { EtaBulkModal } from "./eta-bulk-modal.tsx";
 import { EtaEditModal } from "./eta-edit-modal.tsx";
@@ -17,8 +27,11 @@ export function EtaTable({
   rows,
   today,
   onChanged,
+  filters,
 }: {
   rows: EtaRowView[];
+  /** The list's IndexFilters, drawn at the top of the table's card. */
+  filters: ReactNode;
   /** The shop's calendar day: the modals warn about an earlier date. */
   today: string;
   onChanged: (message: string) => void;
@@ -27,9 +40,12 @@ export function EtaTable({
     useIndexResourceState(rows.map((r) => ({ id: r.variantId })));
   const [editing, setEditing] = useState<EtaRowView | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const { smDown } = useBreakpoints();
   return (
     <Card padding="0">
+      {filters}
       <IndexTable
+        condensed={smDown}
         resourceName={{ singular: "variant", plural: "variants" }}
         itemCount={rows.length}
         selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
@@ -56,10 +72,10 @@ export function EtaTable({
               <Text as="span" fontWeight="semibold">
                 {row.productTitle}
               </Text>
-              {row.variantTitle ? (
+              {shownVariantTitle(row.variantTitle) ? (
                 <Text as="span" tone="subdued">
                   {" "}
-                  — {row.variantTitle}
+                  — {shownVariantTitle(row.variantTitle)}
                 </Text>
               ) : null}
               {row.sku ? (
@@ -93,13 +109,16 @@ export function EtaTable({
             </IndexTable.Cell>
             <IndexTable.Cell>{row.message ?? "—"}</IndexTable.Cell>
             <IndexTable.Cell>
-              <Button
-                variant="plain"
-                onClick={() => setEditing(row)}
-                accessibilityLabel={`Edit ${row.productTitle} ${row.variantTitle}`}
-              >
-                Edit
-              </Button>
+              {/* A click on Edit opens the variant; it must not also select the row. */}
+              <span onClick={(e) => e.stopPropagation()}>
+                <Button
+                  variant="plain"
+                  onClick={() => setEditing(row)}
+                  accessibilityLabel={`Edit ${variantLabel(row)}`}
+                >
+                  Edit
+                </Button>
+              </span>
             </IndexTable.Cell>
           </IndexTable.Row>
         ))}

@@ -1,4 +1,12 @@
-import { BlockStack, Card, InlineStack, Page, Pagination, Select, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Card,
+  IndexFilters,
+  InlineStack,
+  Page,
+  Pagination,
+  useSetIndexFiltersMode,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
@@ -9,14 +17,27 @@ import { EtaTable } from "./eta-table.tsx";
 import type { EtaPageResponse } from "../../../../contract/api-responses.ts";
 import { etaPage, etaSearch, type EtaListQuery } from "./etas-contract.ts";
 
-const FILTERS = [
-  { label: "All variants", value: "all" },
-  { label: "Overdue ETA", value: "overdue" },
-  { label: "Backordered now", value: "backordered" },
+// The list's views; "no_eta" is the merchant's to-do list, linked from the setup guide (?view=no_eta).
+const VIEWS: { id: EtaListQuery["filter"]; content: string }[] = [
+  { id: "all", content: "All" },
+  { id: "backordered", content: "Backordered now" },
+  { id: "no_eta", content: "Backordered, no ETA" },
+  { id: "overdue", content: "Overdue ETA" },
 ];
+
+function viewFromUrl(): EtaListQuery["filter"] {
+  const view = new URLSearchParams(window.location.search).get("view");
+  return VIEWS.find((v) => v.id === view)?.id ?? "all";
+}
 export default function EtasPage() {
   const toast = useToast();
-  const [query, setQuery] = useState<EtaListQuery>({ search: "", filter: "all", page: 1, pageSize: 50 });
+  const [query, setQuery] = useState<EtaListQuery>(() => ({
+    search: "",
+    filter: viewFromUrl(),
+    page: 1,
+    pageSize: 50,
+  }));
+  const { mode, setMode } = useSetIndexFiltersMode();
   const [searchInput, setSearchInput] = useState("");
   useEffect(() => {
     const timer = setTimeout(
@@ -30,43 +51,57 @@ export default function EtasPage() {
     toast(message);
     state.reload();
   };
+  const filters = (
+    <IndexFilters
+      tabs={VIEWS.map((v) => ({ id: v.id, content: v.content }))}
+      selected={Math.max(
+        0,
+        VIEWS.findIndex((v) => v.id === query.filter),
+      )}
+      onSelect={(index) => setQuery((q) => ({ ...q, filter: VIEWS[index]?.id ?? "all", page: 1 }))}
+      queryValue={searchInput}
+      queryPlaceholder="Search by product, variant or SKU"
+      onQueryChange={setSearchInput}
+      onQueryClear={() => setSearchInput("")}
+      filters={[]}
+      onClearAll={() => setSearchInput("")}
+      canCreateNewView={false}
+      mode={mode}
+      setMode={setMode}
+      cancelAction={{ onAction: () => setSearchInput(""), disabled: false, loading: false }}
+    />
+  );
   return (
     <Page title="ETAs" subtitle="Expected dates shown on product pages, at checkout and in emails">
       <BlockStack gap="400">
         <CheckoutReachBanner />
-        <Card>
-          <InlineStack gap="400" blockAlign="end" wrap>
-            <TextField
-              label="Search"
-              value={searchInput}
-              onChange={setSearchInput}
-              placeholder="Product, variant or SKU"
-              autoComplete="off"
-              clearButton
-              onClearButtonClick={() => setSearchInput("")}
-            />
-            <Select
-              label="Show"
-              options={FILTERS}
-              value={query.filter}
-              onChange={(filter) =>
-                setQuery((q) => ({ ...q, filter: filter as EtaListQuery["filter"], page: 1 }))
-              }
-            />
-          </InlineStack>
-        </Card>
         <ApiView state={state} what="The ETA list" skeleton={<CardSkeleton lines={10} minHeight="420px" />}>
           {(body) => {
             const page = etaPage(body);
             if (page.rows.length === 0 && query.page === 1)
               return (
-                <EmptyCard heading="No variants match">
-                  Variants appear once products are synced from Shopify.
-                </EmptyCard>
+                <Card padding="0">
+                  {filters}
+                  <EmptyCard
+                    heading={
+                      query.filter === "no_eta" ? "Every backordered variant has an ETA" : "No variants match"
+                    }
+                  >
+                    {query.filter === "all" && !query.search
+                      ? "Variants appear once products are synced from Shopify."
+                      : "Try another view or search."}
+                  </EmptyCard>
+                </Card>
               );
             return (
               <BlockStack gap="200">
-                <EtaTable key={query.page} rows={page.rows} today={page.today} onChanged={changed} />
+                <EtaTable
+                  key={`${query.page}-${query.filter}`}
+                  rows={page.rows}
+                  today={page.today}
+                  onChanged={changed}
+                  filters={filters}
+                />
                 <InlineStack align="center">
                   <Pagination
                     hasPrevious={query.page > 1}

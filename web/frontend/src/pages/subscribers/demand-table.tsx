@@ -1,4 +1,5 @@
 import { Button, Card, IndexTable, Text } from "@shopify/polaris";
+import { shownVariantTitle } from "../../format/variant-label.ts";
 import { formatNumber } from "../../format/format.ts";
 import { variantLabel, type DemandRow } from "./subscribers-contract.ts";
 
@@ -31,10 +32,10 @@ export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row:
               <Text as="span" fontWeight="semibold">
                 {row.productTitle || "Untitled product"}
               </Text>
-              {row.variantTitle ? (
+              {shownVariantTitle(row.variantTitle) ? (
                 <Text as="span" tone="subdued">
                   {" "}
-                  — {row.variantTitle}
+                  — {shownVariantTitle(row.variantTitle)}
                 </Text>
               ) : null}
               {row.sku ? (

@@ -10,5 +10,4 @@ export const subscribersPath = (variantId: string, cursor: string | null = null)
 export const sendNowPath = (variantId: string) =>
   `/subscriptions/variants/${encodeURIComponent(variantId)}/send-now`;
 
-export const variantLabel = (row: { productTitle: string | null; variantTitle: string | null }) =>
-  `${row.productTitle || "Untitled product"}${row.variantTitle ? ` — ${row.variantTitle}` : ""}`;
+export { variantLabel } from "../../format/variant-label.ts";
