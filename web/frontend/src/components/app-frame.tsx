@@ -1,5 +1,5 @@
 import { NavMenu } from "@shopify/app-bridge-react";
-import { Frame, Navigation } from "@shopify/polaris";
+import { Frame, Navigation, TopBar } from "@shopify/polaris";
 import {
   ChartVerticalIcon,
   ClockIcon,
@@ -10,7 +10,7 @@ import {
   PersonIcon,
   SettingsIcon,
 } from "@shopify/polaris-icons";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { appBridge } from "../api/session-token.ts";
 import { RouterLink, usePath } from "../router/router.tsx";
 import { ROUTES, type RouteId } from "../router/routes.ts";
@@ -33,6 +33,7 @@ const ICONS: Record<RouteId, typeof HomeIcon> = {
  */
 export function AppFrame({ children }: { children: ReactNode }) {
   const path = usePath();
+  const [mobileNav, setMobileNav] = useState(false);
   if (appBridge()) {
     return (
       <Frame>
@@ -57,12 +58,19 @@ export function AppFrame({ children }: { children: ReactNode }) {
           icon: ICONS[route.id],
           selected: route.path === path,
           exactMatch: true,
+          onClick: () => setMobileNav(false),
         }))}
       />
     </Navigation>
   );
   return (
-    <Frame navigation={navigation}>
+    // On a phone the navigation folds behind the top bar's menu button.
+    <Frame
+      navigation={navigation}
+      topBar={<TopBar showNavigationToggle onNavigationToggle={() => setMobileNav((open) => !open)} />}
+      showMobileNavigation={mobileNav}
+      onNavigationDismiss={() => setMobileNav(false)}
+    >
       <ToastProvider>{children}</ToastProvider>
     </Frame>
   );

@@ -8,6 +8,7 @@ import type {
   AlertMetricsResponse,
   BackorderMetricsResponse,
   DemandResponse,
+  SetupGuideResponse,
 } from "../../../../contract/api-responses.ts";
 import { AlertsSection } from "./alerts-section.tsx";
 import { MetricCard } from "./metric-card.tsx";
@@ -61,7 +62,7 @@ export function DashboardPage() {
             content: "Show setup guide",
             onAction: () =>
               void api
-                .request<{ guide: typeof guide }>("/setup-guide", {
+                .request<SetupGuideResponse>("/setup-guide", {
                   method: "PUT",
                   body: { dismissed: false },
                 })

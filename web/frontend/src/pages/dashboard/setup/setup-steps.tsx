@@ -10,9 +10,6 @@ export type StepActions = {
   busy: boolean;
 };
 
-/** Opens Shopify's theme editor at the top level: inside the admin it must not load in the app's iframe. */
-const openThemeEditor = (url: string) => window.open(url, "_top");
-
 /** What each step says and offers, from the guide the server decided. */
 export function stepContent(
   id: StepId,
@@ -33,7 +30,10 @@ export function stepContent(
             The theme editor opens with the block added; save the theme there.
           </Text>
           <InlineStack gap="200">
-            <Button onClick={() => openThemeEditor(g.themeEditorUrls[id])}>Open theme editor</Button>
+            {/* At the top level: inside the admin the theme editor must not load in the app's iframe. */}
+            <Button url={g.themeEditorUrls[id]} target="_top">
+              Open theme editor
+            </Button>
             <Button variant="plain" disabled={act.busy} onClick={() => act.mark(id, !done)}>
               {done ? "Mark as not done" : "Mark as done"}
             </Button>
