@@ -51,7 +51,7 @@ describe("first run in the admin (Chromium)", () => {
     ((await (await app.api(SHOP, "/setup-guide")).json()) as SetupGuideResponse).guide;
 
   it("walks the setup guide: theme-editor links, a step ticked, Sync now for the failed sync", async () => {
-    const card = page.locator(".Polaris-Card").filter({ hasText: "Setup guide" });
+    const card = page.getByRole("region", { name: "Setup guide" });
     await card.waitFor();
     const expected = await guideFromApi();
     await card.getByText(`${expected.completed} of 5 tasks complete`).waitFor();
@@ -74,7 +74,7 @@ describe("first run in the admin (Chromium)", () => {
   }, 120_000);
 
   it("opens the backordered variants without an ETA from the guide", async () => {
-    const card = page.locator(".Polaris-Card").filter({ hasText: "Setup guide" });
+    const card = page.getByRole("region", { name: "Setup guide" });
     const { variantsWithoutEta } = await guideFromApi();
     expect(variantsWithoutEta).toBeGreaterThan(0);
     const title = `Set ETAs for ${variantsWithoutEta} backordered variant${variantsWithoutEta === 1 ? "" : "s"} without one`;
@@ -123,7 +123,7 @@ describe("first run in the admin (Chromium)", () => {
     await page.getByRole("button", { name: "Save" }).last().click();
     await page.getByText("Settings saved").waitFor();
     await visit(page, "Dashboard", "Dashboard");
-    const card = page.locator(".Polaris-Card").filter({ hasText: "Setup guide" });
+    const card = page.getByRole("region", { name: "Setup guide" });
     const sender = card.getByRole("button", { name: "Set your sender name and reply-to address" });
     await sender.waitFor();
     await expect
@@ -134,13 +134,13 @@ describe("first run in the admin (Chromium)", () => {
 
   it("dismisses the guide for the shop and offers it again", async () => {
     await page.getByRole("button", { name: "Dismiss the setup guide" }).click();
-    await expect.poll(() => page.getByText("Setup guide", { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("region", { name: "Setup guide" }).count()).toBe(0);
     const shop = await app.deps.db.shop.findUniqueOrThrow({ where: { id: shopId } });
     expect(shop.setupDismissedAt).not.toBeNull();
     await page.reload({ waitUntil: "load" });
     await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Show setup guide" }).click();
-    await page.getByText("Setup guide", { exact: true }).waitFor();
+    await page.getByRole("region", { name: "Setup guide" }).waitFor();
   }, 120_000);
 
   it("shows every page at 1440 and 390 px, with the navigation reachable on a phone", async () => {

@@ -53,72 +53,74 @@ export function SetupGuide({
   const total = guide.steps.length;
 
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="start" wrap={false}>
+    <section aria-label="Setup guide">
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="start" wrap={false}>
+            <BlockStack gap="100">
+              <Text as="h2" variant="headingMd">
+                Setup guide
+              </Text>
+              <Text as="p" tone="subdued">
+                Use this guide to get Backorder Hub ready for your customers.
+              </Text>
+            </BlockStack>
+            <Button
+              variant="tertiary"
+              icon={XIcon}
+              accessibilityLabel="Dismiss the setup guide"
+              disabled={busy}
+              onClick={() => void send("/setup-guide", "PUT", { dismissed: true })}
+            />
+          </InlineStack>
+          <InlineStack gap="200" blockAlign="center" wrap={false}>
+            <Text as="span" variant="bodySm" tone="subdued">
+              {`${guide.completed} of ${total} tasks complete`}
+            </Text>
+            <Box width="50%">
+              <ProgressBar progress={(guide.completed / total) * 100} size="small" tone="primary" />
+            </Box>
+          </InlineStack>
           <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              Setup guide
-            </Text>
-            <Text as="p" tone="subdued">
-              Use this guide to get Backorder Hub ready for your customers.
-            </Text>
+            {guide.steps.map((step) => {
+              const content = stepContent(step.id, step.done, guide, act);
+              const open = expanded === step.id;
+              return (
+                <Box
+                  key={step.id}
+                  padding="200"
+                  borderRadius="200"
+                  background={open ? "bg-surface-secondary" : undefined}
+                >
+                  <BlockStack gap="200">
+                    <InlineStack gap="200" blockAlign="center" wrap={false}>
+                      <span data-step-done={step.done ? "true" : "false"}>
+                        {step.done ? (
+                          <Icon source={CheckCircleIcon} tone="success" accessibilityLabel="Done" />
+                        ) : (
+                          <Icon source={CheckCircleIcon} tone="subdued" accessibilityLabel="Not done" />
+                        )}
+                      </span>
+                      <Button
+                        variant="monochromePlain"
+                        removeUnderline
+                        textAlign="left"
+                        onClick={() => setExpanded(open ? null : step.id)}
+                        ariaExpanded={open}
+                      >
+                        {content.title}
+                      </Button>
+                    </InlineStack>
+                    <Collapsible id={`setup-${step.id}`} open={open}>
+                      <Box paddingInlineStart="800">{content.body}</Box>
+                    </Collapsible>
+                  </BlockStack>
+                </Box>
+              );
+            })}
           </BlockStack>
-          <Button
-            variant="tertiary"
-            icon={XIcon}
-            accessibilityLabel="Dismiss the setup guide"
-            disabled={busy}
-            onClick={() => void send("/setup-guide", "PUT", { dismissed: true })}
-          />
-        </InlineStack>
-        <InlineStack gap="200" blockAlign="center" wrap={false}>
-          <Text as="span" variant="bodySm" tone="subdued">
-            {`${guide.completed} of ${total} tasks complete`}
-          </Text>
-          <Box width="50%">
-            <ProgressBar progress={(guide.completed / total) * 100} size="small" tone="primary" />
-          </Box>
-        </InlineStack>
-        <BlockStack gap="100">
-          {guide.steps.map((step) => {
-            const content = stepContent(step.id, step.done, guide, act);
-            const open = expanded === step.id;
-            return (
-              <Box
-                key={step.id}
-                padding="200"
-                borderRadius="200"
-                background={open ? "bg-surface-secondary" : undefined}
-              >
-                <BlockStack gap="200">
-                  <InlineStack gap="200" blockAlign="center" wrap={false}>
-                    <span data-step-done={step.done ? "true" : "false"}>
-                      {step.done ? (
-                        <Icon source={CheckCircleIcon} tone="success" accessibilityLabel="Done" />
-                      ) : (
-                        <Icon source={CheckCircleIcon} tone="subdued" accessibilityLabel="Not done" />
-                      )}
-                    </span>
-                    <Button
-                      variant="monochromePlain"
-                      removeUnderline
-                      textAlign="left"
-                      onClick={() => setExpanded(open ? null : step.id)}
-                      ariaExpanded={open}
-                    >
-                      {content.title}
-                    </Button>
-                  </InlineStack>
-                  <Collapsible id={`setup-${step.id}`} open={open}>
-                    <Box paddingInlineStart="800">{content.body}</Box>
-                  </Collapsible>
-                </BlockStack>
-              </Box>
-            );
-          })}
         </BlockStack>
-      </BlockStack>
-    </Card>
+      </Card>
+    </section>
   );
 }
