@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { SetupGuideResponse, SetupGuideView } from "../../../../../contract/api-responses.ts";
 import { useApi } from "../../../api/use-api.ts";
+import { CardSkeleton } from "../../../components/page-states.tsx";
 import { SetupGuide } from "./setup-guide.tsx";
 
 const SYNC_POLL_MS = 3_000;
@@ -27,6 +28,8 @@ export function SetupGuideCard({
   guide: SetupGuideView | null;
   onChange: (g: SetupGuideView) => void;
 }) {
-  if (!guide || guide.dismissed || guide.completed === guide.steps.length) return null;
+  // Its place is held while it loads, so the metrics below do not jump when it arrives.
+  if (!guide) return <CardSkeleton lines={8} minHeight="330px" />;
+  if (guide.dismissed || guide.completed === guide.steps.length) return null;
   return <SetupGuide guide={guide} onChange={onChange} />;
 }
