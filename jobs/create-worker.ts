@@ -1,16 +1,16 @@
 import { DelayedError, UnrecoverableError, type Job, type Worker } from "bullmq";
 import { jobNameLabel } from "../web/server/metrics/metric-labels.ts";
 import { createDatabaseBreaker } from "./database-breaker.ts";
-import { QUEUE_NAMES, type QueueName } from "./definitions/define-job.ts";
+import { QUEUE_NAMES, type QueueName } from "../web/server/queues/definitions/define-job.ts";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.ts";
 import { watchRunningJobs, type RunningJobWatch } from "./watch-running-jobs.ts";
-import type { WorkerDeps } from "./worker-deps.ts";
+import type { AppDeps } from "../web/server/app-deps.ts";
 
 export type RunningWorker = { workers: Worker[]; close: () => Promise<void> };
 
 /** One BullMQ worker per queue, dispatching by job name. Any number may run, on any machine. */
 export async function createWorker(
-  deps: WorkerDeps,
+  deps: AppDeps,
   opts: {
     queues?: readonly QueueName[];
     concurrency?: number;
@@ -80,7 +80,7 @@ export async function createWorker(
 }
 
 async function runJob(
-  deps: WorkerDeps,
+  deps: AppDeps,
   byName: Map<string, JobHandler>,
   watch: RunningJobWatch,
   queue: string,

@@ -1,7 +1,6 @@
 import { pino } from "pino";
-import { createQueueBackend } from "../../jobs/queue-backend.ts";
-import { createQueues } from "../../jobs/create-queues.ts";
-import type { WorkerDeps } from "../../jobs/worker-deps.ts";
+import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
+import { createQueues } from "../../web/server/queues/create-queues.ts";
 import { loadConfig } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
@@ -9,6 +8,7 @@ import { createRenderPool } from "../../web/server/emails/render/render-pool.ts"
 import { createMetrics } from "../../web/server/metrics/create-metrics.ts";
 import { createMailer } from "../../web/server/notifications/create-mailer.ts";
 import { createShopify } from "../../web/server/shopify/create-shopify.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 /** What a bench process needs to build the app's own deps: the env the app would read, and a queue prefix. */
 export type BenchDepsInput = {
@@ -19,7 +19,7 @@ export type BenchDepsInput = {
   mailConnections?: number;
 };
 
-export type BenchDeps = WorkerDeps & { close: () => Promise<void> };
+export type BenchDeps = AppDeps & { close: () => Promise<void> };
 
 /** The same factories main-web/main-worker use, on the bench database, with pino silent. */
 export function createBenchDeps(input: BenchDepsInput): BenchDeps {

@@ -1,5 +1,5 @@
-import { pushOrderSummariesJob } from "../../jobs/definitions/push-order-summaries.ts";
-import { syncOrderTagJob } from "../../jobs/definitions/sync-order-tag.ts";
+import { pushOrderSummariesJob } from "../../web/server/queues/definitions/push-order-summaries.ts";
+import { syncOrderTagJob } from "../../web/server/queues/definitions/sync-order-tag.ts";
 import type { Child } from "../proc/fork-child.ts";
 import { seedShop, seedVariant } from "../seed/seed-shop.ts";
 import { clearQueues, firstJobError } from "./clear-queues.ts";

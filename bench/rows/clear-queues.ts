@@ -1,4 +1,4 @@
-import { QUEUE_NAMES } from "../../jobs/definitions/define-job.ts";
+import { QUEUE_NAMES } from "../../web/server/queues/definitions/define-job.ts";
 import type { BenchDeps } from "../env/create-bench-deps.ts";
 
 /** Removes every job a bounded run left behind, so the next run's workers do not inherit them. */

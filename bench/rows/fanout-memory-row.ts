@@ -1,4 +1,4 @@
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { watchMemory, type Child } from "../proc/fork-child.ts";
 import { seedShop, seedVariant } from "../seed/seed-shop.ts";
 import { seedSubscribers } from "../seed/seed-subscribers.ts";

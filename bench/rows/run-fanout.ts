@@ -1,5 +1,5 @@
 import path from "node:path";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import type { Simulator } from "../../simulator/create-simulator.ts";
 import { createBenchDeps, type BenchDeps } from "../env/create-bench-deps.ts";
 import { forkChild, watchMemory, type Child } from "../proc/fork-child.ts";

@@ -1,6 +1,6 @@
 // Child process: the app's worker (createWorker with every job handler) on the bench database,
 // with a pooled mailer when SMTP_URL is in its env. Several may run side by side.
-import type { QueueName } from "../../jobs/definitions/define-job.ts";
+import type { QueueName } from "../../web/server/queues/definitions/define-job.ts";
 import { createWorker } from "../../jobs/create-worker.ts";
 import { createBenchDeps, type BenchDepsInput } from "../env/create-bench-deps.ts";
 import { childArg, onStop, sendReady } from "../proc/fork-child.ts";

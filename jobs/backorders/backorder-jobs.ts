@@ -1,17 +1,17 @@
 import type { JobHandler } from "../job-handlers-type.ts";
-import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { notifyOrderJob } from "../definitions/notify-order.ts";
-import { pushOrderSummariesJob } from "../definitions/push-order-summaries.ts";
-import { recomputeVariantJob } from "../definitions/recompute-variant.ts";
+import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
+import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order.ts";
+import { pushOrderSummariesJob } from "../../web/server/queues/definitions/push-order-summaries.ts";
+import { recomputeVariantJob } from "../../web/server/queues/definitions/recompute-variant.ts";
 import {
   RECONCILE_EVERY_MS,
   reconcileBackordersJob,
   reconcileShopJob,
-} from "../definitions/reconcile-backorders.ts";
-import { refreshVariantJob } from "../definitions/refresh-variant.ts";
-import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
-import { syncShopJob } from "../definitions/sync-shop.ts";
-import { SWEEP_ORDER_EMAILS_EVERY_MS, sweepOrderEmailsJob } from "../definitions/sweep-order-emails.ts";
+} from "../../web/server/queues/definitions/reconcile-backorders.ts";
+import { refreshVariantJob } from "../../web/server/queues/definitions/refresh-variant.ts";
+import { syncOrderTagJob } from "../../web/server/queues/definitions/sync-order-tag.ts";
+import { syncShopJob } from "../../web/server/queues/definitions/sync-shop.ts";
+import { SWEEP_ORDER_EMAILS_EVERY_MS, sweepOrderEmailsJob } from "../../web/server/queues/definitions/sweep-order-emails.ts";
 import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
 import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
@@ -19,14 +19,14 @@ import { syncOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
 import { refreshVariant } from "../../web/server/inventory/refresh-variant.ts";
 import { reconcileShopVariants } from "../../web/server/inventory/reconcile-shop-variants.ts";
 import { syncShopDetails } from "../../web/server/shops/sync-shop-details.ts";
-import { enqueueRecompute } from "./enqueue-variant-work.ts";
-import { handleBulkOperationFinish } from "./handle-bulk-operation-finish.ts";
-import { handleInventoryLevelUpdate } from "./handle-inventory-level-update.ts";
-import { handleOrderWebhook } from "./handle-order-webhook.ts";
-import { handleProductDelete, handleProductUpdate } from "./handle-product-webhooks.ts";
+import { enqueueRecompute } from "../../web/server/queues/enqueue-variant-work.ts";
+import { handleBulkOperationFinish } from "../../web/server/inventory/handle-bulk-operation-finish.ts";
+import { handleInventoryLevelUpdate } from "../../web/server/inventory/handle-inventory-level-update.ts";
+import { handleOrderWebhook } from "../../web/server/backorders/handle-order-webhook.ts";
+import { handleProductDelete, handleProductUpdate } from "../../web/server/inventory/handle-product-webhooks.ts";
 import { runNotifyOrder } from "./run-notify-order.ts";
 import { reconcileAllShops, runSyncShopStep } from "./run-sync-jobs.ts";
-import { shopAdminClient } from "./shop-admin-client.ts";
+import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";
 
 /** Jobs of the backorder engine (allocation, order tagging, sync, reconciliation). */
 export const BACKORDER_JOB_HANDLERS: JobHandler[] = [

@@ -1,8 +1,7 @@
 import type { Job } from "bullmq";
 import type { z } from "zod";
-import { notifyOrderJob } from "../definitions/notify-order.ts";
+import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order.ts";
 import { delayJob } from "../delay-job.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
 import { notifyOrder } from "../../web/server/backorders/notify-order.ts";
 import {
   countEarlierUnprocessedEvents,
@@ -11,6 +10,7 @@ import {
   refreshHeldOrderMark,
 } from "../../web/server/backorders/notify-order-hold.ts";
 import { recomputeAfter } from "./recompute-after.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 type NotifyPayload = z.output<typeof notifyOrderJob.schema>;
 
@@ -22,7 +22,7 @@ type NotifyPayload = z.output<typeof notifyOrderJob.schema>;
  * from before them would tell a served customer "backordered". Recomputing is idempotent, and
  * jobs released together share it (recompute-after.ts).
  */
-export async function runNotifyOrder(deps: WorkerDeps, data: NotifyPayload, job: Job) {
+export async function runNotifyOrder(deps: AppDeps, data: NotifyPayload, job: Job) {
   const { shopId } = data;
   const orderId = BigInt(data.orderId);
   const earlierUnprocessed = await countEarlierUnprocessedEvents(deps.db, shopId, new Date(job.timestamp));

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import { reconcileShopJob } from "../definitions/reconcile-backorders.ts";
-import { SYNC_MAX_POLLS, syncPollDelayMs, syncShopJob } from "../definitions/sync-shop.ts";
+import { reconcileShopJob } from "../../web/server/queues/definitions/reconcile-backorders.ts";
+import { SYNC_MAX_POLLS, syncPollDelayMs, syncShopJob } from "../../web/server/queues/definitions/sync-shop.ts";
 import { runShopSync } from "../../web/server/inventory/run-shop-sync.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
-import { enqueueRecompute } from "./enqueue-variant-work.ts";
-import { shopAdminClient } from "./shop-admin-client.ts";
+import { enqueueRecompute } from "../../web/server/queues/enqueue-variant-work.ts";
+import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";
 import { UnrecoverableError } from "bullmq";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 type SyncPayload = z.output<typeof syncShopJob.schema>;
 
@@ -13,7 +13,7 @@ type SyncPayload = z.output<typeof syncShopJob.schema>;
  * One step of the initial sync. The bulk_operations/finish webhook normally finishes it
  * (handle-bulk-operation-finish.ts); meanwhile a delayed copy of the job polls, as a fallback.
  */
-export async function runSyncShopStep(deps: WorkerDeps, data: SyncPayload) {
+export async function runSyncShopStep(deps: AppDeps, data: SyncPayload) {
   const client = shopAdminClient(deps, data.shopId);
   const step = await runShopSync({ db: deps.db, client, now: deps.now }, data.shopId, data.bulkOperationId);
   if (step.state === "failed") throw new UnrecoverableError(step.reason);
@@ -39,7 +39,7 @@ export async function runSyncShopStep(deps: WorkerDeps, data: SyncPayload) {
 }
 
 /** Scheduled fan-out: one reconcile job per installed shop, spread over the next few minutes. */
-export async function reconcileAllShops(deps: WorkerDeps) {
+export async function reconcileAllShops(deps: AppDeps) {
   const shops = await deps.db.shop.findMany({ where: { uninstalledAt: null }, select: { id: true } });
   const bucket = Math.floor(Date.now() / 60_000);
   await deps.queues.enqueueBulk(

@@ -1,11 +1,11 @@
-import { applySellingPolicyJob } from "../definitions/apply-selling-policy.ts";
+import { applySellingPolicyJob } from "../../web/server/queues/definitions/apply-selling-policy.ts";
 import {
   SWEEP_SELLING_CONTROLS_EVERY_MS,
   sweepSellingControlsJob,
-} from "../definitions/sweep-selling-controls.ts";
+} from "../../web/server/queues/definitions/sweep-selling-controls.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
-import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { shopAdminClient } from "../backorders/shop-admin-client.ts";
+import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
+import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";
 import { applySellingPolicy } from "../../web/server/controls/apply-selling-policy.ts";
 import { enqueueSellingPolicy } from "../../web/server/controls/enqueue-selling-policy.ts";
 import { releaseOverriddenClaims } from "../../web/server/controls/release-overridden-claims.ts";

@@ -1,6 +1,6 @@
-import { etaChangedJob } from "../definitions/eta-changed.ts";
-import { SWEEP_ETA_METAFIELDS_EVERY_MS, sweepEtaMetafieldsJob } from "../definitions/sweep-eta-metafields.ts";
-import { syncEtaMetafieldsJob } from "../definitions/sync-eta-metafields.ts";
+import { etaChangedJob } from "../../web/server/queues/definitions/eta-changed.ts";
+import { SWEEP_ETA_METAFIELDS_EVERY_MS, sweepEtaMetafieldsJob } from "../../web/server/queues/definitions/sweep-eta-metafields.ts";
+import { syncEtaMetafieldsJob } from "../../web/server/queues/definitions/sync-eta-metafields.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import { runEtaChanged } from "./run-eta-changed.ts";
 import {
@@ -8,7 +8,7 @@ import {
   runSyncEtaMetafields,
   sweepEtaMetafields,
 } from "./run-sync-eta-metafields.ts";
-import { ensureMetafieldDefinitionsJob } from "../definitions/ensure-metafield-definitions.ts";
+import { ensureMetafieldDefinitionsJob } from "../../web/server/queues/definitions/ensure-metafield-definitions.ts";
 
 /** Jobs of the ETA feature: metafield sync (per shop, and the hourly sweep) and the ETA-changed flow. */
 export const ETA_JOB_HANDLERS: JobHandler[] = [

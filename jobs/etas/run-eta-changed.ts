@@ -1,6 +1,6 @@
 import { notifyEtaChangedForVariants } from "../../web/server/backorders/notify-eta-changed.ts";
 import { emitEtaChanged } from "../../web/server/integrations/events/eta-events.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 /**
  * The resolved ETA of these variants moved: the backorder engine updates their open lines and
@@ -8,7 +8,7 @@ import type { WorkerDeps } from "../worker-deps.ts";
  * retry of this job sends nothing twice).
  */
 export async function runEtaChanged(
-  deps: WorkerDeps,
+  deps: AppDeps,
   input: { shopId: string; variantIds: string[] },
 ): Promise<{ orders: number }> {
   const shop = await deps.db.shop.findUnique({

@@ -1,7 +1,7 @@
-import { deliverWebhookJob } from "../definitions/deliver-webhook.ts";
-import { flowTriggerJob } from "../definitions/flow-trigger.ts";
-import { integrationFanoutJob } from "../definitions/integration-fanout.ts";
-import { klaviyoEventJob } from "../definitions/klaviyo-event.ts";
+import { deliverWebhookJob } from "../../web/server/queues/definitions/deliver-webhook.ts";
+import { flowTriggerJob } from "../../web/server/queues/definitions/flow-trigger.ts";
+import { integrationFanoutJob } from "../../web/server/queues/definitions/integration-fanout.ts";
+import { klaviyoEventJob } from "../../web/server/queues/definitions/klaviyo-event.ts";
 import { sendKlaviyoEvent } from "../../web/server/integrations/klaviyo/send-klaviyo-event.ts";
 import { sendFlowTrigger } from "../../web/server/integrations/flow/send-flow-trigger.ts";
 import type { JobHandler } from "../job-handlers-type.ts";

@@ -2,14 +2,14 @@ import {
   RECONCILE_ORDERS_DUE_EVERY_MS,
   reconcileOrdersDueJob,
   reconcileOrdersJob,
-} from "../definitions/reconcile-orders.ts";
+} from "../../web/server/queues/definitions/reconcile-orders.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
-import { shopAdminClient } from "../backorders/shop-admin-client.ts";
+import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";
 import { TOPIC_HANDLERS } from "../webhooks/topic-handlers.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
 import { updateRun } from "../../web/server/reconcile/order-reconciliation-runs.ts";
 import { reconcileShopOrders, type FeedOrder } from "../../web/server/reconcile/reconcile-shop-orders.ts";
 import { startDueReconciliations } from "../../web/server/reconcile/start-order-reconciliation.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 /** Jobs of order reconciliation (docs/order-reconciliation.md). */
 export const RECONCILE_JOB_HANDLERS: JobHandler[] = [
@@ -47,7 +47,7 @@ export const RECONCILE_JOB_HANDLERS: JobHandler[] = [
 
 /** The payload goes to the very handlers of its topic that a delivery would reach. */
 function feedAsWebhook(
-  deps: WorkerDeps,
+  deps: AppDeps,
   shop: { id: string; domain: string; uninstalledAt: Date | null; installedAt: Date },
 ): FeedOrder {
   return async (topic, payload) => {

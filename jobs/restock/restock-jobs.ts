@@ -10,13 +10,13 @@ import { markGaveUpMany } from "../../web/server/notifications/notification-batc
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
 import { GAVE_UP_PREFIX } from "../../web/server/notifications/recovery-plan.ts";
 import { sendNotificationBatch } from "../../web/server/notifications/send-notification-batch.ts";
-import { restockWaveJob } from "../definitions/restock-wave.ts";
-import { sendNotificationJob } from "../definitions/send-notification.ts";
-import { sendNotificationsJob } from "../definitions/send-notifications.ts";
-import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../definitions/sweep-restock.ts";
-import { variantStockChangedJob } from "../definitions/variant-stock-changed.ts";
+import { restockWaveJob } from "../../web/server/queues/definitions/restock-wave.ts";
+import { sendNotificationJob } from "../../web/server/queues/definitions/send-notification.ts";
+import { sendNotificationsJob } from "../../web/server/queues/definitions/send-notifications.ts";
+import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../../web/server/queues/definitions/sweep-restock.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
-import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
+import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
 import { delayJob } from "../delay-job.ts";
 
 /** Jobs of back-in-stock alerts and the notification ledger (restock waves, fan-out, email send). */

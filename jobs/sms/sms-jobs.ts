@@ -3,8 +3,8 @@ import { GAVE_UP_PREFIX } from "../../web/server/notifications/recovery-plan.ts"
 import { recoverSms } from "../../web/server/sms/recover-sms.ts";
 import { sendSmsBatch } from "../../web/server/sms/send-sms-batch.ts";
 import { delayJob } from "../delay-job.ts";
-import { sendSmsJob } from "../definitions/send-sms.ts";
-import { SWEEP_SMS_EVERY_MS, sweepSmsJob } from "../definitions/sweep-sms.ts";
+import { sendSmsJob } from "../../web/server/queues/definitions/send-sms.ts";
+import { SWEEP_SMS_EVERY_MS, sweepSmsJob } from "../../web/server/queues/definitions/sweep-sms.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 
 /** The SMS channel's jobs: sending ledger rows and the SMS sweeper. */

@@ -1,9 +1,9 @@
 import { UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
 import { decideDeliveryAge } from "../../web/server/webhooks/decide-delivery-age.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
-import { parseWebhookBody } from "./parse-webhook-body.ts";
+import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
 import { TOPIC_HANDLERS, TOPICS_AFTER_UNINSTALL } from "./topic-handlers.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 export type ProcessOutcome = "processed" | "skipped" | "already_done";
 
@@ -12,7 +12,7 @@ export type ProcessOutcome = "processed" | "skipped" | "already_done";
  * duplicated job for a PROCESSED/SKIPPED event does nothing. Handlers themselves are idempotent,
  * since a crash after the handler and before the status update re-runs it.
  */
-export async function processWebhookEvent(deps: WorkerDeps, id: bigint): Promise<ProcessOutcome> {
+export async function processWebhookEvent(deps: AppDeps, id: bigint): Promise<ProcessOutcome> {
   const event = await deps.db.webhookEvent.findUnique({ where: { id } });
   if (!event) throw new UnrecoverableError(`webhook event ${id} not found`);
   if (event.status !== "RECEIVED") return "already_done";
@@ -75,7 +75,7 @@ export async function processWebhookEvent(deps: WorkerDeps, id: bigint): Promise
 }
 
 /** After the last attempt the event is FAILED: visible in the activity log, never silently lost. */
-export async function markWebhookFailed(deps: WorkerDeps, id: bigint, message: string): Promise<void> {
+export async function markWebhookFailed(deps: AppDeps, id: bigint, message: string): Promise<void> {
   await deps.db.webhookEvent.updateMany({
     where: { id, status: "RECEIVED" },
     data: { status: "FAILED", lastError: message.slice(0, 1000) },

@@ -1,4 +1,4 @@
-import type { WorkerDeps } from "../worker-deps.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 const DAY_MS = 24 * 3600_000;
 /** Rows blanked per statement: short transactions, no long lock on the ingress table. */
@@ -20,7 +20,7 @@ const PRUNE_BATCH_SQL = `WITH due AS (
  * (default 7): the row stays (topic, status, times) for the activity log and deduplication, the
  * customer data in the body goes. Scoped and batched per shop. Returns the rows pruned.
  */
-export async function pruneWebhookBodies(deps: WorkerDeps): Promise<number> {
+export async function pruneWebhookBodies(deps: AppDeps): Promise<number> {
   const now = deps.now();
   const shops = await deps.db.shop.findMany({
     select: { domain: true, settings: { select: { webhookBodyRetentionDays: true } } },

@@ -1,7 +1,7 @@
-import { clearFinishedJob } from "../clear-finished-job.ts";
-import { processWebhookJob, webhookJobId } from "../definitions/process-webhook.ts";
-import { SWEEP_GRACE_MS } from "../definitions/sweep-webhooks.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
+import { clearFinishedJob } from "../../web/server/queues/clear-finished-job.ts";
+import { processWebhookJob, webhookJobId } from "../../web/server/queues/definitions/process-webhook.ts";
+import { SWEEP_GRACE_MS } from "../../web/server/queues/definitions/sweep-webhooks.ts";
+import type { AppDeps } from "../../web/server/app-deps.ts";
 
 /** Rows read per sweep at most: events whose job is alive are passed over, not counted. */
 const SCAN_PAGES = 10;
@@ -13,7 +13,7 @@ const SCAN_PAGES = 10;
  * left to it and do not hold back the ones behind them; a finished job under the event's id is
  * removed first, or the new one would not be added.
  */
-export async function sweepWebhooks(deps: WorkerDeps, batch = 500): Promise<number> {
+export async function sweepWebhooks(deps: AppDeps, batch = 500): Promise<number> {
   const before = new Date(deps.now().getTime() - SWEEP_GRACE_MS);
   const queue = deps.queues.get(processWebhookJob.queue);
   const orphans: bigint[] = [];

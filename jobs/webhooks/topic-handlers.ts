@@ -1,10 +1,10 @@
 import { BACKORDER_TOPIC_HANDLERS } from "../backorders/backorder-jobs.ts";
 import { CONTROL_TOPIC_HANDLERS } from "../controls/control-jobs.ts";
 import { RESTOCK_TOPIC_HANDLERS } from "../restock/restock-jobs.ts";
-import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
-import type { TopicHandler } from "./topic-handler-type.ts";
+import { handleAppUninstalled } from "../../web/server/shops/handle-app-uninstalled.ts";
+import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
 
-export type { TopicHandler, WebhookContext } from "./topic-handler-type.ts";
+export type { TopicHandler, WebhookContext } from "../../web/server/webhooks/topic-handler-type.ts";
 
 /**
  * Topic -> handler(s). shopify.app.toml names the handler of each subscription. A topic may have

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restockWaveJob, restockWaveJobId } from "../../jobs/definitions/restock-wave.ts";
+import { restockWaveJob, restockWaveJobId } from "../../web/server/queues/definitions/restock-wave.ts";
 import { startAdminApp, type AdminTestApp } from "./helpers/start-admin-app.ts";
 
 const SHOP = "subs-a.myshopify.com";

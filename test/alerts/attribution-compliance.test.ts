@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
-import type { WebhookContext } from "../../jobs/webhooks/topic-handler-type.ts";
-import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
+import type { WebhookContext } from "../../web/server/webhooks/topic-handler-type.ts";
+import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
 import { attributeOrderConversions } from "../../web/server/restock/attribute-order-conversions.ts";
 import { webhookHeaders } from "../helpers/sign.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";

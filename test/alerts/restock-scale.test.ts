@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { spawnWorkerChild, type WorkerChild } from "../helpers/spawn-worker-child.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startAlertsFixture, type AlertsFixture } from "./alerts-fixture.ts";

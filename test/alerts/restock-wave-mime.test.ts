@@ -1,6 +1,6 @@
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import { buildNotificationEmail } from "../../web/server/notifications/build-notification-email.ts";
 import { loadEmailShop } from "../../web/server/notifications/email-send-caches.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
-import { restockWaveJob, restockWaveJobId } from "../../jobs/definitions/restock-wave.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
+import { restockWaveJob, restockWaveJobId } from "../../web/server/queues/definitions/restock-wave.ts";
 import { sweepRestock } from "../../web/server/restock/sweep-restock.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { addSubscribers, startAlertsFixture, type AlertsFixture } from "./alerts-fixture.ts";

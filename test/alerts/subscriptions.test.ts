@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { SIGNUP_LIMITS, signupCounterKey } from "../../web/server/subscriptions/check-signup-rate-limit.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import {

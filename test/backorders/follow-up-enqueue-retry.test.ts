@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Queues } from "../../jobs/create-queues.ts";
-import { notifyOrderJob } from "../../jobs/definitions/notify-order.ts";
+import type { Queues } from "../../web/server/queues/create-queues.ts";
+import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startBackorderFixture, type BackorderFixture } from "./backorder-fixture.ts";
 import { futureDate } from "../helpers/future-date.ts";

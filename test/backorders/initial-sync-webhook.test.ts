@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { syncShopJob } from "../../jobs/definitions/sync-shop.ts";
+import { syncShopJob } from "../../web/server/queues/definitions/sync-shop.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 import { webhookHeaders } from "../helpers/sign.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifyOrderJob } from "../../jobs/definitions/notify-order.ts";
+import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order.ts";
 import { JOB_HANDLERS } from "../../jobs/job-handlers.ts";
 import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { waitFor } from "../helpers/wait-for.ts";

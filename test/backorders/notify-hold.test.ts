@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifyOrderJob } from "../../jobs/definitions/notify-order.ts";
+import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order.ts";
 import { recordWebhook } from "../../web/server/webhooks/record-webhook.ts";
 import { postSimDelivery } from "../helpers/post-sim-delivery.ts";
 import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "./backorder-fixture.ts";

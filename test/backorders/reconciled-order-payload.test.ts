@@ -2,7 +2,7 @@
 // order its webhook carries. The simulator's webhook body and the app's reading of the Admin API
 // (paged, an order of more lines than a page completed) must parse to the same snapshot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
+import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { adminGraphql } from "../../simulator/test-support/admin-graphql.ts";
 import { createWebhookReceiver } from "../../simulator/test-support/create-webhook-receiver.ts";

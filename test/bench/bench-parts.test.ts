@@ -8,7 +8,7 @@ import { median } from "../../bench/rows/row-types.ts";
 import { orderCreateRequests } from "../../bench/rows/webhooks-row.ts";
 import { BENCH_API_SECRET } from "../../bench/env/start-bench-env.ts";
 import { verifyWebhookHmac } from "../../web/server/webhooks/verify-webhook-hmac.ts";
-import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
+import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
 
 describe("latency percentiles (nearest rank)", () => {
   const samples = Float64Array.from({ length: 100 }, (_, i) => i + 1); // 1..100, sorted

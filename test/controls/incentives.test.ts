@@ -2,7 +2,7 @@ import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UnrecoverableError } from "bullmq";
-import { shopAdminClient } from "../../jobs/backorders/shop-admin-client.ts";
+import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";
 import { ensureOrderDiscount } from "../../web/server/controls/ensure-order-discount.ts";
 import { signCancelToken } from "../../web/server/controls/cancel-token.ts";
 import { cancelLinkRoutes } from "../../web/server/controls/cancel-link-routes.ts";

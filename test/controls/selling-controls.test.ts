@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTROL_TOPIC_HANDLERS } from "../../jobs/controls/control-jobs.ts";
-import { SWEEP_SELLING_CONTROLS_EVERY_MS } from "../../jobs/definitions/sweep-selling-controls.ts";
+import { SWEEP_SELLING_CONTROLS_EVERY_MS } from "../../web/server/queues/definitions/sweep-selling-controls.ts";
 import { sweepSellingControls } from "../../web/server/controls/sweep-selling-controls.ts";
 import {
   startBackorderFixture,

@@ -8,7 +8,7 @@ import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack, type StackShop } from "./support/start-fault-stack.ts";
 import { startRedisCluster, type RedisCluster } from "./support/start-redis-cluster.ts";
 import { waitFor } from "../helpers/wait-for.ts";
-import { createQueueBackend } from "../../jobs/queue-backend.ts";
+import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
 
 const N = FAULTS.sizes.fanoutSubscribers;
 /** Every key of the app is prefixed with this hash tag (jobs/queue-backend.ts): one slot holds them all. */

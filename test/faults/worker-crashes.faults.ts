@@ -5,7 +5,7 @@ import { reportFaultRow } from "./support/fault-row.ts";
 import { FAULTS } from "./support/fault-settings.ts";
 import { startFaultStack, type FaultStack } from "./support/start-fault-stack.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
-import { QUEUE_NAMES } from "../../jobs/definitions/define-job.ts";
+import { QUEUE_NAMES } from "../../web/server/queues/definitions/define-job.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 const SIZES = FAULTS.sizes;

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import type { Job, Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createQueueBackend, type QueueBackend } from "../../jobs/queue-backend.ts";
+import { createQueueBackend, type QueueBackend } from "../../web/server/queues/queue-backend.ts";
 import { startRedisServer, type RedisServer } from "../faults/support/start-redis-server.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { waitFor } from "../helpers/wait-for.ts";

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processWebhookJob, webhookJobId } from "../../jobs/definitions/process-webhook.ts";
+import { processWebhookJob, webhookJobId } from "../../web/server/queues/definitions/process-webhook.ts";
 import { sweepWebhooks } from "../../jobs/webhooks/sweep-webhooks.ts";
 import { recordWebhook } from "../../web/server/webhooks/record-webhook.ts";
 import { startTestApp, type TestApp } from "../helpers/start-test-app.ts";

@@ -3,9 +3,9 @@
 // SHOPIFY_ADMIN_ORIGIN, CONCURRENCY.
 // Prints JSON lines on stdout: {"ready":true} once running, then {"rss":bytes} every 200 ms.
 import { pino } from "pino";
-import { createQueues } from "../../jobs/create-queues.ts";
+import { createQueues } from "../../web/server/queues/create-queues.ts";
 import { createWorker } from "../../jobs/create-worker.ts";
-import { createQueueBackend } from "../../jobs/queue-backend.ts";
+import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
 import { loadConfig } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";

@@ -3,11 +3,10 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { pino } from "pino";
 import { inject } from "vitest";
-import { createQueues } from "../../jobs/create-queues.ts";
-import { createQueueBackend } from "../../jobs/queue-backend.ts";
+import { createQueues } from "../../web/server/queues/create-queues.ts";
+import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
 import { createWorker, type RunningWorker } from "../../jobs/create-worker.ts";
 import type { JobHandler } from "../../jobs/job-handlers-type.ts";
-import type { WorkerDeps } from "../../jobs/worker-deps.ts";
 import type { AppDeps } from "../../web/server/app-deps.ts";
 import { createApp } from "../../web/server/app.ts";
 import { loadConfig, type Config } from "../../web/server/config.ts";
@@ -25,7 +24,7 @@ export type TestApp = {
   url: string;
   config: Config;
   deps: AppDeps;
-  workerDeps: WorkerDeps;
+  workerDeps: AppDeps;
   databaseUrl: string;
   startWorker: (opts?: {
     concurrency?: number;
@@ -72,8 +71,10 @@ export async function startTestApp(
     shopify: createShopify(config, logger),
     // Tests check rendering, not priority: a nice thread on a loaded machine could miss its budget.
     renderPool: createRenderPool({ niceIncrement: 0 }),
+    now: opts.now ?? (() => new Date()),
   };
-  const workerDeps: WorkerDeps = { ...deps, now: opts.now ?? (() => new Date()) };
+  // One deps type for both processes: the test's worker shares the web side's.
+  const workerDeps = deps;
   const server: Server = await new Promise((resolve) => {
     const s = createApp(deps).listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
-import { sendNotificationsJob } from "../../jobs/definitions/send-notifications.ts";
+import { sendNotificationsJob } from "../../web/server/queues/definitions/send-notifications.ts";
 import { GAVE_UP_PREFIX } from "../../web/server/notifications/recovery-plan.ts";
 import { sweepRestock } from "../../web/server/restock/sweep-restock.ts";
 import { waitFor } from "../helpers/wait-for.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reconcileShopJob } from "../../jobs/definitions/reconcile-backorders.ts";
+import { reconcileShopJob } from "../../web/server/queues/definitions/reconcile-backorders.ts";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import {
   startBackorderFixture,

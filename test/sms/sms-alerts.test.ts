@@ -1,14 +1,14 @@
 import { createServer } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variantStockChangedJob } from "../../jobs/definitions/variant-stock-changed.ts";
-import { restockWaveJob } from "../../jobs/definitions/restock-wave.ts";
+import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
+import { restockWaveJob } from "../../web/server/queues/definitions/restock-wave.ts";
 import { createApp } from "../../web/server/app.ts";
 import { updateSmsSettings } from "../../web/server/sms/sms-settings-repository.ts";
 import { sendSmsBatch } from "../../web/server/sms/send-sms-batch.ts";
 import { signTwilio } from "../../simulator/twilio/twilio-fake.ts";
 import { waitFor } from "../helpers/wait-for.ts";
-import { parseWebhookBody } from "../../jobs/webhooks/parse-webhook-body.ts";
+import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
 import { attributeOrderConversions } from "../../web/server/restock/attribute-order-conversions.ts";
 import {
   proxySignup,

@@ -1,5 +1,5 @@
-import { createQueueBackend } from "../../jobs/queue-backend.ts";
-import { createQueues, type Queues } from "../../jobs/create-queues.ts";
+import { createQueueBackend } from "./queues/queue-backend.ts";
+import { createQueues, type Queues } from "./queues/create-queues.ts";
 import type { Config } from "./config.ts";
 import { createPrisma, type Db } from "./db/create-prisma.ts";
 import { createSqlPool, type SqlPool } from "./db/create-sql-pool.ts";
@@ -19,6 +19,7 @@ export type Runtime = {
   metrics: Metrics;
   shopify: ShopifyApis;
   renderPool: RenderPool;
+  now: () => Date;
   close: () => Promise<void>;
 };
 
@@ -58,6 +59,7 @@ export async function createRuntime(
     metrics: createMetrics(opts.name === "web" ? { state: { db, queues } } : {}),
     shopify: createShopify(config, logger),
     renderPool,
+    now: () => new Date(),
     close: async () => {
       await renderPool.close();
       await queues.close();

@@ -1,4 +1,4 @@
-import { QUEUE_NAMES } from "../../../jobs/definitions/define-job.ts";
+import { QUEUE_NAMES } from "../../../web/server/queues/definitions/define-job.ts";
 import { TEST_API_SECRET } from "../../helpers/start-test-app.ts";
 import { scanLogs } from "./scan-logs.ts";
 import type { FaultStack } from "./start-fault-stack.ts";

@@ -29,6 +29,7 @@ export function listApiRoutes(stack: FaultStack): { method: string; path: string
     shopify: createShopify(config, logger),
     // Starts no thread: nothing is rendered.
     renderPool: createRenderPool(),
+    now: () => new Date(),
   };
   const routes = listRoutes(apiRoutes(deps));
   void deps.sql.end();

@@ -1,7 +1,7 @@
 import type { Router } from "express";
-import { createQueues, type Queues } from "../../../jobs/create-queues.ts";
-import { QUEUE_NAMES } from "../../../jobs/definitions/define-job.ts";
-import { createQueueBackend } from "../../../jobs/queue-backend.ts";
+import { createQueues, type Queues } from "../../../web/server/queues/create-queues.ts";
+import { QUEUE_NAMES } from "../../../web/server/queues/definitions/define-job.ts";
+import { createQueueBackend } from "../../../web/server/queues/queue-backend.ts";
 import { createSimulator, type Simulator } from "../../../simulator/create-simulator.ts";
 import { createPrisma, type Db } from "../../../web/server/db/create-prisma.ts";
 import { findFreePort } from "../../../web/server/db/start-embedded-postgres.ts";
@@ -13,7 +13,7 @@ import { spawnAppProcess, type AppProcess } from "./spawn-app-process.ts";
 import { startSmtpCatcher, type SmtpCatcher } from "../../helpers/smtp-catcher.ts";
 import { startRedisServer, type RedisServer } from "./start-redis-server.ts";
 import { FAULTS } from "./fault-settings.ts";
-import { SWEEP_ORDER_EMAILS_EVERY_MS } from "../../../jobs/definitions/sweep-order-emails.ts";
+import { SWEEP_ORDER_EMAILS_EVERY_MS } from "../../../web/server/queues/definitions/sweep-order-emails.ts";
 import { MARKED_ORDER_GRACE_MS } from "../../../web/server/backorders/reenqueue-marked-orders.ts";
 
 /** The longest a marked order can wait for the sweep: its grace, one period, and a margin. */

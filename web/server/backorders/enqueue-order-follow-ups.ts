@@ -1,14 +1,14 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { notifyOrderJob } from "../../../jobs/definitions/notify-order.ts";
-import { pushOrderSummariesJob } from "../../../jobs/definitions/push-order-summaries.ts";
-import { syncOrderTagJob } from "../../../jobs/definitions/sync-order-tag.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { notifyOrderJob } from "../queues/definitions/notify-order.ts";
+import { pushOrderSummariesJob } from "../queues/definitions/push-order-summaries.ts";
+import { syncOrderTagJob } from "../queues/definitions/sync-order-tag.ts";
 import {
   enqueueCoalesced,
   NOTIFY_SETTLE_MS,
   NOTIFY_WINDOW_MS,
   SUMMARY_WINDOW_MS,
   TAG_WINDOW_MS,
-} from "./enqueue-coalesced.ts";
+} from "../queues/enqueue-coalesced.ts";
 import type { Transition } from "./plan-backorder-transitions.ts";
 
 /** Side effects owed by transitions: tag and summary on Shopify, and the customer emails. */

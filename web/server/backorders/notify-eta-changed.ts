@@ -1,7 +1,7 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { notifyOrderJob } from "../../../jobs/definitions/notify-order.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { notifyOrderJob } from "../queues/definitions/notify-order.ts";
 import type { Db } from "../db/create-prisma.ts";
-import { enqueueCoalesced, NOTIFY_SETTLE_MS, NOTIFY_WINDOW_MS } from "./enqueue-coalesced.ts";
+import { enqueueCoalesced, NOTIFY_SETTLE_MS, NOTIFY_WINDOW_MS } from "../queues/enqueue-coalesced.ts";
 import { loadVariantEtaResolver } from "./resolve-variant-eta.ts";
 
 export type EtaChangeDeps = { db: Db; queues: Queues; now: () => Date };

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueNotifications, type NotificationRequest } from "../notifications/enqueue-notification.ts";
 import { readyQuantity } from "./backorder-line-history.ts";

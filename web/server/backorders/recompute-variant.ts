@@ -1,7 +1,7 @@
 import { enqueueEtaMetafieldSync } from "../etas/enqueue-eta-jobs.ts";
 import type { Db } from "../db/create-prisma.ts";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { variantStockChangedJob } from "../../../jobs/definitions/variant-stock-changed.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { variantStockChangedJob } from "../queues/definitions/variant-stock-changed.ts";
 import { sumCountedAvailable } from "../inventory/sum-counted-available.ts";
 import { enqueueSellingPolicy } from "../controls/enqueue-selling-policy.ts";
 import { withPriorityClasses } from "../controls/priority-classes.ts";

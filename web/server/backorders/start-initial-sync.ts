@@ -1,6 +1,6 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { ensureMetafieldDefinitionsJob } from "../../../jobs/definitions/ensure-metafield-definitions.ts";
-import { syncShopJob } from "../../../jobs/definitions/sync-shop.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { ensureMetafieldDefinitionsJob } from "../queues/definitions/ensure-metafield-definitions.ts";
+import { syncShopJob } from "../queues/definitions/sync-shop.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 /**

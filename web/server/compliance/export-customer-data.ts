@@ -1,4 +1,4 @@
-import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
+import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 import { maskEmail } from "../subscriptions/normalize-email.ts";
 import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 

@@ -1,4 +1,4 @@
-import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
+import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 import { DATA_REQUEST_KIND } from "./export-customer-data.ts";
 import { redactWebhookBodies } from "./redact-webhook-bodies.ts";

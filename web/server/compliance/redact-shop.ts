@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
+import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 
 /** Models holding a tenant's rows, found from the schema so a table added later is not forgotten. */
 const SHOP_SCOPED_MODELS = Prisma.dmmf.datamodel.models

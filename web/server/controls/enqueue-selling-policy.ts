@@ -1,6 +1,6 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { applySellingPolicyJob } from "../../../jobs/definitions/apply-selling-policy.ts";
-import { enqueueCoalesced } from "../backorders/enqueue-coalesced.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { applySellingPolicyJob } from "../queues/definitions/apply-selling-policy.ts";
+import { enqueueCoalesced } from "../queues/enqueue-coalesced.ts";
 
 /** Policy checks coalesce per variant: a burst of orders needs one decision after it. */
 export const SELLING_POLICY_WINDOW_MS = 500;

@@ -1,4 +1,4 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { nextWindowEdge } from "./decide-selling-policy.ts";
 import { enqueueSellingPolicy } from "./enqueue-selling-policy.ts";

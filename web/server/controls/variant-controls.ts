@@ -1,5 +1,5 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { SWEEP_SELLING_CONTROLS_EVERY_MS } from "../../../jobs/definitions/sweep-selling-controls.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { SWEEP_SELLING_CONTROLS_EVERY_MS } from "../queues/definitions/sweep-selling-controls.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { AppError } from "../errors.ts";
 import type { VariantControlBody } from "./control-input-schema.ts";

@@ -1,4 +1,4 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueEtaChanged, enqueueEtaMetafieldSync } from "./enqueue-eta-jobs.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";

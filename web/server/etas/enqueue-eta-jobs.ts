@@ -1,7 +1,7 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { etaChangedJob } from "../../../jobs/definitions/eta-changed.ts";
-import { syncEtaMetafieldsJob } from "../../../jobs/definitions/sync-eta-metafields.ts";
-import { enqueueCoalesced } from "../backorders/enqueue-coalesced.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { etaChangedJob } from "../queues/definitions/eta-changed.ts";
+import { syncEtaMetafieldsJob } from "../queues/definitions/sync-eta-metafields.ts";
+import { enqueueCoalesced } from "../queues/enqueue-coalesced.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 type EtaJobDeps = { db: Db; queues: Queues };

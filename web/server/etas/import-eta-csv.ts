@@ -1,4 +1,4 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import { parseCsv } from "../csv/read-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { applyEtaChanges } from "./apply-eta-changes.ts";

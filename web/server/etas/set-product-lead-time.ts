@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { AppError } from "../errors.ts";
 import { enqueueEtaChanged, enqueueEtaMetafieldSync } from "./enqueue-eta-jobs.ts";

@@ -1,5 +1,4 @@
 import type { Notification, Subscription } from "@prisma/client";
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { loadOrderEmailExtras } from "../controls/load-email-extras.ts";
 import { loadSubscriptionEmailExtras } from "../controls/load-subscription-email-extras.ts";
 import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
@@ -15,13 +14,14 @@ import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-
 import type { NotificationKind } from "./notification-kinds.ts";
 import { formatFrom } from "./sender-address.ts";
 import type { WaveMessageCache } from "./wave-message-cache.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type BuiltEmail =
   | { ok: true; email: OutgoingEmail | RawEmail }
   /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
   | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
 
-type Deps = Pick<WorkerDeps, "db" | "logger" | "config" | "shopify" | "now" | "renderPool">;
+type Deps = Pick<AppDeps, "db" | "logger" | "config" | "shopify" | "now" | "renderPool">;
 
 /**
  * Renders one ledger row into a message: the template is parsed once per shop/kind/locale.

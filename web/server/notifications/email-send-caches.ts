@@ -1,10 +1,10 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { createEmailRenderer, type EmailRenderer } from "../emails/render/create-email-renderer.ts";
 import type { PreparedTemplate } from "../emails/render/prepare-template.ts";
 import type { TemplateKind } from "../emails/render/template-kinds.ts";
 import type { ShopVariables } from "../emails/templates/variables.ts";
 import { validTimezone } from "../etas/timezone-formats.ts";
 import { createTtlCache, type TtlCache } from "./ttl-cache.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type EmailShop = {
   id: string;
@@ -39,7 +39,7 @@ const TTL_MS = 15_000;
 // One cache set per worker (per deps object), never a module-wide singleton.
 const byDeps = new WeakMap<object, EmailSendCaches>();
 
-export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">): EmailSendCaches {
+export function emailSendCaches(deps: Pick<AppDeps, "db" | "logger" | "renderPool">): EmailSendCaches {
   const existing = byDeps.get(deps);
   if (existing) return existing;
   const renderers = new Map<string, EmailRenderer>();
@@ -72,7 +72,7 @@ export function emailSendCaches(deps: Pick<WorkerDeps, "db" | "logger" | "render
 }
 
 export async function loadEmailShop(
-  deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">,
+  deps: Pick<AppDeps, "db" | "logger" | "renderPool">,
   shopId: string,
 ): Promise<EmailShop | null> {
   return emailSendCaches(deps).shops.get(shopId, async () => {
@@ -99,7 +99,7 @@ export async function loadEmailShop(
 }
 
 export async function loadEmailVariant(
-  deps: Pick<WorkerDeps, "db" | "logger" | "renderPool">,
+  deps: Pick<AppDeps, "db" | "logger" | "renderPool">,
   shopId: string,
   variantId: bigint,
 ): Promise<EmailVariant | null> {

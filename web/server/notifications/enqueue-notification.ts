@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { sendNotificationJob } from "../../../jobs/definitions/send-notification.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { sendNotificationJob } from "../queues/definitions/send-notification.ts";
 import type { Db } from "../db/create-prisma.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
 

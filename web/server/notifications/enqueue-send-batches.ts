@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { clearFinishedJob } from "../../../jobs/clear-finished-job.ts";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { SEND_BATCH_MAX, sendNotificationsJob } from "../../../jobs/definitions/send-notifications.ts";
+import { clearFinishedJob } from "../queues/clear-finished-job.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { SEND_BATCH_MAX, sendNotificationsJob } from "../queues/definitions/send-notifications.ts";
 
 /**
  * Enqueues sends for one shop's ledger rows as `send-notifications` jobs of up to 100 ids. The

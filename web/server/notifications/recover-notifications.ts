@@ -1,6 +1,6 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { enqueueSendBatches } from "./enqueue-send-batches.ts";
 import { GAVE_UP_PREFIX, recoveryPlan, RECOVERY_LIMITS } from "./recovery-plan.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type RecoveryResult = { pending: number; staleClaims: number; revived: number };
 
@@ -15,7 +15,7 @@ export type RecoveryResult = { pending: number; staleClaims: number; revived: nu
  * Permanent failures (550, uninstalled shop) are never retried. Claims keep all of this safe
  * to overlap with live jobs: a row is sent at most once whoever enqueues it.
  */
-export async function recoverNotifications(deps: WorkerDeps): Promise<RecoveryResult> {
+export async function recoverNotifications(deps: AppDeps): Promise<RecoveryResult> {
   const now = deps.now();
   const limits = RECOVERY_LIMITS;
   const candidates = await deps.db.notification.findMany({

@@ -1,5 +1,4 @@
 import { ZodError } from "zod";
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { maskEmail } from "../subscriptions/normalize-email.ts";
 import { buildNotificationEmail } from "./build-notification-email.ts";
 import { classifySmtpError } from "./classify-smtp-error.ts";
@@ -19,6 +18,7 @@ import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 import { suppressAddress } from "./notification-ledger.ts";
 import { createWaveMessageCache, type WaveMessageCache } from "./wave-message-cache.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type ClaimedResult = {
   sent: { id: string; messageId: string }[];
@@ -48,7 +48,7 @@ const settled = (row: ClaimedRow, reason: string): Settle => ({
  * message is accepted, so a crash re-sends (same Message-ID) only what was in flight.
  */
 export async function sendClaimedRows(
-  deps: WorkerDeps,
+  deps: AppDeps,
   mailer: Mailer,
   shop: EmailShop,
   rows: ClaimedRow[],
@@ -162,7 +162,7 @@ export async function sendClaimedRows(
 // One recorder per worker process (per deps), shared by its concurrent batches.
 const recorders = new WeakMap<object, SentRecorder>();
 
-function sentRecorder(deps: WorkerDeps, mailer: Mailer): SentRecorder {
+function sentRecorder(deps: AppDeps, mailer: Mailer): SentRecorder {
   let recorder = recorders.get(deps);
   if (!recorder) {
     // Ride out a short database outage, staying well inside the lease.

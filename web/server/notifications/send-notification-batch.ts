@@ -1,4 +1,3 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { reserveSendSlots } from "./acquire-send-slot.ts";
 import { loadEmailShop } from "./email-send-caches.ts";
 import {
@@ -9,6 +8,7 @@ import {
 } from "./notification-batch-ledger.ts";
 import { sendClaimedRows, type ClaimedResult } from "./send-claimed-rows.ts";
 import { createWaveMessageCache, warmWaveMessages } from "./wave-message-cache.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type BatchResult = {
   sent: { id: string; messageId: string }[];
@@ -30,7 +30,7 @@ export type BatchResult = {
  * `includeFailed`: FAILED rows are claimed too (an explicit resend), not only PENDING ones.
  */
 export async function sendNotificationBatch(
-  deps: WorkerDeps,
+  deps: AppDeps,
   input: { shopId: string; ids: string[]; includeFailed?: boolean },
 ): Promise<BatchResult> {
   const result: BatchResult = {
@@ -116,7 +116,7 @@ export async function sendNotificationBatch(
   return result;
 }
 
-async function settleUninstalled(deps: WorkerDeps, rows: ClaimedRow[]): Promise<void> {
+async function settleUninstalled(deps: AppDeps, rows: ClaimedRow[]): Promise<void> {
   await settleClaims(
     deps.sql,
     "FAILED",

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { sendNotificationBatch } from "./send-notification-batch.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type SendOutcome =
   | { outcome: "sent"; messageId: string }
@@ -16,7 +16,7 @@ export type SendOutcome =
  * Throws for transient failures (the job retries with backoff) and UnrecoverableError for
  * permanent ones (the row is FAILED; a hard bounce suppresses the address).
  */
-export async function sendNotification(deps: WorkerDeps, notificationId: string): Promise<SendOutcome> {
+export async function sendNotification(deps: AppDeps, notificationId: string): Promise<SendOutcome> {
   const row = await deps.db.notification.findUnique({
     where: { id: notificationId },
     select: { shopId: true, status: true },

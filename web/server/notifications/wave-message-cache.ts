@@ -1,14 +1,14 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { emailSendCaches, loadEmailVariant, type EmailShop, type EmailVariant } from "./email-send-caches.ts";
 import { prepareRestockWaveMessage, type RestockWaveMessage } from "./restock-wave-message.ts";
 import { formatFrom } from "./sender-address.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 /** A batch's restock messages, one per (variant, locale): rendered on first use, then only filled. */
 export type WaveMessageCache = {
   get(variant: EmailVariant, locale: string): Promise<RestockWaveMessage | null>;
 };
 
-type Deps = Pick<WorkerDeps, "db" | "sql" | "logger" | "config" | "renderPool">;
+type Deps = Pick<AppDeps, "db" | "sql" | "logger" | "config" | "renderPool">;
 
 /**
  * One per batch of rows, so a template edit or a new Date header is at most one batch away; a

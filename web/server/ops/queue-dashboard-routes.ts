@@ -1,5 +1,5 @@
 import express, { type RequestHandler, type Router } from "express";
-import { QUEUE_NAMES } from "../../../jobs/definitions/define-job.ts";
+import { QUEUE_NAMES } from "../queues/definitions/define-job.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { loadBullBoard, type LoadDashboard } from "./load-bull-board.ts";
 import { requireOperator } from "./require-operator.ts";

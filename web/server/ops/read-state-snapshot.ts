@@ -1,5 +1,5 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { QUEUE_NAMES } from "../../../jobs/definitions/define-job.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { QUEUE_NAMES } from "../queues/definitions/define-job.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 export type StateSource = { db: Db; queues?: Queues };

@@ -1,5 +1,5 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { reconcileOrdersJob } from "../../../jobs/definitions/reconcile-orders.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { reconcileOrdersJob } from "../queues/definitions/reconcile-orders.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { claimRun, listShopsDue, updateRun, type RunTrigger } from "./order-reconciliation-runs.ts";
 

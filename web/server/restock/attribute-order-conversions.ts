@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { toBigInt } from "../shopify-id.ts";
-import type { WebhookContext } from "../../../jobs/webhooks/topic-handler-type.ts";
+import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 import { normalizePhone } from "../sms/phone-number.ts";
 import { normalizeEmail } from "../subscriptions/normalize-email.ts";
 

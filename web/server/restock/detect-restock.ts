@@ -1,8 +1,8 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
-import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import { emitBackInStock } from "../integrations/events/stock-events.ts";
 import { decideRestockCrossing } from "./decide-restock-crossing.ts";
 import { readCountedStock } from "./read-counted-stock.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type RestockDetection =
   | { outcome: "restocked"; restockEventId: string; available: number }
@@ -14,7 +14,7 @@ export type RestockDetection =
  * row lock, so duplicate and out-of-order triggers record a crossing once.
  */
 export async function detectRestock(
-  deps: WorkerDeps,
+  deps: AppDeps,
   shopId: string,
   variantId: bigint,
 ): Promise<RestockDetection> {

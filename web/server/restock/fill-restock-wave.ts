@@ -1,8 +1,8 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { enqueueSendBatches } from "../notifications/enqueue-send-batches.ts";
 import { enqueueSmsBatches } from "../sms/enqueue-sms-batches.ts";
 import { utc } from "../notifications/notification-batch-ledger.ts";
 import { restockKeyPrefix } from "./restock-candidates.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export const FAN_OUT_PAGE = 1_000;
 
@@ -17,7 +17,7 @@ type Page = { ids: string[]; smsIds: string[]; count: number; cursor: { createdA
  * rows, which the resume path and the sweeper enqueue).
  */
 export async function fillRestockWave(
-  deps: WorkerDeps,
+  deps: AppDeps,
   event: Event,
   wave: number,
   keepSubscribed: boolean,
@@ -50,7 +50,7 @@ export async function fillRestockWave(
  * subscribed, and counts the new rows on the event. Null when the wave is full or nobody is left.
  */
 async function writePage(
-  deps: WorkerDeps,
+  deps: AppDeps,
   event: Event,
   wave: number,
   keepSubscribed: boolean,
@@ -140,7 +140,7 @@ async function writePage(
 
 /** After a crash or for a duplicate job: enqueue the event's rows still PENDING (jobIds dedupe). */
 export async function reenqueuePending(
-  deps: WorkerDeps,
+  deps: AppDeps,
   restockEventId: string,
   shopId: string,
 ): Promise<number> {

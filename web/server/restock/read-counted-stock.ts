@@ -1,7 +1,7 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { fetchVariantsState } from "../inventory/fetch-variant-state.ts";
 import { countedLocationFilter } from "../inventory/sum-counted-available.ts";
 import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type CountedStock = { available: number; tracked: boolean };
 
@@ -11,7 +11,7 @@ export type CountedStock = { available: number; tracked: boolean };
  * Null when the variant no longer exists.
  */
 export async function readCountedStock(
-  deps: Pick<WorkerDeps, "db" | "config" | "shopify" | "logger" | "now">,
+  deps: Pick<AppDeps, "db" | "config" | "shopify" | "logger" | "now">,
   shopDomain: string,
   variantId: bigint,
   countedLocationIds: readonly string[],

@@ -1,9 +1,9 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
-import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import { fillRestockWave, reenqueuePending } from "./fill-restock-wave.ts";
 import { planRestockWave } from "./plan-restock-wave.ts";
 import { countPending } from "./restock-candidates.ts";
 import { readCountedStock } from "./read-counted-stock.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type WaveOutcome =
   | { outcome: "sent"; wave: number; size: number; assigned: number }
@@ -16,7 +16,7 @@ export type WaveOutcome =
  * A job for a wave already planned (retry after a crash, duplicate) only resumes the fill.
  */
 export async function runRestockWave(
-  deps: WorkerDeps,
+  deps: AppDeps,
   restockEventId: string,
   wave: number,
 ): Promise<WaveOutcome> {
@@ -78,7 +78,7 @@ export async function runRestockWave(
 }
 
 async function finishWave(
-  deps: WorkerDeps,
+  deps: AppDeps,
   event: { id: string; shopId: string; variantId: bigint },
   wave: number,
   size: number,
@@ -99,7 +99,7 @@ async function finishWave(
 }
 
 async function stop(
-  deps: WorkerDeps,
+  deps: AppDeps,
   id: string,
   status: "COMPLETED" | "STOPPED",
   reason: "sold_out" | "done" | "inactive",

@@ -1,15 +1,15 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
-import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import { recoverNotifications, type RecoveryResult } from "../notifications/recover-notifications.ts";
 import { deleteStaleRateCounters } from "../notifications/hit-rate-counter.ts";
 import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 const BATCH = 1_000;
 
 export type SweepResult = { waves: number; notifications: RecoveryResult; expired: number };
 
 /** Periodic safety net; every step is idempotent and bounded per run. */
-export async function sweepRestock(deps: WorkerDeps): Promise<SweepResult> {
+export async function sweepRestock(deps: AppDeps): Promise<SweepResult> {
   const waves = await resumeDueWaves(deps);
   const notifications = await recoverNotifications(deps);
   const expired = await expireUnconfirmedSubscriptions(deps.db, deps.now());
@@ -21,7 +21,7 @@ export async function sweepRestock(deps: WorkerDeps): Promise<SweepResult> {
  * Active events whose next wave is due: start the wave job, or promote it when it is still
  * delayed (the window was shortened, or the clock says the window has passed).
  */
-export async function resumeDueWaves(deps: WorkerDeps): Promise<number> {
+export async function resumeDueWaves(deps: AppDeps): Promise<number> {
   const due = await deps.db.restockEvent.findMany({
     where: { status: "ACTIVE", nextWaveAt: { lte: deps.now() } },
     select: { id: true, shopId: true, wavesSent: true },

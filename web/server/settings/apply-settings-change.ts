@@ -1,4 +1,4 @@
-import { enqueueRecompute } from "../../../jobs/backorders/enqueue-variant-work.ts";
+import { enqueueRecompute } from "../queues/enqueue-variant-work.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recheckShopVariants } from "../controls/variant-controls.ts";
 import { enqueueShopLeadTimeChanged } from "../etas/enqueue-eta-jobs.ts";

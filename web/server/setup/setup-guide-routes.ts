@@ -1,6 +1,6 @@
 import express, { type Router } from "express";
 import { z } from "zod";
-import { syncShopJob } from "../../../jobs/definitions/sync-shop.ts";
+import { syncShopJob } from "../queues/definitions/sync-shop.ts";
 import type { SetupGuideResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";

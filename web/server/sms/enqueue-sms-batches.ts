@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { clearFinishedJob } from "../../../jobs/clear-finished-job.ts";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { SMS_BATCH_MAX, sendSmsJob } from "../../../jobs/definitions/send-sms.ts";
+import { clearFinishedJob } from "../queues/clear-finished-job.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { SMS_BATCH_MAX, sendSmsJob } from "../queues/definitions/send-sms.ts";
 
 /** `send-sms` jobs of up to 100 ledger ids; the jobId derives from the ids, so a re-enqueue adds nothing. */
 export async function enqueueSmsBatches(

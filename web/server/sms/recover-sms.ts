@@ -1,5 +1,5 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { enqueueSmsBatches } from "./enqueue-sms-batches.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 const PENDING_AFTER_MS = 2 * 60_000;
 const STALE_CLAIM_AFTER_MS = 5 * 60_000;
@@ -10,7 +10,7 @@ const BATCH = 1_000;
  * between commit and enqueue, or held back by quiet hours past their job's retries) and SENDING
  * rows whose claim ran out get a job again. Claims keep it safe beside live jobs.
  */
-export async function recoverSms(deps: WorkerDeps): Promise<number> {
+export async function recoverSms(deps: AppDeps): Promise<number> {
   const now = deps.now().getTime();
   const rows = await deps.db.notification.findMany({
     where: {

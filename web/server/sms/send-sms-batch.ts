@@ -1,4 +1,3 @@
-import type { WorkerDeps } from "../../../jobs/worker-deps.ts";
 import { loadEmailShop, loadEmailVariant } from "../notifications/email-send-caches.ts";
 import {
   claimNotifications,
@@ -12,6 +11,7 @@ import { loadSmsSettings, twilioAccountOf } from "./sms-settings-repository.ts";
 import { loadSmsTemplate, renderSms } from "./sms-templates.ts";
 import { suppressPhone } from "./suppress-phone.ts";
 import { sendTwilioMessage } from "./twilio-client.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type SmsBatchResult = { sent: number; suppressed: number; failed: number; later: Date | null };
 
@@ -24,7 +24,7 @@ const UNSUBSCRIBED_CODE = 21610; // Twilio: the recipient replied STOP to this s
  * error puts the row back and throws (the job retries it with backoff).
  */
 export async function sendSmsBatch(
-  deps: WorkerDeps,
+  deps: AppDeps,
   input: { shopId: string; ids: string[] },
 ): Promise<SmsBatchResult> {
   const result: SmsBatchResult = { sent: 0, suppressed: 0, failed: 0, later: null };
@@ -91,7 +91,7 @@ export async function sendSmsBatch(
 }
 
 async function renderRow(
-  deps: WorkerDeps,
+  deps: AppDeps,
   shop: NonNullable<Awaited<ReturnType<typeof loadEmailShop>>>,
   row: ClaimedRow,
 ): Promise<string | null> {
@@ -107,7 +107,7 @@ async function renderRow(
   return renderSms(template, smsVariables(deps.config, shop, variant, subscription.id));
 }
 
-async function readPhoneSuppressions(deps: WorkerDeps, shopId: string, phones: string[]) {
+async function readPhoneSuppressions(deps: AppDeps, shopId: string, phones: string[]) {
   const rows = await deps.db.phoneSuppression.findMany({
     where: { shopId, phone: { in: phones } },
     select: { phone: true, reason: true },
@@ -116,7 +116,7 @@ async function readPhoneSuppressions(deps: WorkerDeps, shopId: string, phones: s
 }
 
 function settle(
-  deps: WorkerDeps,
+  deps: AppDeps,
   status: "PENDING" | "FAILED" | "SUPPRESSED",
   rows: ClaimedRow[],
   reason: string,

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { enqueueRecompute } from "../../../jobs/backorders/enqueue-variant-work.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { enqueueRecompute } from "../queues/enqueue-variant-work.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/create-prisma.ts";
 import type { SqlPool } from "../db/create-sql-pool.ts";

@@ -1,4 +1,4 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
+import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
 import { unknownVariantError } from "./check-signup-variant.ts";

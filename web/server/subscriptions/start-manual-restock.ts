@@ -1,5 +1,5 @@
-import type { Queues } from "../../../jobs/create-queues.ts";
-import { restockWaveJob, restockWaveJobId } from "../../../jobs/definitions/restock-wave.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import type { Db } from "../db/create-prisma.ts";
 
 export type ManualRestockResult =

@@ -1,4 +1,4 @@
-import { processWebhookJob, webhookJobId } from "../../../jobs/definitions/process-webhook.ts";
+import { processWebhookJob, webhookJobId } from "../queues/definitions/process-webhook.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordWebhooks, type Delivery, type RecordResult } from "./record-webhook.ts";
 

@@ -1,6 +1,6 @@
 import type { Transition } from "../../backorders/plan-backorder-transitions.ts";
 import type { Db } from "../../db/create-prisma.ts";
-import type { Queues } from "../../../../jobs/create-queues.ts";
+import type { Queues } from "../../queues/create-queues.ts";
 import { emitIntegrationEvent } from "./emit-integration-event.ts";
 import { isoDate, variantSummary } from "./event-fields.ts";
 

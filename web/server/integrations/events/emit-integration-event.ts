@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import { integrationFanoutJob } from "../../../../jobs/definitions/integration-fanout.ts";
-import type { Queues } from "../../../../jobs/create-queues.ts";
+import { integrationFanoutJob } from "../../queues/definitions/integration-fanout.ts";
+import type { Queues } from "../../queues/create-queues.ts";
 import type { Db } from "../../db/create-prisma.ts";
 import type { IntegrationEventInput } from "./integration-event-types.ts";
 

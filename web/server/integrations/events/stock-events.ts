@@ -1,4 +1,4 @@
-import type { Queues } from "../../../../jobs/create-queues.ts";
+import type { Queues } from "../../queues/create-queues.ts";
 import type { Db } from "../../db/create-prisma.ts";
 import { emitIntegrationEvent } from "./emit-integration-event.ts";
 import { variantSummary } from "./event-fields.ts";

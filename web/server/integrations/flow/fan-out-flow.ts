@@ -1,9 +1,9 @@
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
-import { flowTriggerJob } from "../../../../jobs/definitions/flow-trigger.ts";
+import { flowTriggerJob } from "../../queues/definitions/flow-trigger.ts";
 import { FLOW_TRIGGER_HANDLES } from "./flow-trigger-payloads.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 /** Queues the event's Flow trigger when the shop has an enabled workflow on it. */
-export async function fanOutFlow(deps: WorkerDeps, event: { id: string; shopId: string; type: string }) {
+export async function fanOutFlow(deps: AppDeps, event: { id: string; shopId: string; type: string }) {
   const handle = FLOW_TRIGGER_HANDLES[event.type as keyof typeof FLOW_TRIGGER_HANDLES];
   if (!handle) return;
   const state = await deps.db.flowTriggerState.findUnique({

@@ -1,8 +1,8 @@
 import { UnrecoverableError } from "bullmq";
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
-import { shopAdminClient } from "../../../../jobs/backorders/shop-admin-client.ts";
+import { shopAdminClient } from "../../shopify/admin/shop-admin-client.ts";
 import { FLOW_TRIGGER_RECEIVE_MUTATION } from "./flow-documents.ts";
 import { flowTriggerPayload } from "./flow-trigger-payloads.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 type Answer = { flowTriggerReceive: { userErrors: { field: string[] | null; message: string }[] } };
 
@@ -11,7 +11,7 @@ type Answer = { flowTriggerReceive: { userErrors: { field: string[] | null; mess
  * again (IntegrationSend.sentAt). Throttling is waited out by the Admin client; userErrors are a
  * payload Flow rejects, so they fail the job for good.
  */
-export async function sendFlowTrigger(deps: WorkerDeps, eventId: string, handle: string): Promise<string> {
+export async function sendFlowTrigger(deps: AppDeps, eventId: string, handle: string): Promise<string> {
   const target = `flow:${handle}`;
   const send = await deps.db.integrationSend.findUnique({
     where: { eventId_target: { eventId, target } },

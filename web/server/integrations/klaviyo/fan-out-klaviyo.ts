@@ -1,9 +1,9 @@
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
-import { klaviyoEventJob } from "../../../../jobs/definitions/klaviyo-event.ts";
+import { klaviyoEventJob } from "../../queues/definitions/klaviyo-event.ts";
 import { KLAVIYO_METRICS } from "./klaviyo-event.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 /** Queues the event for Klaviyo when the shop connected it and the event has a Klaviyo metric. */
-export async function fanOutKlaviyo(deps: WorkerDeps, event: { id: string; shopId: string; type: string }) {
+export async function fanOutKlaviyo(deps: AppDeps, event: { id: string; shopId: string; type: string }) {
   if (!KLAVIYO_METRICS[event.type]) return;
   const settings = await deps.db.klaviyoSettings.findUnique({
     where: { shopId: event.shopId },

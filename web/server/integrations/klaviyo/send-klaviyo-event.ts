@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
 import { decryptToken } from "../../shopify/sessions/token-cipher.ts";
 import { KLAVIYO_REVISION, klaviyoEventBody } from "./klaviyo-event.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 const TIMEOUT_MS = 10_000;
 
@@ -10,7 +10,7 @@ const TIMEOUT_MS = 10_000;
  * is not made again, and unique_id lets Klaviyo drop a duplicate. 429 and 5xx retry with the
  * job's backoff; other 4xx (a revoked key, a rejected body) fail for good.
  */
-export async function sendKlaviyoEvent(deps: WorkerDeps, eventId: string): Promise<string> {
+export async function sendKlaviyoEvent(deps: AppDeps, eventId: string): Promise<string> {
   const where = { eventId_target: { eventId, target: "klaviyo" } };
   const send = await deps.db.integrationSend.findUnique({ where, include: { event: true } });
   if (!send || send.sentAt) return "skipped";

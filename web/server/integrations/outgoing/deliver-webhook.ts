@@ -1,10 +1,10 @@
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
-import { deliverWebhookJob } from "../../../../jobs/definitions/deliver-webhook.ts";
+import { deliverWebhookJob } from "../../queues/definitions/deliver-webhook.ts";
 import { decryptToken } from "../../shopify/sessions/token-cipher.ts";
 import { planDeliveryStep } from "./plan-delivery-retry.ts";
 import { postWebhook } from "./post-webhook.ts";
 import { webhookBody } from "./webhook-body.ts";
 import { webhookSignatureHeader } from "./standard-webhook-signature.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 /** No answer within this long fails the attempt (docs/integrations.md). */
 export const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -14,7 +14,7 @@ export const attemptJobId = (deliveryId: string, attempt: number) => `deliver-${
 
 /** Queues an attempt; one already waiting as a delayed retry is started now when `delay` is 0. */
 export async function queueAttempt(
-  deps: Pick<WorkerDeps, "queues">,
+  deps: Pick<AppDeps, "queues">,
   deliveryId: string,
   attempt: number,
   delay = 0,
@@ -30,7 +30,7 @@ export async function queueAttempt(
  * POSTs it, records the outcome, and queues the next attempt or gives up (and disables an
  * endpoint that failed for 24 h). An attempt already recorded is not sent again.
  */
-export async function deliverWebhook(deps: WorkerDeps, deliveryId: string, attempt: number): Promise<string> {
+export async function deliverWebhook(deps: AppDeps, deliveryId: string, attempt: number): Promise<string> {
   const { db } = deps;
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },

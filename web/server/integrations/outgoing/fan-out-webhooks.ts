@@ -1,13 +1,13 @@
-import type { WorkerDeps } from "../../../../jobs/worker-deps.ts";
-import { deliverWebhookJob } from "../../../../jobs/definitions/deliver-webhook.ts";
+import { deliverWebhookJob } from "../../queues/definitions/deliver-webhook.ts";
 import { attemptJobId } from "./deliver-webhook.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 /**
  * One delivery per enabled endpoint that listens to the event's type, and its first attempt.
  * Idempotent: the (endpoint, event) pair is unique and the attempt's job id is fixed.
  */
 export async function fanOutWebhooks(
-  deps: WorkerDeps,
+  deps: AppDeps,
   event: { id: string; shopId: string; type: string },
 ): Promise<number> {
   const endpoints = await deps.db.webhookEndpoint.findMany({

@@ -1,6 +1,6 @@
-import { markProductDeleted, storeProductWebhook } from "../../web/server/inventory/store-product-webhook.ts";
+import { markProductDeleted, storeProductWebhook } from "./store-product-webhook.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { enqueueRefresh } from "./enqueue-variant-work.ts";
+import { enqueueRefresh } from "../queues/enqueue-variant-work.ts";
 
 /** products/update: cache product and variants; new variants are read from the Admin API. */
 export const handleProductUpdate: TopicHandler = async ({ deps, shop }, payload) => {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { Queues } from "../../../jobs/create-queues.ts";
-import type { JobDefinition } from "../../../jobs/definitions/define-job.ts";
+import type { Queues } from "./create-queues.ts";
+import type { JobDefinition } from "./definitions/define-job.ts";
 
 /**
  * Enqueues a job that coalesces with the same key's other requests of the current time bucket and

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { applyInventoryLevel } from "../../web/server/inventory/apply-inventory-level.ts";
-import { toBigInt } from "../../web/server/shopify-id.ts";
+import { applyInventoryLevel } from "./apply-inventory-level.ts";
+import { toBigInt } from "../shopify-id.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { enqueueRecompute, enqueueRefresh } from "./enqueue-variant-work.ts";
+import { enqueueRecompute, enqueueRefresh } from "../queues/enqueue-variant-work.ts";
 
 const bigId = z
   .unknown()

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { finishShopSync } from "../../web/server/inventory/run-shop-sync.ts";
+import { finishShopSync } from "./run-shop-sync.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { enqueueRecompute } from "./enqueue-variant-work.ts";
-import { shopAdminClient } from "./shop-admin-client.ts";
+import { enqueueRecompute } from "../queues/enqueue-variant-work.ts";
+import { shopAdminClient } from "../shopify/admin/shop-admin-client.ts";
 
 /** bulk_operations/finish (Shopify's payload: the operation's GID, status, error code, times, type). */
 const payloadSchema = z.object({

@@ -1,4 +1,4 @@
-import type { WebhookContext } from "./topic-handler-type.ts";
+import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 
 /**
  * app/uninstalled: sessions go, the shop is marked uninstalled, and every job of the shop stops

@@ -1,10 +1,10 @@
-import { syncOrderTagJob } from "../definitions/sync-order-tag.ts";
-import { enqueueCoalesced, TAG_WINDOW_MS } from "../../web/server/backorders/enqueue-coalesced.ts";
-import { parseOrderPayload } from "../../web/server/backorders/parse-order-payload.ts";
-import { storeOrderSnapshot } from "../../web/server/backorders/store-order-snapshot.ts";
-import { orderShouldBeTagged, shopOrderTag } from "../../web/server/backorders/sync-order-tag.ts";
+import { syncOrderTagJob } from "../queues/definitions/sync-order-tag.ts";
+import { enqueueCoalesced, TAG_WINDOW_MS } from "../queues/enqueue-coalesced.ts";
+import { parseOrderPayload } from "./parse-order-payload.ts";
+import { storeOrderSnapshot } from "./store-order-snapshot.ts";
+import { orderShouldBeTagged, shopOrderTag } from "./sync-order-tag.ts";
 import type { TopicHandler } from "../webhooks/topic-handler-type.ts";
-import { enqueueRecompute, enqueueRefresh } from "./enqueue-variant-work.ts";
+import { enqueueRecompute, enqueueRefresh } from "../queues/enqueue-variant-work.ts";
 
 /**
  * orders/create, orders/updated, orders/cancelled, orders/fulfilled, orders/partially_fulfilled:

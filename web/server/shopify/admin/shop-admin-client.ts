@@ -1,9 +1,9 @@
 import { UnrecoverableError } from "bullmq";
-import { createAdminClient, type AdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
-import type { WorkerDeps } from "../worker-deps.ts";
+import { createAdminClient, type AdminClient } from "./create-admin-client.ts";
+import type { AppDeps } from "../../app-deps.ts";
 
 /** A lazy Admin client for a shop id: jobs that turn out to need no call never load the session. */
-export function shopAdminClient(deps: WorkerDeps, shopId: string): () => Promise<AdminClient> {
+export function shopAdminClient(deps: AppDeps, shopId: string): () => Promise<AdminClient> {
   let client: Promise<AdminClient> | null = null;
   return () => {
     client ??= (async () => {

@@ -1,7 +1,7 @@
-import type { WorkerDeps } from "../worker-deps.ts";
+import type { AppDeps } from "../app-deps.ts";
 
 export type WebhookContext = {
-  deps: WorkerDeps;
+  deps: AppDeps;
   shop: { id: string; domain: string; uninstalledAt: Date | null; installedAt: Date };
   /**
    * The recorded delivery; null when the payload did not arrive as a webhook but was read back

@@ -1,7 +1,7 @@
-import type { Queues } from "../create-queues.ts";
-import { recomputeVariantJob } from "../definitions/recompute-variant.ts";
-import { refreshVariantJob } from "../definitions/refresh-variant.ts";
-import { enqueueCoalesced, RECOMPUTE_WINDOW_MS } from "../../web/server/backorders/enqueue-coalesced.ts";
+import type { Queues } from "./create-queues.ts";
+import { recomputeVariantJob } from "./definitions/recompute-variant.ts";
+import { refreshVariantJob } from "./definitions/refresh-variant.ts";
+import { enqueueCoalesced, RECOMPUTE_WINDOW_MS } from "./enqueue-coalesced.ts";
 
 export async function enqueueRecompute(
   queues: Queues,
