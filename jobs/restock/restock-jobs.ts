@@ -2,9 +2,6 @@ import { attributeOrderConversions } from "../../web/server/restock/attribute-or
 import { detectRestock } from "../../web/server/restock/detect-restock.ts";
 import { runRestockWave } from "../../web/server/restock/run-restock-wave.ts";
 import { sweepRestock } from "../../web/server/restock/sweep-restock.ts";
-import { exportCustomerData } from "../../web/server/compliance/export-customer-data.ts";
-import { redactCustomer } from "../../web/server/compliance/redact-customer.ts";
-import { redactShop } from "../../web/server/compliance/redact-shop.ts";
 import { markGaveUp } from "../../web/server/notifications/notification-ledger.ts";
 import { markGaveUpMany } from "../../web/server/notifications/notification-batch-ledger.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
@@ -13,7 +10,10 @@ import { sendNotificationBatch } from "../../web/server/notifications/send-notif
 import { restockWaveJob } from "../../web/server/queues/definitions/restock-wave.ts";
 import { sendNotificationJob } from "../../web/server/queues/definitions/send-notification.ts";
 import { sendNotificationsJob } from "../../web/server/queues/definitions/send-notifications.ts";
-import { SWEEP_RESTOCK_EVERY_MS, sweepRestockJob } from "../../web/server/queues/definitions/sweep-restock.ts";
+import {
+  SWEEP_RESTOCK_EVERY_MS,
+  sweepRestockJob,
+} from "../../web/server/queues/definitions/sweep-restock.ts";
 import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
@@ -72,12 +72,9 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
   { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },
 ];
 
-/** Webhook topics the alerts feature handles (compliance topics included). */
+/** Webhook topics the alerts feature handles. */
 export const RESTOCK_TOPIC_HANDLERS: Record<string, TopicHandler> = {
   "orders/create": async (ctx, payload) => {
     await attributeOrderConversions(ctx, payload);
   },
-  "customers/data_request": exportCustomerData,
-  "customers/redact": redactCustomer,
-  "shop/redact": (ctx) => redactShop(ctx),
 };

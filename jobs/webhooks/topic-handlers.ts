@@ -1,6 +1,7 @@
 import { BACKORDER_TOPIC_HANDLERS } from "../backorders/backorder-jobs.ts";
 import { CONTROL_TOPIC_HANDLERS } from "../controls/control-jobs.ts";
 import { RESTOCK_TOPIC_HANDLERS } from "../restock/restock-jobs.ts";
+import { COMPLIANCE_TOPIC_HANDLERS } from "./compliance-topic-handlers.ts";
 import { handleAppUninstalled } from "../../web/server/shops/handle-app-uninstalled.ts";
 import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
 
@@ -15,6 +16,7 @@ export const TOPIC_HANDLERS: Record<string, TopicHandler> = mergeHandlers([
   BACKORDER_TOPIC_HANDLERS,
   CONTROL_TOPIC_HANDLERS,
   RESTOCK_TOPIC_HANDLERS,
+  COMPLIANCE_TOPIC_HANDLERS,
 ]);
 
 /** Topics processed even after the shop uninstalled (cleanup and privacy duties). */

@@ -1,10 +1,10 @@
 import type { Request } from "express";
-import { TOPIC_HANDLERS } from "../../../jobs/webhooks/topic-handlers.ts";
+import { HANDLED_TOPICS } from "../webhooks/handled-topics.ts";
 
 // Every label value comes from a closed set: a value taken from a request as it came would let
 // anyone add a time series per made-up value, and each series is memory kept for good.
 
-const HANDLED_TOPICS = new Set(Object.keys(TOPIC_HANDLERS));
+const HANDLED = new Set<string>(HANDLED_TOPICS);
 
 /**
  * `topic` of backorder_webhooks_total: `invalid` until the HMAC has passed (the headers of an
@@ -12,7 +12,7 @@ const HANDLED_TOPICS = new Set(Object.keys(TOPIC_HANDLERS));
  */
 export function webhookTopicLabel(topic: string | undefined, verified: boolean): string {
   if (!verified) return "invalid";
-  return topic !== undefined && HANDLED_TOPICS.has(topic) ? topic : "other";
+  return topic !== undefined && HANDLED.has(topic) ? topic : "other";
 }
 
 /**
