@@ -37,6 +37,7 @@ COPY package.json ./
 COPY prisma ./prisma
 COPY jobs ./jobs
 COPY web/server ./web/server
+COPY web/contract ./web/contract
 COPY --from=admin /app/web/frontend/dist ./web/frontend/dist
 USER node
 EXPOSE 3000

@@ -81,7 +81,7 @@ async function assertReachable(url: string, name: string) {
 }
 
 async function assertRedisReachable(url: string) {
-  const { connectRedis } = await import("../../jobs/redis-connection.ts");
+  const { connectRedis } = await import("../../web/server/queues/redis-connection.ts");
   const redis = connectRedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000 });
   try {
     await redis.connect();

@@ -2,7 +2,7 @@
 // every bad or missing key is reported together.
 import crypto from "node:crypto";
 import { z } from "zod";
-import { clusterUrlOfNodes, isRedisUrl } from "../../jobs/redis-connection.ts";
+import { clusterUrlOfNodes, isRedisUrl } from "./queues/redis-connection.ts";
 import { readPoolerUrl } from "./db/pooler-url.ts";
 import { parseTrustProxy, type TrustProxy } from "./parse-trust-proxy.ts";
 

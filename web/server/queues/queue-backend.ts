@@ -2,7 +2,7 @@
 // when REDIS_URL is set; otherwise BullMQ's PostgreSQL backend on the app's own database, so a fresh
 // machine needs no service.
 import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from "bullmq";
-import { connectRedis, type RedisConnection } from "../../../jobs/redis-connection.ts";
+import { connectRedis, type RedisConnection } from "./redis-connection.ts";
 
 export type QueueBackend = {
   kind: "redis" | "postgres";

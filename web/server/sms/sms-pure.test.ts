@@ -4,7 +4,7 @@ import { classifyInbound } from "./classify-inbound.ts";
 import { decideSignupContacts } from "./parse-sms-signup.ts";
 import { maskPhone, normalizePhone } from "./phone-number.ts";
 import { quietHoursEnd } from "./quiet-hours.ts";
-import { countSmsSegments } from "./sms-segments.ts";
+import { countSmsSegments } from "../../contract/sms-segments.ts";
 import { twilioSignature, verifyTwilioSignature } from "./twilio-signature.ts";
 
 describe("Twilio request signature", () => {

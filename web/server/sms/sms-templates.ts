@@ -2,7 +2,7 @@ import { Liquid } from "liquidjs";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma.ts";
 import { DEFAULT_SMS_TEMPLATES } from "./default-sms-templates.ts";
-import { countSmsSegments } from "./sms-segments.ts";
+import { countSmsSegments } from "../../contract/sms-segments.ts";
 
 export const SMS_KINDS = Object.keys(DEFAULT_SMS_TEMPLATES);
 export const SMS_MAX_LENGTH = 1_000;

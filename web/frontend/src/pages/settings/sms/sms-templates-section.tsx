@@ -3,7 +3,7 @@ import { useState } from "react";
 import { errorMessage, useApi, useApiClient } from "../../../api/use-api.ts";
 import { useToast } from "../../../components/toast.tsx";
 import { ApiView, CardSkeleton } from "../../../components/page-states.tsx";
-import { countSmsSegments } from "../../../../../server/sms/sms-segments.ts";
+import { countSmsSegments } from "../../../../../contract/sms-segments.ts";
 import { Section } from "../settings-fields.tsx";
 import type { SmsTemplate } from "./sms-contract.ts";
 
