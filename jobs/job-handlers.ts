@@ -2,7 +2,10 @@ import { BACKORDER_JOB_HANDLERS } from "./backorders/backorder-jobs.ts";
 import { CONTROL_JOB_HANDLERS } from "./controls/control-jobs.ts";
 import { ETA_JOB_HANDLERS } from "./etas/eta-jobs.ts";
 import { processWebhookJob } from "../web/server/queues/definitions/process-webhook.ts";
-import { PRUNE_EVERY_MS, pruneWebhookBodiesJob } from "../web/server/queues/definitions/prune-webhook-bodies.ts";
+import {
+  PRUNE_EVERY_MS,
+  pruneWebhookBodiesJob,
+} from "../web/server/queues/definitions/prune-webhook-bodies.ts";
 import { SWEEP_EVERY_MS, sweepWebhooksJob } from "../web/server/queues/definitions/sweep-webhooks.ts";
 import type { JobHandler } from "./job-handlers-type.ts";
 import { INTEGRATION_JOB_HANDLERS } from "./integrations/integration-jobs.ts";

@@ -9,7 +9,10 @@ import { notifyOrderJob } from "../../web/server/queues/definitions/notify-order
 import { processWebhookJob, webhookJobId } from "../../web/server/queues/definitions/process-webhook.ts";
 import { recomputeVariantJob } from "../../web/server/queues/definitions/recompute-variant.ts";
 import { sendNotificationJob } from "../../web/server/queues/definitions/send-notification.ts";
-import { SEND_BATCH_MAX, sendNotificationsJob } from "../../web/server/queues/definitions/send-notifications.ts";
+import {
+  SEND_BATCH_MAX,
+  sendNotificationsJob,
+} from "../../web/server/queues/definitions/send-notifications.ts";
 import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
 import { findFreePort } from "../../web/server/db/start-embedded-postgres.ts";
 import { sendBatchJobId } from "../../web/server/notifications/enqueue-send-batches.ts";

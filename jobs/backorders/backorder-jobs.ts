@@ -11,7 +11,10 @@ import {
 import { refreshVariantJob } from "../../web/server/queues/definitions/refresh-variant.ts";
 import { syncOrderTagJob } from "../../web/server/queues/definitions/sync-order-tag.ts";
 import { syncShopJob } from "../../web/server/queues/definitions/sync-shop.ts";
-import { SWEEP_ORDER_EMAILS_EVERY_MS, sweepOrderEmailsJob } from "../../web/server/queues/definitions/sweep-order-emails.ts";
+import {
+  SWEEP_ORDER_EMAILS_EVERY_MS,
+  sweepOrderEmailsJob,
+} from "../../web/server/queues/definitions/sweep-order-emails.ts";
 import { pushOrderSummaries } from "../../web/server/backorders/push-order-summaries.ts";
 import { reenqueueMarkedOrders } from "../../web/server/backorders/reenqueue-marked-orders.ts";
 import { recomputeVariant } from "../../web/server/backorders/recompute-variant.ts";
@@ -23,7 +26,10 @@ import { enqueueRecompute } from "../../web/server/queues/enqueue-variant-work.t
 import { handleBulkOperationFinish } from "../../web/server/inventory/handle-bulk-operation-finish.ts";
 import { handleInventoryLevelUpdate } from "../../web/server/inventory/handle-inventory-level-update.ts";
 import { handleOrderWebhook } from "../../web/server/backorders/handle-order-webhook.ts";
-import { handleProductDelete, handleProductUpdate } from "../../web/server/inventory/handle-product-webhooks.ts";
+import {
+  handleProductDelete,
+  handleProductUpdate,
+} from "../../web/server/inventory/handle-product-webhooks.ts";
 import { runNotifyOrder } from "./run-notify-order.ts";
 import { reconcileAllShops, runSyncShopStep } from "./run-sync-jobs.ts";
 import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";

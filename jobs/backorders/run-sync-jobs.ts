@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { reconcileShopJob } from "../../web/server/queues/definitions/reconcile-backorders.ts";
-import { SYNC_MAX_POLLS, syncPollDelayMs, syncShopJob } from "../../web/server/queues/definitions/sync-shop.ts";
+import {
+  SYNC_MAX_POLLS,
+  syncPollDelayMs,
+  syncShopJob,
+} from "../../web/server/queues/definitions/sync-shop.ts";
 import { runShopSync } from "../../web/server/inventory/run-shop-sync.ts";
 import { enqueueRecompute } from "../../web/server/queues/enqueue-variant-work.ts";
 import { shopAdminClient } from "../../web/server/shopify/admin/shop-admin-client.ts";

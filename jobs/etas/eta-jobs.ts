@@ -1,5 +1,8 @@
 import { etaChangedJob } from "../../web/server/queues/definitions/eta-changed.ts";
-import { SWEEP_ETA_METAFIELDS_EVERY_MS, sweepEtaMetafieldsJob } from "../../web/server/queues/definitions/sweep-eta-metafields.ts";
+import {
+  SWEEP_ETA_METAFIELDS_EVERY_MS,
+  sweepEtaMetafieldsJob,
+} from "../../web/server/queues/definitions/sweep-eta-metafields.ts";
 import { syncEtaMetafieldsJob } from "../../web/server/queues/definitions/sync-eta-metafields.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import { runEtaChanged } from "./run-eta-changed.ts";
