@@ -62,7 +62,9 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    if (child.connected) child.send("stop");
+    // The child may exit between the check and the send: a closed channel then means SIGTERM.
+    child.on("error", () => undefined);
+    if (child.connected) child.send("stop", (error) => (error ? child.kill("SIGTERM") : undefined));
     else child.kill("SIGTERM");
   });
 }
