@@ -120,7 +120,8 @@ describe("first run in the admin (Chromium)", () => {
     await visit(page, "Settings", "Settings");
     await page.getByLabel("Sender name").fill("Alpine Outfitters");
     await page.getByLabel("Reply-to address").fill("help@alpine-outfitters.example");
-    await page.getByRole("button", { name: "Save" }).last().click();
+    // The settings form's own Save (the SMS sections below have "Save SMS settings", "Save <text>").
+    await page.getByRole("button", { name: "Save", exact: true }).last().click();
     await page.getByText("Settings saved").waitFor();
     await visit(page, "Dashboard", "Dashboard");
     const card = page.getByRole("region", { name: "Setup guide" });
