@@ -24,6 +24,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY web/frontend ./web/frontend
+# What the admin shares with the server: the /api types and pure helpers (web/contract/).
+COPY web/contract ./web/contract
 RUN node web/frontend/build.ts
 
 # --- runtime ------------------------------------------------------------------------------------------
