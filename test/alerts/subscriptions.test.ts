@@ -1,3 +1,4 @@
+import { earlyInRateWindow } from "../helpers/early-in-rate-window.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { SIGNUP_LIMITS, signupCounterKey } from "../../web/server/subscriptions/check-signup-rate-limit.ts";
@@ -105,6 +106,7 @@ describe("storefront signup, confirm and unsubscribe", () => {
   });
 
   it("rate limits per IP, per email and per shop with 429 and Retry-After", async () => {
+    await earlyInRateWindow(SIGNUP_LIMITS.ip.windowSeconds);
     const ip = "198.51.100.7";
     const statuses: number[] = [];
     for (let i = 0; i < SIGNUP_LIMITS.ip.limit + 1; i++) {
