@@ -141,6 +141,8 @@ describe("Redis Cluster", () => {
       prefix: "bh",
     });
     try {
+      // A new client fails fast until it has the cluster's slot map (right after the failover above).
+      await waitFor(async () => (await backend.ping(), true), 30_000);
       const hits = [];
       for (let i = 0; i < 3; i++) hits.push((await backend.countHit!("cluster-probe", 60)).count);
       expect(hits).toEqual([1, 2, 3]);
