@@ -1,12 +1,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
-import {
-  DEV_TOKEN_ENCRYPTION_KEY,
-  loadConfig,
-  parseEncryptionKey,
-  type Config,
-} from "../../web/server/config.ts";
+import { loadConfig, type Config } from "../../web/server/config.ts";
+import { DEV_TOKEN_ENCRYPTION_KEY, parseEncryptionKey } from "../../web/server/encryption-key.ts";
 import { createAdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
 import { offlineSessionStorage } from "../../web/server/shopify/sessions/offline-session-storage.ts";
 import { reencryptOfflineTokens } from "../../web/server/shopify/sessions/reencrypt-offline-tokens.ts";

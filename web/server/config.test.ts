@@ -36,6 +36,13 @@ describe("loadConfig", () => {
     ).toThrow(/DKIM_PRIVATE_KEY: must be a PEM private key/);
   });
 
+  it("reads WEB_CONCURRENCY once with the rest: unset is 1, a bad value is a configuration error", () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: "3" }).webConcurrency).toBe(3);
+    expect(loadConfig({ WEB_CONCURRENCY: "auto" }).webConcurrency).toBeGreaterThanOrEqual(1);
+    expect(() => loadConfig({ WEB_CONCURRENCY: "many" })).toThrow(ConfigError);
+  });
+
   it("keeps the previous secret after the current one for rotations", () => {
     const config = loadConfig({ SHOPIFY_API_SECRET: "new", SHOPIFY_API_SECRET_PREVIOUS: "old" });
     expect(config.apiSecrets).toEqual(["new", "old"]);

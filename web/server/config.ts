@@ -1,15 +1,16 @@
 // The one place that reads the environment. Parsed once at boot into a frozen, typed object;
 // every bad or missing key is reported together.
 import crypto from "node:crypto";
+import os from "node:os";
 import { z } from "zod";
 import { clusterUrlOfNodes, isRedisUrl } from "./queues/redis-connection.ts";
+import { parseWebConcurrency } from "./cluster/web-concurrency.ts";
 import { readPoolerUrl } from "./db/pooler-url.ts";
+import { DEV_TOKEN_ENCRYPTION_KEY, parseEncryptionKey, type EncryptionKey } from "./encryption-key.ts";
 import { parseTrustProxy, type TrustProxy } from "./parse-trust-proxy.ts";
 
 export const DEMO_API_KEY = "backorder-hub-demo-key";
 export const DEMO_API_SECRET = "backorder-hub-demo-secret";
-/** Encrypts offline tokens in the playground and tests only; refused in production. */
-export const DEV_TOKEN_ENCRYPTION_KEY = "dev:ZGV2LW9ubHktdG9rZW4ta2V5LW5vdC1mb3ItcHJvZCE=";
 /** shopify.app.toml's `access_scopes.scopes`, which is the source (test/foundation/app-scopes.test.ts). */
 export const DEFAULT_SCOPES =
   "read_products,write_products,read_inventory,read_orders,write_orders,write_discounts,write_app_proxy,unauthenticated_read_product_inventory";
@@ -87,6 +88,15 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATA_DIR: z.string().default(".data"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+    WEB_CONCURRENCY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseWebConcurrency(value, os.availableParallelism());
+        if (parsed.ok) return parsed.processes;
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }),
     OPS_USER: optionalString,
     OPS_PASSWORD: optionalString,
     // Shopify's app proxy is always one hop in front of the app: docs/operations.md has the rest.
@@ -205,6 +215,8 @@ export type Config = Readonly<{
   logLevel: string;
   dataDir: string;
   workerConcurrency: number;
+  /** Web processes `npm start` runs (WEB_CONCURRENCY; 1: this process serves, no cluster primary). */
+  webConcurrency: number;
   /** Operator credentials for /admin/queues (basic auth); unset = the dashboard is off (404). */
   ops: Readonly<{ user: string; password: string }> | undefined;
   /**
@@ -226,16 +238,6 @@ export type Config = Readonly<{
   /** True when running with the demo credentials (the offline playground). */
   demo: boolean;
 }>;
-
-export type EncryptionKey = Readonly<{ id: string; key: Buffer }>;
-
-/** `<id>:<base64 of 32 bytes>`; the id is stored with each ciphertext so rotation knows the key. */
-export function parseEncryptionKey(value: string): EncryptionKey | undefined {
-  const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/.exec(value);
-  if (!match) return undefined;
-  const key = Buffer.from(match[2]!, "base64");
-  return key.length === 32 ? Object.freeze({ id: match[1]!, key }) : undefined;
-}
 
 function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
@@ -290,6 +292,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    webConcurrency: env.WEB_CONCURRENCY,
     ops:
       env.OPS_USER && env.OPS_PASSWORD
         ? Object.freeze({ user: env.OPS_USER, password: env.OPS_PASSWORD })

@@ -3,14 +3,13 @@
 // (WEB_CONCURRENCY unset or 1) or as a child of the cluster primary (cluster/run-web-primary.ts).
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import type { Config } from "./config.ts";
 import { createRuntime } from "./create-runtime.ts";
 import { startMetricsServer } from "./ops/start-metrics-server.ts";
 import { reencryptOfflineTokens } from "./shopify/sessions/reencrypt-offline-tokens.ts";
 import { onShutdown } from "./shutdown.ts";
 
-export async function startWeb(): Promise<void> {
-  const config = loadConfig();
+export async function startWeb(config: Config): Promise<void> {
   // Several children migrate at once safely: migrate-database.ts holds an advisory lock.
   const runtime = await createRuntime(config, { name: "web", migrate: true });
   // Tokens stored in plain text or under the previous key move to the current key (see

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { once } from "node:events";
-import { loadConfig } from "../config.ts";
+import type { Config } from "../config.ts";
 import { resolveDatabase } from "../db/resolve-database.ts";
 import { createLogger } from "../logger.ts";
 import { onShutdown } from "../shutdown.ts";
@@ -16,8 +16,8 @@ const PRIMARY_GRACE_MS = 30_000;
  * passes SIGTERM to every child, waits for each to drain and exit, then exits. Without
  * DATABASE_URL the embedded PostgreSQL is started here, once, and its URL given to the children.
  */
-export async function runWebPrimary(processes: number): Promise<void> {
-  const config = loadConfig();
+export async function runWebPrimary(config: Config): Promise<void> {
+  const processes = config.webConcurrency;
   const logger = createLogger({ level: config.logLevel, name: "web-primary" });
   const database = await resolveDatabase(config, {
     migrate: true,

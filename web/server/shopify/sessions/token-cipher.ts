@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { Config, EncryptionKey } from "../../config.ts";
+import type { Config } from "../../config.ts";
+import type { EncryptionKey } from "../../encryption-key.ts";
 
 type TokenKeys = Config["tokenKeys"];
 
