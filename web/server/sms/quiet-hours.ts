@@ -1,4 +1,7 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { LRUCache } from "lru-cache";
+
+/** One clock-time formatter per shop timezone (bounded: timezones come from shops' settings). */
+const formats = new LRUCache<string, Intl.DateTimeFormat>({ max: 500 });
 
 function minuteOfDay(now: Date, timezone: string): { minute: number; second: number } {
   let format = formats.get(timezone);
@@ -10,7 +13,6 @@ function minuteOfDay(now: Date, timezone: string): { minute: number; second: num
       second: "2-digit",
       hourCycle: "h23",
     });
-    if (formats.size > 500) formats.clear();
     formats.set(timezone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
