@@ -2,7 +2,7 @@
 // BullMQ's PostgreSQL backend. Each case runs against both in every test run, whatever the run's own
 // backend is: the run's Redis when it has REDIS_URL, else a throwaway redis-server of this file.
 // The cases are the behaviours the app's jobs rely on: dedupe by job id, delays, schedulers,
-// stalled-job recovery after a worker dies, priorities.
+// stalled-job recovery after a worker dies, priorities (and jobs without one first).
 import crypto from "node:crypto";
 import type { Job, Queue, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -125,5 +125,20 @@ describe.each(lanes)("queue backend conformance: $name", (lane) => {
     worker("priority", async (job) => void order.push((job.data as { p: number }).p));
     await until(() => order.length === 3, 15_000);
     expect(order).toEqual([1, 3, 5]);
+  });
+
+  it("takes every waiting job without a priority before a prioritized one, also one back from a delay", async () => {
+    // notify-order jobs rely on it: held by the hundred, they must never delay a webhook job.
+    const q = queue("unprioritized-first");
+    await q.add("late", { n: "delayed" }, { priority: 10, delay: 300 });
+    await q.add("late", { n: "prioritized" }, { priority: 10 });
+    for (let i = 0; i < 3; i++) await q.add("plain", { n: `plain-${i}` });
+    await new Promise((r) => setTimeout(r, 600));
+    for (let i = 3; i < 5; i++) await q.add("plain", { n: `plain-${i}` });
+    const order: string[] = [];
+    worker("unprioritized-first", async (job) => void order.push((job.data as { n: string }).n));
+    await until(() => order.length === 7, 15_000);
+    expect(order.slice(0, 5).sort()).toEqual(["plain-0", "plain-1", "plain-2", "plain-3", "plain-4"]);
+    expect(order.slice(5).sort()).toEqual(["delayed", "prioritized"]);
   });
 });

@@ -8,31 +8,32 @@ import {
 
 describe("notifyHoldUntil", () => {
   const enqueuedAtMs = Date.UTC(2026, 10, 22, 12);
+  const clear = { earlierUnprocessed: false, unconfirmedStock: false, enqueuedAtMs };
 
-  it("decides at once when no earlier event is unprocessed", () => {
-    expect(notifyHoldUntil({ earlierUnprocessed: 0, enqueuedAtMs, nowMs: enqueuedAtMs + 3_000 })).toBeNull();
+  it("decides at once when no earlier event is unprocessed and the stock is confirmed", () => {
+    expect(notifyHoldUntil({ ...clear, nowMs: enqueuedAtMs + 3_000 })).toBeNull();
   });
 
-  it("looks again shortly while an earlier event is unprocessed", () => {
+  it.each([
+    ["an earlier event is unprocessed", { earlierUnprocessed: true }],
+    ["a stock read is unconfirmed", { unconfirmedStock: true }],
+    ["both", { earlierUnprocessed: true, unconfirmedStock: true }],
+  ])("looks again shortly while %s", (_, waiting) => {
     const nowMs = enqueuedAtMs + 3_000;
-    expect(notifyHoldUntil({ earlierUnprocessed: 2, enqueuedAtMs, nowMs })).toEqual(
-      new Date(nowMs + NOTIFY_HOLD_POLL_MS),
-    );
+    expect(notifyHoldUntil({ ...clear, ...waiting, nowMs })).toEqual(new Date(nowMs + NOTIFY_HOLD_POLL_MS));
   });
 
   it.each([NOTIFY_HOLD_SLOW_AFTER_MS, 2 * 60_000, 30 * 60_000, 6 * 3_600_000])(
     "keeps holding after %i ms while earlier events are unprocessed (no time bound), looking less often",
     (heldMs) => {
       const nowMs = enqueuedAtMs + heldMs;
-      expect(notifyHoldUntil({ earlierUnprocessed: 1, enqueuedAtMs, nowMs })).toEqual(
+      expect(notifyHoldUntil({ ...clear, earlierUnprocessed: true, nowMs })).toEqual(
         new Date(nowMs + NOTIFY_HOLD_SLOW_POLL_MS),
       );
     },
   );
 
   it("decides once the backlog is processed, however long it took", () => {
-    expect(
-      notifyHoldUntil({ earlierUnprocessed: 0, enqueuedAtMs, nowMs: enqueuedAtMs + 3_600_000 }),
-    ).toBeNull();
+    expect(notifyHoldUntil({ ...clear, nowMs: enqueuedAtMs + 3_600_000 })).toBeNull();
   });
 });

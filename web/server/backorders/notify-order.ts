@@ -9,6 +9,10 @@ import type { BackorderStatus } from "./plan-backorder-transitions.ts";
 
 const KINDS: OrderEmailKind[] = ["backorder_confirmation", "eta_changed", "backorder_ready"];
 
+/** The ledger key of an order's one backorder confirmation. */
+export const confirmationKey = (shopId: string, orderId: bigint) =>
+  `backorder_confirmation:${shopId}:${orderId}`;
+
 /**
  * Decides and records the order's backorder emails under the Order row lock (so two runs cannot
  * both plan "the second ready email"), then enqueues their sends after commit. Keys:
@@ -46,7 +50,7 @@ export async function notifyOrder(
       kind: email.kind,
       idempotencyKey:
         email.kind === "backorder_confirmation"
-          ? `backorder_confirmation:${shopId}:${orderId}`
+          ? confirmationKey(shopId, orderId)
           : `${email.kind}:${shopId}:${orderId}:${email.sequence}`,
       recipient: order.email!,
       locale: order.locale ?? "en",
