@@ -130,7 +130,12 @@ export async function startFaultStack(opts: {
    * orders still marked as owing an email decision (a lost notify-order enqueue, which only the
    * sweep recovers). `marked` is kept apart: the sweep waits out a grace before it acts.
    */
-  const workLeft = async (): Promise<{ left: number; marked: number; detail: string | null }> => {
+  const workLeft = async (): Promise<{
+    left: number;
+    marked: number;
+    reconciledOrders: number;
+    detail: string | null;
+  }> => {
     let left = 0;
     const details: string[] = [];
     for (const name of QUEUE_NAMES) {
@@ -148,7 +153,16 @@ export async function startFaultStack(opts: {
     if (received > 0) details.push(`${received} webhooks RECEIVED`);
     const marked = await db.order.count({ where: { notifyDirtyAt: { not: null } } });
     if (marked > 0) details.push(`${marked} orders marked as owing an email decision`);
-    return { left: left + received + marked, marked, detail: details.length ? details.join("; ") : null };
+    // A running order reconciliation is one job for minutes (it pages through every order under
+    // the Admin API's rate limit): the orders it has read are its progress.
+    const reconciled = await db.orderReconciliation.aggregate({ _sum: { ordersRead: true } });
+    if (reconciled._sum.ordersRead) details.push(`order reconciliation: ${reconciled._sum.ordersRead} read`);
+    return {
+      left: left + received + marked,
+      marked,
+      reconciledOrders: reconciled._sum.ordersRead ?? 0,
+      detail: details.length ? details.join("; ") : null,
+    };
   };
   const isIdle = async () => (await workLeft()).left === 0;
   /** For a stall's error: which jobs are active, since when, and the state the backend reports. */
@@ -182,15 +196,17 @@ export async function startFaultStack(opts: {
     let least = Number.POSITIVE_INFINITY;
     let leastMarked = Number.POSITIVE_INFINITY;
     let shrankAt = started;
+    let reconciledBefore = 0;
     for (;;) {
-      const { left, marked, detail } = await workLeft();
+      const { left, marked, reconciledOrders, detail } = await workLeft();
       quiet = left === 0 ? quiet + 1 : 0;
       if (quiet >= 3) return;
       // Marks cleared are progress too: the sweep turns each marked order into jobs, so the total
       // can stay flat at that moment while the allowance drops from the sweep's to `stallMs`.
-      if (left < least || marked < leastMarked) {
+      if (left < least || marked < leastMarked || reconciledOrders !== reconciledBefore) {
         least = Math.min(least, left);
         leastMarked = Math.min(leastMarked, marked);
+        reconciledBefore = reconciledOrders;
         shrankAt = Date.now();
       }
       const allowance = marked > 0 ? Math.max(stallMs, MARKED_ORDER_SWEEP_MS) : stallMs;
