@@ -7,6 +7,7 @@ import { startFaultStack, type FaultStack } from "./support/start-fault-stack.ts
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 import { QUEUE_NAMES } from "../../web/server/queues/definitions/define-job.ts";
 import { waitFor } from "../helpers/wait-for.ts";
+import { NOTIFY_HOLD_SLOW_AFTER_MS } from "../../web/server/backorders/notify-order-hold.ts";
 
 const SIZES = FAULTS.sizes;
 const WORK_JOBS = [
@@ -187,7 +188,7 @@ describe("worker crashes", () => {
       lost: plan.length - processed,
       duplicates: got.duplicates,
       fiveXx: log.fiveXx,
-      note: `${M} orders (${M - stock} backordered), jobs active at the kills: ${activeAtKills.join("/")}, emails in flight: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready (email holds over a minute: ${heldMs.length}, longest ${longestHold}), ${swept} lost notify-order enqueues recovered by the sweep`,
+      note: `${M} orders (${M - stock} backordered), jobs active at the kills: ${activeAtKills.join("/")}, emails in flight: ${inFlight.join("/")}, ${toldThenReady} served orders told backordered then ready (email holds over ${NOTIFY_HOLD_SLOW_AFTER_MS / 1000} s: ${heldMs.length}, longest ${longestHold}), ${swept} lost notify-order enqueues recovered by the sweep`,
     });
     expect(processed).toBe(plan.length);
     expect(toldThenReady).toBe(0);
