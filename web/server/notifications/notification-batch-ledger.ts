@@ -3,8 +3,8 @@ import type { SqlPool } from "../db/create-sql-pool.ts";
 
 /**
  * The ledger's batch operations in plain SQL (node-postgres): a fan-out batch of 100 costs a few
- * statements instead of five Prisma round trips per message. Same states and rules as
- * notification-ledger.ts. Timestamps cross as UTC text: the columns are `timestamp(3)` without
+ * statements instead of five Prisma round trips per message. The states: PENDING, SENDING (claimed,
+ * with `claimedAt`), SENT, FAILED, SUPPRESSED; the conditional update is the lock. Timestamps cross as UTC text: the columns are `timestamp(3)` without
  * a zone, which node-postgres would otherwise read and write in the process's local time.
  */
 type Sql = Pick<SqlPool, "query">;

@@ -1,4 +1,4 @@
-import { reserveSendSlots } from "./acquire-send-slot.ts";
+import { reserveSendSlots } from "./reserve-send-slots.ts";
 import { loadEmailShop } from "./email-send-caches.ts";
 import {
   claimNotifications,

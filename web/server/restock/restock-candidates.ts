@@ -23,7 +23,3 @@ export async function countPending(
       and not exists (select 1 from "Notification" n where n."idempotencyKey" = ${restockKey(eventId)} || s.id)`;
   return Number(row?.n ?? 0n);
 }
-
-export function restockIdempotencyKey(eventId: string, subscriptionId: string): string {
-  return `${restockKey(eventId)}${subscriptionId}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planSendSlot, planSlotGrant, type SendSlot, type SendSlots } from "./acquire-send-slot.ts";
+import { planSendSlot, planSlotGrant, type SendSlot, type SendSlots } from "./reserve-send-slots.ts";
 
 describe("planSendSlot", () => {
   it.each<[string, number, number, number, number, SendSlot]>([
