@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import { maskEmailsIn } from "./privacy/mask-email.ts";
 
 export type { Logger };
 
@@ -33,20 +34,4 @@ export function createLogger(opts: {
     },
     opts.destination,
   );
-}
-
-// A local part then a dotted domain with a TLD; "no-reply@localhost" (no TLD) is not an address
-// of a person. A masked "j***@example.com" does not match ("*" is not a local-part character).
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-
-/** Every email address in the text, masked as maskEmail does. */
-export function maskEmailsIn(text: string): string {
-  return text.includes("@") ? text.replace(EMAIL_IN_TEXT, maskEmail) : text;
-}
-
-/** "jane.doe@example.com" -> "j***@example.com": enough to tell addresses apart, not to read them. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email[0]}***${email.slice(at)}`;
 }

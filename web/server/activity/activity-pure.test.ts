@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareActivity, decodeCursor, encodeCursor, type ActivityCursor } from "./activity-cursor.ts";
 import { fillDailySeries } from "./fill-daily-series.ts";
-import { maskEmail } from "./mask-email.ts";
-
-describe("maskEmail", () => {
-  it.each([
-    ["jonathan@example.com", "j***@example.com"],
-    ["ab@example.com", "***@example.com"],
-    ["a@b.co", "***@b.co"],
-    ["weird@sub@example.com", "w***@example.com"],
-    ["no-at-sign", "***"],
-    ["@example.com", "***"],
-  ])("%s -> %s", (email, masked) => {
-    expect(maskEmail(email)).toBe(masked);
-  });
-});
 
 describe("activity cursor", () => {
   const t = new Date("2026-11-10T12:00:00Z");

@@ -1,7 +1,7 @@
 import type { NotificationStatus, Prisma } from "@prisma/client";
 import type { Db } from "../db/create-prisma.ts";
 import { compareActivity, encodeCursor, type ActivityCursor } from "./activity-cursor.ts";
-import { maskEmail } from "./mask-email.ts";
+import { maskEmail } from "../privacy/mask-email.ts";
 
 export type ActivityItem = {
   id: string;

@@ -1,5 +1,5 @@
 import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
-import { maskEmail } from "../subscriptions/normalize-email.ts";
+import { maskEmail } from "../privacy/mask-email.ts";
 import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 
 export const DATA_REQUEST_KIND = "customers/data_request";

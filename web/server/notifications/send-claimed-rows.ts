@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { maskEmail } from "../subscriptions/normalize-email.ts";
+import { maskEmail } from "../privacy/mask-email.ts";
 import { buildNotificationEmail } from "./build-notification-email.ts";
 import { classifySmtpError } from "./classify-smtp-error.ts";
 import { SendWindowClosedError, type Mailer } from "./create-mailer.ts";

@@ -12,10 +12,3 @@ export function normalizeEmail(input: string): string | null {
   if (email.length === 0 || email.length > 254) return null;
   return emailSchema.safeParse(email).success ? email : null;
 }
-
-/** For logs: never a full address. */
-export function maskEmail(email: string): string {
-  const at = email.indexOf("@");
-  if (at < 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
