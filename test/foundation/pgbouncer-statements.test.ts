@@ -7,7 +7,7 @@ import { loadConfig } from "../../web/server/config.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
 import { migrateDatabase } from "../../web/server/db/migrate-database.ts";
 import { resolveDatabase } from "../../web/server/db/resolve-database.ts";
-import { hitRateCountersInTurn } from "../../web/server/notifications/hit-rate-counter.ts";
+import { hitRateCountersInTurn } from "../../web/server/limits/hit-rate-counter.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
 const pooled = Boolean(inject("databasePoolerUrl"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enqueueNotifications } from "../../web/server/notifications/enqueue-notification.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
-import { hitRateCounter } from "../../web/server/notifications/hit-rate-counter.ts";
+import { hitRateCounter } from "../../web/server/limits/hit-rate-counter.ts";
 import { sendNotification } from "../../web/server/notifications/send-notification.ts";
 import { addSubscribers } from "../alerts/alerts-fixture.ts";
 import { useLedgerShop } from "./ledger-fixture.ts";

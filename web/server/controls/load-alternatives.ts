@@ -1,6 +1,6 @@
 import type { Db } from "../db/create-prisma.ts";
 import { storefrontLink } from "../notifications/storefront-link.ts";
-import { formatMoney } from "./format-money.ts";
+import { formatMoney } from "../format/format-money.ts";
 
 /** An in-stock suggestion as the templates see it (`{% for alt in alternatives %}`). */
 export type AlternativeVariables = {

@@ -6,7 +6,7 @@ import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
 import { signCancelToken } from "./cancel-token.ts";
 import { ensureOrderDiscount } from "./ensure-order-discount.ts";
-import { formatMoney } from "./format-money.ts";
+import { formatMoney } from "../format/format-money.ts";
 import { loadAlternatives, type AlternativeVariables } from "./load-alternatives.ts";
 
 /** Optional template variables of the order emails; absent keys render nothing. */

@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-prisma.ts";
-import { hitRateCounter } from "../notifications/hit-rate-counter.ts";
+import { hitRateCounter } from "../limits/hit-rate-counter.ts";
 
 /**
  * Previews and saves of email templates per shop: each renders the merchant's Liquid in a render

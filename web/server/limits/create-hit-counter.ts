@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app-deps.ts";
-import { hitRateCounter, type RateCounterHit } from "../notifications/hit-rate-counter.ts";
+import { hitRateCounter, type RateCounterHit } from "./hit-rate-counter.ts";
 
 export type HitCounter = (key: string, windowSeconds: number) => Promise<RateCounterHit | null>;
 

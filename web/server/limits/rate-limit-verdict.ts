@@ -1,4 +1,4 @@
-import type { RateCounterHit } from "../notifications/hit-rate-counter.ts";
+import type { RateCounterHit } from "./hit-rate-counter.ts";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-prisma.ts";
-import { hitRateCounter } from "./hit-rate-counter.ts";
+import { hitRateCounter } from "../limits/hit-rate-counter.ts";
 
 export type SendSlot = { ok: true } | { ok: false; retryInMs: number };
 

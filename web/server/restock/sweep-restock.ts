@@ -1,6 +1,6 @@
 import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import { recoverNotifications, type RecoveryResult } from "../notifications/recover-notifications.ts";
-import { deleteStaleRateCounters } from "../notifications/hit-rate-counter.ts";
+import { deleteStaleRateCounters } from "../limits/hit-rate-counter.ts";
 import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
 import type { AppDeps } from "../app-deps.ts";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SqlPool } from "../db/create-sql-pool.ts";
-import { hitRateCountersInTurn } from "../notifications/hit-rate-counter.ts";
+import { hitRateCountersInTurn } from "../limits/hit-rate-counter.ts";
 
 export type SignupLimit = { key: "ip" | "email" | "shop"; limit: number; windowSeconds: number };
 

@@ -9,7 +9,7 @@ import { fetchProductVariantState } from "../inventory/fetch-variant-state.ts";
 import { storeVariantState } from "../inventory/store-variant-state.ts";
 import type { VariantState } from "../inventory/variant-state.ts";
 import type { Logger } from "../logger.ts";
-import { hitRateCounter } from "../notifications/hit-rate-counter.ts";
+import { hitRateCounter } from "../limits/hit-rate-counter.ts";
 import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
 import type { ShopifyApis } from "../shopify/create-shopify.ts";
 

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../controls/format-money.ts";
+import { formatMoney } from "../../format/format-money.ts";
 import { formatEmailDate } from "../render/format-email-date.ts";
 import { resolveLocale } from "../render/resolve-locale.ts";
 import type { SupportedLocale } from "../render/resolve-locale.ts";
