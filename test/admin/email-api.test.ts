@@ -258,8 +258,8 @@ describe("/api/emails", () => {
   it.each([
     ["a bad address", { kind: "restock", locale: "en", to: "not-an-email" }],
     ["an unknown kind", { kind: "welcome", locale: "en", to: "a@example.com" }],
-  ])("refuses a test send with %s", async (_name, body) => {
-    expect((await app.api(SHOP, "/emails/test-send", { method: "POST", body })).status).toBe(400);
+  ])("refuses a test send with %s (422: well-formed, refused by a rule)", async (_name, body) => {
+    expect((await app.api(SHOP, "/emails/test-send", { method: "POST", body })).status).toBe(422);
   });
 
   it("caps test sends per shop per hour", async () => {

@@ -96,7 +96,6 @@ describe("/api/settings and /api/locations", () => {
     ["an order tag over 40 characters", { orderTag: "x".repeat(41) }, "orderTag"],
     ["a non-numeric location id", { countedLocationIds: ["gid://shopify/Location/1"] }, "countedLocationIds"],
     ["a location of no one", { countedLocationIds: ["123"] }, "countedLocationIds"],
-    ["a string where a number goes", { restockThreshold: "5" }, "restockThreshold"],
   ])("refuses %s with 422 and the field's error, changing nothing", async (_name, body, field) => {
     const before = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
     const res = await app.api(SHOP, "/settings", { method: "PUT", body });
@@ -105,6 +104,14 @@ describe("/api/settings and /api/locations", () => {
     expect(Object.keys(answer.details.fieldErrors)).toContain(field);
     const after = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
     expect(after).toEqual(before);
+  });
+
+  it("answers 400 for a string where a number goes (malformed, docs/api-errors.md), changing nothing", async () => {
+    const before = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
+    const res = await app.api(SHOP, "/settings", { method: "PUT", body: { restockThreshold: "5" } });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).details.fieldErrors)).toContain("restockThreshold");
+    expect(await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } })).toEqual(before);
   });
 
   it("refuses unknown keys", async () => {

@@ -87,12 +87,18 @@ describe("storefront signup, confirm and unsubscribe", () => {
   it.each([
     ["an invalid email", { email: "nope", variant_id: "1" }, "email"],
     ["an unknown variant", { email: "a@example.com", variant_id: "123456789" }, "variant_id"],
-    ["a missing variant", { email: "a@example.com" }, "variant_id"],
   ])("answers 422 for %s", async (_name, body, field) => {
     const res = await signup(body);
     expect(res.status).toBe(422);
     const answer = (await res.json()) as { details: { fieldErrors: Record<string, string[]> } };
     expect(Object.keys(answer.details.fieldErrors)).toContain(field);
+  });
+
+  it("answers 400 for a missing variant (malformed, docs/api-errors.md)", async () => {
+    const res = await signup({ email: "a@example.com" });
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { details: { fieldErrors: Record<string, string[]> } };
+    expect(Object.keys(answer.details.fieldErrors)).toContain("variant_id");
   });
 
   it("drops a filled honeypot quietly", async () => {

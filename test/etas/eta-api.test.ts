@@ -91,7 +91,6 @@ describe("ETA management API", () => {
   it.each([
     ["an impossible date", { eta: "2026-02-30" }, "eta"],
     ["a non-ISO date", { eta: "15/12/2026" }, "eta"],
-    ["a missing eta", { message: "x" }, "eta"],
     ["a multi-line message", { eta: null, message: "a\nb" }, "message"],
     ["a too long message", { eta: null, message: "x".repeat(256) }, "message"],
   ])("answers 422 for %s and writes nothing", async (_name, body, field) => {
@@ -100,6 +99,13 @@ describe("ETA management API", () => {
     const json = await res.json();
     expect(json.error).toBe("unprocessable");
     expect(Object.keys(json.details.fieldErrors)).toContain(field);
+    expect(await t.app.deps.db.variantEta.count()).toBe(0);
+  });
+
+  it("answers 400 for a missing eta (malformed, docs/api-errors.md) and writes nothing", async () => {
+    const res = await put(mug[0]!, { message: "x" });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).details.fieldErrors)).toContain("eta");
     expect(await t.app.deps.db.variantEta.count()).toBe(0);
   });
 

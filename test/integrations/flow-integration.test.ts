@@ -144,7 +144,7 @@ describe("Shopify Flow: triggers through the simulator, the Set variant ETA acti
     });
     expect([row.etaDate?.toISOString().slice(0, 10), row.message]).toEqual([eta, "From Lyon"]);
 
-    expect((await call({ "Variant ID": String(variantId), ETA: "2027-02-30" })).status).toBe(400);
+    expect((await call({ "Variant ID": String(variantId), ETA: "2027-02-30" })).status).toBe(422);
     expect((await call({ ETA: eta })).status).toBe(400);
     expect((await call({ "Variant ID": "999999", ETA: eta })).status).toBe(422);
     const forged = await fetch(url, {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
+import { parseUrl } from "../parse-input.ts";
 import { decodeCursor } from "./activity-cursor.ts";
 import { MAX_PERIOD_DAYS } from "./fill-daily-series.ts";
 import { listActivity } from "./list-activity.ts";
@@ -25,23 +26,13 @@ const listQuery = z.object({
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
 const periodQuery = z.object({ from: day.optional(), to: day.optional() });
 
-function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    throw new AppError("bad_request", "Invalid query", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    });
-  }
-  return parsed.data;
-}
-
 /** /api/activity (audit trail) and /api/activity/alerts (alert results for the dashboard). */
 export function activityApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
 
   router.get("/activity", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const query = parseQuery(listQuery, req.query);
+    const query = parseUrl(listQuery, req.query);
     const cursor = decodeCursor(query.cursor);
     if (query.cursor && !cursor) throw new AppError("bad_request", "Invalid cursor");
     const page = await listActivity(deps.db, shop, {
@@ -55,7 +46,7 @@ export function activityApiRoutes(deps: AppDeps): Router {
 
   router.get("/activity/alerts", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const query = parseQuery(periodQuery, req.query);
+    const query = parseUrl(periodQuery, req.query);
     // `to` is the last day shown, inclusive; the query runs to the start of the next day.
     const to = query.to
       ? new Date(`${query.to}T00:00:00Z`)

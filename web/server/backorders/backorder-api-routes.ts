@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
+import { parseUrl } from "../parse-input.ts";
 import { exportBackordersCsv } from "./export-backorders-csv.ts";
 import { backorderFiltersSchema, backorderPageSchema, listBackorders } from "./list-backorders.ts";
 import type { BackorderPageResponse } from "../../contract/api-responses.ts";
@@ -12,31 +13,20 @@ import {
   toMetricsResponse,
 } from "./load-backorder-metrics.ts";
 
-function parse<T>(
-  schema: {
-    safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: unknown[] } };
-  },
-  value: unknown,
-): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("bad_request", "invalid query", result.error.issues);
-  return result.data;
-}
-
 /** /api/backorders* (list, metrics, CSV export). Mounted under /api behind the session-token guard; the shop is res.locals.shop. */
 export function backorderApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
 
   router.get("/backorders", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const page = await listBackorders(deps.db, shop.id, parse(backorderPageSchema, req.query), new Date());
+    const page = await listBackorders(deps.db, shop.id, parseUrl(backorderPageSchema, req.query), new Date());
     res.json(page satisfies BackorderPageResponse);
   });
 
   router.get("/backorders/metrics", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const now = new Date();
-    const period = metricsPeriod(parse(metricsQuerySchema, req.query), now);
+    const period = metricsPeriod(parseUrl(metricsQuerySchema, req.query), now);
     if (period.from >= period.to) throw new AppError("bad_request", "from must be before to");
     const metrics = await loadBackorderMetrics(deps.db, shop.id, period, now);
     res.json(toMetricsResponse(metrics, period));
@@ -44,7 +34,7 @@ export function backorderApiRoutes(deps: AppDeps): Router {
 
   router.get("/backorders/export.csv", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const filters = parse(backorderFiltersSchema, req.query);
+    const filters = parseUrl(backorderFiltersSchema, req.query);
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", 'attachment; filename="backorders.csv"');
     for await (const chunk of exportBackordersCsv(deps.db, shop.id, filters, new Date())) res.write(chunk);

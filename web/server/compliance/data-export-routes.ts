@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
-import { parseInput } from "../parse-input.ts";
+import { parseUrl } from "../parse-input.ts";
 
 const exportIdSchema = z.object({ id: z.uuid() });
 
@@ -28,7 +28,7 @@ export function dataExportRoutes(deps: AppDeps): Router {
   });
   router.get("/data-exports/:id", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const { id } = parseInput(exportIdSchema, req.params, "bad_request");
+    const { id } = parseUrl(exportIdSchema, req.params);
     const row = await deps.db.dataExport.findFirst({ where: { id, shopId: shop.id } });
     if (!row) throw new AppError("not_found", "No such data export");
     res.set("Content-Type", "application/json; charset=utf-8");

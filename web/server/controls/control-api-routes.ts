@@ -1,4 +1,4 @@
-import { parseInput as parse } from "../parse-input.ts";
+import { parseBody, parseUrl } from "../parse-input.ts";
 import express, { type Router } from "express";
 import type { CancelRequestsResponse, VariantControlResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
@@ -20,40 +20,40 @@ export function controlApiRoutes(deps: AppDeps): Router {
   const shopOf = (locals: unknown) => (locals as ShopLocals).shop;
 
   router.get("/controls/variants/:variantId", async (req, res) => {
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     res.json({
       control: await loadVariantControl(deps.db, shopOf(res.locals).id, variantId),
     } satisfies VariantControlResponse);
   });
 
   router.put("/controls/variants/:variantId", async (req, res) => {
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
-    const body = parse(variantControlBodySchema, req.body);
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
+    const body = parseBody(variantControlBodySchema, req.body);
     const control = await saveVariantControl(deps, shopOf(res.locals).id, variantId, body, new Date());
     res.json({ control } satisfies VariantControlResponse);
   });
 
   router.put("/controls/products/:productId", async (req, res) => {
-    const productId = BigInt(parse(shopifyIdSchema, req.params.productId, "bad_request"));
-    const body = parse(productCapBodySchema, req.body);
+    const productId = BigInt(parseUrl(shopifyIdSchema, req.params.productId));
+    const body = parseBody(productCapBodySchema, req.body);
     res.json(await saveProductCap(deps, shopOf(res.locals).id, productId, body.backorderCap));
   });
 
   router.get("/controls/discounts", async (req, res) => {
-    const query = parse(listQuerySchema, req.query, "bad_request");
+    const query = parseUrl(listQuerySchema, req.query);
     res.json({ discounts: await listOrderDiscounts(deps.db, shopOf(res.locals).id, query.limit) });
   });
 
   router.get("/controls/cancel-requests", async (req, res) => {
-    const query = parse(listQuerySchema, req.query, "bad_request");
+    const query = parseUrl(listQuerySchema, req.query);
     res.json({
       requests: await listCancelRequests(deps.db, shopOf(res.locals).id, query),
     } satisfies CancelRequestsResponse);
   });
 
   router.patch("/controls/cancel-requests/:id", async (req, res) => {
-    const id = parse(z.uuid(), req.params.id, "bad_request");
-    const body = parse(cancelRequestUpdateSchema, req.body);
+    const id = parseUrl(z.uuid(), req.params.id);
+    const body = parseBody(cancelRequestUpdateSchema, req.body);
     await resolveCancelRequest(deps.db, shopOf(res.locals).id, id, body.status, new Date());
     res.json({ id, status: body.status });
   });

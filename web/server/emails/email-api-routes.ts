@@ -6,6 +6,7 @@ import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { AppError } from "../errors.ts";
+import { parseBody } from "../parse-input.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
 import { loadDefaultTemplate } from "./render/load-default-template.ts";
 import { RenderPoolBusyError, TemplateRenderError } from "./render/render-failure.ts";
@@ -27,16 +28,6 @@ const testSendBody = target.extend({ to: z.email().max(254) });
 
 /** Test sends are real emails: a cap keeps the admin from being used to spam an address. */
 const TEST_SENDS_PER_HOUR = 20;
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new AppError("bad_request", "Invalid request", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    });
-  }
-  return parsed.data;
-}
 
 /**
  * Invalid Liquid, or Liquid over the render budget ("too slow", "too large"), answers 422 with each
@@ -171,7 +162,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
   router.put("/emails/templates/:kind/:locale", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const { kind, locale } = parseTarget(req.params);
-    const template = parse(source, req.body);
+    const template = parseBody(source, req.body);
     const warnings = await oneRenderAtATime(renderSlots, res, shop.id, () =>
       assertValidLiquid(deps, res, shop.id, kind, template),
     );
@@ -192,7 +183,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
 
   router.post("/emails/preview", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const { kind, locale, ...template } = parse(previewBody, req.body);
+    const { kind, locale, ...template } = parseBody(previewBody, req.body);
     const { preview, warnings } = await oneRenderAtATime(renderSlots, res, shop.id, async () => {
       const warnings = await assertValidLiquid(deps, res, shop.id, kind, template);
       const row = await deps.db.shop.findUniqueOrThrow({
@@ -215,7 +206,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
 
   router.post("/emails/test-send", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const { kind, locale, to } = parse(testSendBody, req.body);
+    const { kind, locale, to } = parseBody(testSendBody, req.body);
     const keyPrefix = `test:${shop.id}:`;
     const recent = await deps.db.notification.count({
       where: {

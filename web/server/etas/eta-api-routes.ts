@@ -1,4 +1,4 @@
-import { parseInput as parse } from "../parse-input.ts";
+import { parseBody, parseUrl } from "../parse-input.ts";
 import express, { type Router } from "express";
 import type { EtaBulkResponse, EtaPageResponse, EtaResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -18,7 +18,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
   const shopOf = (locals: unknown) => (locals as ShopLocals).shop;
 
   router.get("/etas", async (req, res) => {
-    const query = parse(listEtasQuerySchema, req.query, "bad_request");
+    const query = parseUrl(listEtasQuerySchema, req.query);
     res.json((await listEtas(deps.db, shopOf(res.locals).id, query, new Date())) satisfies EtaPageResponse);
   });
 
@@ -27,7 +27,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
 
   router.post("/etas/bulk", async (req, res) => {
     const shop = shopOf(res.locals);
-    const body = parse(bulkEtaBodySchema, req.body);
+    const body = parseBody(bulkEtaBodySchema, req.body);
     const ids = [...new Set(body.variantIds)].map((id) => BigInt(id));
     const known = await deps.db.variant.findMany({
       where: { shopId: shop.id, deletedAt: null, variantId: { in: ids } },
@@ -46,8 +46,8 @@ export function etaApiRoutes(deps: AppDeps): Router {
   });
 
   router.put("/etas/products/:productId/lead-time", async (req, res) => {
-    const productId = BigInt(parse(shopifyIdSchema, req.params.productId, "bad_request"));
-    const body = parse(leadTimeBodySchema, req.body);
+    const productId = BigInt(parseUrl(shopifyIdSchema, req.params.productId));
+    const body = parseBody(leadTimeBodySchema, req.body);
     const result = await setProductLeadTime(
       deps,
       shopOf(res.locals).id,
@@ -63,7 +63,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
   });
 
   router.get("/etas/:variantId", async (req, res) => {
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     res.json({
       variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, new Date()),
     } satisfies EtaResponse);
@@ -71,8 +71,8 @@ export function etaApiRoutes(deps: AppDeps): Router {
 
   router.put("/etas/:variantId", async (req, res) => {
     const shop = shopOf(res.locals);
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId, "bad_request"));
-    const body = parse(setEtaBodySchema, req.body);
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
+    const body = parseBody(setEtaBodySchema, req.body);
     await loadEtaView(deps.db, shop.id, variantId, new Date()); // 404 before writing anything
     await applyEtaChanges(
       deps,

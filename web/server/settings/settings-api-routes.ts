@@ -2,8 +2,7 @@ import express, { type Router } from "express";
 import type { LocationsResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
-import { z } from "zod";
-import { AppError } from "../errors.ts";
+import { parseBody } from "../parse-input.ts";
 import { describeSending } from "./describe-sending.ts";
 import { applySettingsChange } from "./apply-settings-change.ts";
 import { settingsUpdateSchema } from "./settings-schema.ts";
@@ -21,14 +20,9 @@ export function settingsApiRoutes(deps: AppDeps): Router {
 
   router.put("/settings", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const parsed = settingsUpdateSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new AppError("unprocessable", "Invalid settings", {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      });
-    }
+    const input = parseBody(settingsUpdateSchema, req.body);
     const before = await loadShopSettings(deps.db, shop.id);
-    const settings = await updateShopSettings(deps.db, shop.id, parsed.data);
+    const settings = await updateShopSettings(deps.db, shop.id, input);
     await applySettingsChange(deps, shop.id, before, settings);
     res.json({ settings, sending: await describeSending(deps, shop.id, settings) });
   });

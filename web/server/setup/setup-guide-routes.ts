@@ -5,7 +5,7 @@ import type { SetupGuideResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
-import { parseInput } from "../parse-input.ts";
+import { parseBody } from "../parse-input.ts";
 import { loadSetupGuide, updateSetupGuide } from "./load-setup-guide.ts";
 import { MANUAL_STEPS } from "./setup-guide-steps.ts";
 
@@ -32,7 +32,7 @@ export function setupGuideRoutes(deps: AppDeps): Router {
 
   router.put("/setup-guide", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    await updateSetupGuide(deps.db, shop.id, parseInput(updateBody, req.body), new Date());
+    await updateSetupGuide(deps.db, shop.id, parseBody(updateBody, req.body), new Date());
     res.json(await guide(shop.id));
   });
 

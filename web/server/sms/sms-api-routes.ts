@@ -1,8 +1,7 @@
 import express, { type Router } from "express";
-import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
-import { AppError } from "../errors.ts";
+import { parseBody } from "../parse-input.ts";
 import { smsSettingsUpdateSchema } from "./sms-settings-schema.ts";
 import { loadSmsSettings, updateSmsSettings, viewSmsSettings } from "./sms-settings-repository.ts";
 import { SMS_KINDS, listSmsTemplates, saveSmsTemplate, smsTemplateSchema } from "./sms-templates.ts";
@@ -19,13 +18,8 @@ export function smsApiRoutes(deps: AppDeps): Router {
   });
   router.put("/sms-settings", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const parsed = smsSettingsUpdateSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new AppError("unprocessable", "Invalid SMS settings", {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      });
-    }
-    const row = await updateSmsSettings(deps.db, deps.config, shop.id, parsed.data);
+    const input = parseBody(smsSettingsUpdateSchema, req.body);
+    const row = await updateSmsSettings(deps.db, deps.config, shop.id, input);
     res.json({ settings: viewSmsSettings(row), ...webhookUrls(deps, shop.id) });
   });
   router.get("/sms-templates", async (_req, res) => {
@@ -34,13 +28,8 @@ export function smsApiRoutes(deps: AppDeps): Router {
   });
   router.put("/sms-templates", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const parsed = smsTemplateSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      throw new AppError("unprocessable", "Invalid SMS template", {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      });
-    }
-    res.json({ template: await saveSmsTemplate(deps.db, shop.id, parsed.data) });
+    const input = parseBody(smsTemplateSchema, req.body);
+    res.json({ template: await saveSmsTemplate(deps.db, shop.id, input) });
   });
   return router;
 }

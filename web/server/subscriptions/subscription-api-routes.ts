@@ -4,10 +4,10 @@ import type {
   SendNowResponse,
   SubscriberPageResponse,
 } from "../../contract/api-responses.ts";
-import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
+import { parseUrl } from "../parse-input.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { describeDemand } from "./describe-demand.ts";
 import { exportPurchasingCsv } from "./export-purchasing-csv.ts";
@@ -22,15 +22,6 @@ const SEND_NOW_REFUSALS = {
   not_in_stock: ["conflict", "The variant is not in stock above the restock threshold"],
   already_starting: ["conflict", "A restock wave for this variant is already starting"],
 } as const;
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new AppError("bad_request", "Invalid request", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    });
-  return parsed.data;
-}
 
 function sendCsv(res: express.Response, filename: string) {
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
@@ -51,19 +42,19 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
   });
   router.get("/subscriptions/variants/:variantId/subscribers", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId));
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     const page = await listVariantSubscribers(
       deps.db,
       shop.id,
       variantId,
-      parse(subscriberListQuerySchema, req.query),
+      parseUrl(subscriberListQuerySchema, req.query),
     );
     if (!page) throw new AppError("bad_request", "Invalid cursor");
     res.json({ variantId: String(variantId), ...page } satisfies SubscriberPageResponse);
   });
   router.post("/subscriptions/variants/:variantId/send-now", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const variantId = BigInt(parse(shopifyIdSchema, req.params.variantId));
+    const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     const result = await startManualRestock(deps, shop.id, variantId, new Date());
     if (!result.ok) {
       const [code, message] = SEND_NOW_REFUSALS[result.reason];

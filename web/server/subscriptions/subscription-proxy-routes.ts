@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import { createHitCounter } from "../limits/create-hit-counter.ts";
+import { bodyError } from "../parse-input.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { checkSignupRateLimit } from "./check-signup-rate-limit.ts";
@@ -86,9 +87,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
     const parsed = bodySchema.safeParse(raw);
     if (!parsed.success) {
       await countJunk();
-      throw new AppError("unprocessable", "invalid fields", {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      });
+      throw bodyError(parsed.error, raw);
     }
     const body = parsed.data;
     const sms = await loadSmsSettings(deps.db, shop.id);

@@ -1,6 +1,8 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { AppDeps } from "../../app-deps.ts";
 import { applyEtaChanges } from "../../etas/apply-eta-changes.ts";
+import { AppError } from "../../errors.ts";
+import { parseBody } from "../../parse-input.ts";
 import { FLOW_TRIGGER_NAMES } from "./flow-trigger-payloads.ts";
 import { lifecycleSchema, setVariantEtaSchema } from "./flow-request-schemas.ts";
 
@@ -20,8 +22,7 @@ export function flowRoutes(deps: AppDeps): Router {
   });
 
   router.post("/lifecycle", async (req, res) => {
-    const body = parseBody(lifecycleSchema, req, res);
-    if (!body) return;
+    const body = parseBody(lifecycleSchema, readJson(req));
     const id = body.flow_trigger_definition_id;
     const handle = HANDLES.has(id) ? id : FLOW_TRIGGER_NAMES[id];
     const shop = await deps.db.shop.findUnique({
@@ -40,8 +41,7 @@ export function flowRoutes(deps: AppDeps): Router {
   });
 
   router.post("/actions/set-variant-eta", async (req, res) => {
-    const body = parseBody(setVariantEtaSchema, req, res);
-    if (!body) return;
+    const body = parseBody(setVariantEtaSchema, readJson(req));
     const shop = await deps.db.shop.findUnique({
       where: { domain: body.shopify_domain },
       select: { id: true, uninstalledAt: true },
@@ -70,21 +70,11 @@ async function verified(deps: AppDeps, req: Request, res: Response): Promise<boo
   return false;
 }
 
-function parseBody<S extends import("zod").ZodType>(schema: S, req: Request, res: Response) {
-  let json: unknown;
+/** Flow sends JSON as the raw body (read raw for the HMAC): parsed here, validated by the one rule. */
+function readJson(req: Request): unknown {
   try {
-    json = JSON.parse((req.body as Buffer).toString("utf8"));
+    return JSON.parse((req.body as Buffer).toString("utf8"));
   } catch {
-    res.status(400).json({ error: "invalid_json" });
-    return null;
+    throw new AppError("bad_request", "The body is not JSON");
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    res.status(400).json({
-      error: "bad_request",
-      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    });
-    return null;
-  }
-  return parsed.data as import("zod").output<S>;
 }

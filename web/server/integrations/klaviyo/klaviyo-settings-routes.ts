@@ -2,7 +2,7 @@ import express, { type Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import type { ShopLocals } from "../../auth/require-session.ts";
-import { parseInput as parse } from "../../parse-input.ts";
+import { parseBody } from "../../parse-input.ts";
 import { encryptToken } from "../../shopify/sessions/token-cipher.ts";
 
 const saveSchema = z.strictObject({
@@ -22,7 +22,7 @@ export function klaviyoSettingsRoutes(deps: AppDeps): Router {
     res.json({ connected: Boolean(row?.enabled), updatedAt: row?.updatedAt ?? null });
   });
   router.put("/integrations/klaviyo", async (req, res) => {
-    const { privateKey } = parse(saveSchema, req.body);
+    const { privateKey } = parseBody(saveSchema, req.body);
     const id = shopId(res.locals);
     const stored = encryptToken(deps.config.tokenKeys, privateKey);
     await deps.db.klaviyoSettings.upsert({

@@ -2,7 +2,7 @@ import express, { type Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import type { ShopLocals } from "../../auth/require-session.ts";
-import { parseInput as parse } from "../../parse-input.ts";
+import { parseBody, parseUrl } from "../../parse-input.ts";
 import { listDeliveries, redeliver } from "./webhook-deliveries.ts";
 import {
   createEndpointSchema,
@@ -21,7 +21,7 @@ import {
 export function webhookEndpointRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const shopId = (locals: unknown) => (locals as ShopLocals).shop.id;
-  const id = (value: unknown) => parse(z.uuid(), value, "bad_request");
+  const id = (value: unknown) => parseUrl(z.uuid(), value);
   const base = "/integrations/webhooks";
 
   router.get(base, async (_req, res) => {
@@ -30,10 +30,10 @@ export function webhookEndpointRoutes(deps: AppDeps): Router {
   router.post(base, async (req, res) => {
     res
       .status(201)
-      .json(await createEndpoint(deps, shopId(res.locals), parse(createEndpointSchema, req.body)));
+      .json(await createEndpoint(deps, shopId(res.locals), parseBody(createEndpointSchema, req.body)));
   });
   router.patch(`${base}/:id`, async (req, res) => {
-    const body = parse(updateEndpointSchema, req.body);
+    const body = parseBody(updateEndpointSchema, req.body);
     res.json({ endpoint: await updateEndpoint(deps, shopId(res.locals), id(req.params.id), body) });
   });
   router.delete(`${base}/:id`, async (req, res) => {
@@ -44,7 +44,7 @@ export function webhookEndpointRoutes(deps: AppDeps): Router {
     res.json(await rotateSecret(deps, shopId(res.locals), id(req.params.id), new Date()));
   });
   router.get(`${base}/:id/deliveries`, async (req, res) => {
-    const query = parse(deliveryListQuerySchema, req.query, "bad_request");
+    const query = parseUrl(deliveryListQuerySchema, req.query);
     res.json(await listDeliveries(deps.db, shopId(res.locals), id(req.params.id), query));
   });
   router.post(`${base}/:id/deliveries/:deliveryId/redeliver`, async (req, res) => {
