@@ -50,7 +50,7 @@ export function activityApiRoutes(deps: AppDeps): Router {
     // `to` is the last day shown, inclusive; the query runs to the start of the next day.
     const to = query.to
       ? new Date(`${query.to}T00:00:00Z`)
-      : new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+      : new Date(deps.now().toISOString().slice(0, 10) + "T00:00:00Z");
     to.setUTCDate(to.getUTCDate() + 1);
     const from = query.from ? new Date(`${query.from}T00:00:00Z`) : new Date(to.getTime() - 30 * 86_400_000);
     const days = (to.getTime() - from.getTime()) / 86_400_000;

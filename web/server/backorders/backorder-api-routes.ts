@@ -19,13 +19,13 @@ export function backorderApiRoutes(deps: AppDeps): Router {
 
   router.get("/backorders", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const page = await listBackorders(deps.db, shop.id, parseUrl(backorderPageSchema, req.query), new Date());
+    const page = await listBackorders(deps.db, shop.id, parseUrl(backorderPageSchema, req.query), deps.now());
     res.json(page satisfies BackorderPageResponse);
   });
 
   router.get("/backorders/metrics", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const now = new Date();
+    const now = deps.now();
     const period = metricsPeriod(parseUrl(metricsQuerySchema, req.query), now);
     if (period.from >= period.to) throw new AppError("bad_request", "from must be before to");
     const metrics = await loadBackorderMetrics(deps.db, shop.id, period, now);
@@ -37,7 +37,7 @@ export function backorderApiRoutes(deps: AppDeps): Router {
     const filters = parseUrl(backorderFiltersSchema, req.query);
     res.setHeader("Content-Type", "text/csv; charset=utf-8");
     res.setHeader("Content-Disposition", 'attachment; filename="backorders.csv"');
-    for await (const chunk of exportBackordersCsv(deps.db, shop.id, filters, new Date())) res.write(chunk);
+    for await (const chunk of exportBackordersCsv(deps.db, shop.id, filters, deps.now())) res.write(chunk);
     res.end();
   });
 

@@ -63,7 +63,7 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
       deps.config.apiSecrets,
       req.params.token,
       fields,
-      new Date(),
+      deps.now(),
     );
     if (state.kind === "refused") {
       // Shown with the form as it stands now, so the customer can correct the request.

@@ -29,7 +29,7 @@ export function controlApiRoutes(deps: AppDeps): Router {
   router.put("/controls/variants/:variantId", async (req, res) => {
     const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     const body = parseBody(variantControlBodySchema, req.body);
-    const control = await saveVariantControl(deps, shopOf(res.locals).id, variantId, body, new Date());
+    const control = await saveVariantControl(deps, shopOf(res.locals).id, variantId, body, deps.now());
     res.json({ control } satisfies VariantControlResponse);
   });
 
@@ -54,7 +54,7 @@ export function controlApiRoutes(deps: AppDeps): Router {
   router.patch("/controls/cancel-requests/:id", async (req, res) => {
     const id = parseUrl(z.uuid(), req.params.id);
     const body = parseBody(cancelRequestUpdateSchema, req.body);
-    await resolveCancelRequest(deps.db, shopOf(res.locals).id, id, body.status, new Date());
+    await resolveCancelRequest(deps.db, shopOf(res.locals).id, id, body.status, deps.now());
     res.json({ id, status: body.status });
   });
 

@@ -19,7 +19,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
 
   router.get("/etas", async (req, res) => {
     const query = parseUrl(listEtasQuerySchema, req.query);
-    res.json((await listEtas(deps.db, shopOf(res.locals).id, query, new Date())) satisfies EtaPageResponse);
+    res.json((await listEtas(deps.db, shopOf(res.locals).id, query, deps.now())) satisfies EtaPageResponse);
   });
 
   // Before /etas/:variantId so "export.csv" is not taken for an id.
@@ -41,7 +41,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
       });
     }
     const changes = ids.map((variantId) => ({ variantId, eta: body.eta, message: body.message }));
-    const result = await applyEtaChanges(deps, shop.id, changes, "bulk", new Date());
+    const result = await applyEtaChanges(deps, shop.id, changes, "bulk", deps.now());
     res.json({ updated: result.updated, moved: result.moved.map(String) } satisfies EtaBulkResponse);
   });
 
@@ -53,7 +53,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
       shopOf(res.locals).id,
       productId,
       body.leadTimeDays,
-      new Date(),
+      deps.now(),
     );
     res.json({
       productId: result.productId,
@@ -65,7 +65,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
   router.get("/etas/:variantId", async (req, res) => {
     const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     res.json({
-      variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, new Date()),
+      variant: await loadEtaView(deps.db, shopOf(res.locals).id, variantId, deps.now()),
     } satisfies EtaResponse);
   });
 
@@ -73,15 +73,15 @@ export function etaApiRoutes(deps: AppDeps): Router {
     const shop = shopOf(res.locals);
     const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
     const body = parseBody(setEtaBodySchema, req.body);
-    await loadEtaView(deps.db, shop.id, variantId, new Date()); // 404 before writing anything
+    await loadEtaView(deps.db, shop.id, variantId, deps.now()); // 404 before writing anything
     await applyEtaChanges(
       deps,
       shop.id,
       [{ variantId, eta: body.eta, message: body.message }],
       "manual",
-      new Date(),
+      deps.now(),
     );
-    res.json({ variant: await loadEtaView(deps.db, shop.id, variantId, new Date()) } satisfies EtaResponse);
+    res.json({ variant: await loadEtaView(deps.db, shop.id, variantId, deps.now()) } satisfies EtaResponse);
   });
 
   return router;

@@ -20,7 +20,7 @@ export function etaCsvRoutes(deps: AppDeps): Router {
       if (csv === undefined) {
         throw new AppError("bad_request", "Send the CSV as a text/csv body or as JSON {csv}");
       }
-      const report = await importEtaCsv(deps, shop.id, csv, new Date());
+      const report = await importEtaCsv(deps, shop.id, csv, deps.now());
       if (!report.applied)
         throw new AppError("unprocessable", "The CSV has errors: nothing was applied", report);
       res.json(report);
@@ -32,7 +32,7 @@ export function etaCsvRoutes(deps: AppDeps): Router {
     res.set("Content-Type", "text/csv; charset=utf-8");
     res.set("Content-Disposition", 'attachment; filename="etas.csv"');
     res.set("Cache-Control", "no-store");
-    for await (const chunk of exportEtaCsv(deps.db, shop.id, new Date())) res.write(chunk);
+    for await (const chunk of exportEtaCsv(deps.db, shop.id, deps.now())) res.write(chunk);
     res.end();
   });
 

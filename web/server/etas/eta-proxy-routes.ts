@@ -32,7 +32,7 @@ export function etaProxyRoutes(deps: AppDeps, caches: EtaProxyCaches = {}): Rout
       res.status(404).json({ error: "unknown_shop" });
       return;
     }
-    const now = new Date();
+    const now = deps.now();
     const today = calendarDate(now, ctx.timezone);
     const key = `${shop.id}|${ctx.etaVersion}|${today}|${ctx.defaultLeadTimeDays}|${ids.join(",")}`;
     let cached = answers.get(key);

@@ -4,7 +4,7 @@ import { enqueueRefresh } from "../queues/enqueue-variant-work.ts";
 
 /** products/update: cache product and variants; new variants are read from the Admin API. */
 export const handleProductUpdate: TopicHandler = async ({ deps, shop }, payload) => {
-  const result = await storeProductWebhook(deps.db, shop.id, payload);
+  const result = await storeProductWebhook(deps.db, shop.id, payload, deps.now());
   for (const variantId of result?.newVariantIds ?? [])
     await enqueueRefresh(deps.queues, shop.id, { variantId });
 };

@@ -41,6 +41,7 @@ export async function storeProductWebhook(
   db: Db,
   shopId: string,
   payload: unknown,
+  now: Date,
 ): Promise<ProductWebhookResult | null> {
   const product = productSchema.parse(payload);
   const stored = await db.product.findUnique({
@@ -92,7 +93,7 @@ export async function storeProductWebhook(
   if (removedVariantIds.length > 0) {
     await db.variant.updateMany({
       where: { shopId, variantId: { in: removedVariantIds }, deletedAt: null },
-      data: { deletedAt: new Date() },
+      data: { deletedAt: now },
     });
   }
   return { newVariantIds, removedVariantIds };

@@ -21,7 +21,7 @@ export function reconcileApiRoutes(deps: AppDeps): Router {
 
   router.post("/reconciliation/sync", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const run = await startOrderReconciliation(deps, shop.id, "manual", new Date());
+    const run = await startOrderReconciliation(deps, shop.id, "manual", deps.now());
     res.status(run.started ? 202 : 200).json({
       started: run.started,
       reconciliation: await view(shop.id),

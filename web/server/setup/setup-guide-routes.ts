@@ -23,7 +23,7 @@ const updateBody = z
 export function setupGuideRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const guide = async (shopId: string): Promise<SetupGuideResponse> => ({
-    guide: await loadSetupGuide(deps.db, shopId, deps.config.apiKey, new Date()),
+    guide: await loadSetupGuide(deps.db, shopId, deps.config.apiKey, deps.now()),
   });
 
   router.get("/setup-guide", async (_req, res) => {
@@ -32,7 +32,7 @@ export function setupGuideRoutes(deps: AppDeps): Router {
 
   router.put("/setup-guide", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    await updateSetupGuide(deps.db, shop.id, parseBody(updateBody, req.body), new Date());
+    await updateSetupGuide(deps.db, shop.id, parseBody(updateBody, req.body), deps.now());
     res.json(await guide(shop.id));
   });
 

@@ -30,7 +30,7 @@ export async function ensureShopInstalled(deps: AppDeps, shop: string, sessionTo
     create: { domain: shop, scopes: session.scope ?? null, settings: { create: {} } },
     update: {
       uninstalledAt: null,
-      installedAt: new Date(),
+      installedAt: deps.now(),
       scopes: session.scope ?? null,
       syncStatus: "PENDING",
     },

@@ -79,7 +79,7 @@ export async function sendSmsBatch(
       result.sent += 1;
     } else if (outcome.permanent) {
       if (outcome.code === UNSUBSCRIBED_CODE)
-        await suppressPhone(deps.db, input.shopId, row.recipient, "stop");
+        await suppressPhone(deps.db, input.shopId, row.recipient, "stop", deps.now());
       await settle(deps, "FAILED", [row], outcome.message);
       result.failed += 1;
     } else {

@@ -5,7 +5,13 @@ import type { Db } from "../db/create-prisma.ts";
  * its SMS rows still waiting are settled SUPPRESSED and its phone-only alerts end, at once.
  * Idempotent.
  */
-export async function suppressPhone(db: Db, shopId: string, phone: string, reason: string): Promise<void> {
+export async function suppressPhone(
+  db: Db,
+  shopId: string,
+  phone: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await db.$transaction([
     db.phoneSuppression.upsert({
       where: { shopId_phone: { shopId, phone } },
@@ -19,7 +25,7 @@ export async function suppressPhone(db: Db, shopId: string, phone: string, reaso
     // A phone-only alert has no other way to reach its shopper: it ends here.
     db.subscription.updateMany({
       where: { shopId, phone, email: null, status: { in: ["PENDING", "ACTIVE"] } },
-      data: { status: "UNSUBSCRIBED", unsubscribedAt: new Date(), activeKey: null },
+      data: { status: "UNSUBSCRIBED", unsubscribedAt: now, activeKey: null },
     }),
   ]);
 }

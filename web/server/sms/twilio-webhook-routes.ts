@@ -46,7 +46,7 @@ export function twilioWebhookRoutes(deps: AppDeps): Router {
     const from = normalizePhone(verified.params.From ?? "", null);
     const action = classifyInbound(verified.params.Body ?? "");
     let reply: string | null = null;
-    if (from && action === "stop") await suppressPhone(deps.db, verified.shopId, from, "stop");
+    if (from && action === "stop") await suppressPhone(deps.db, verified.shopId, from, "stop", deps.now());
     if (from && action === "start") await unsuppressPhone(deps.db, verified.shopId, from);
     if (action === "help") {
       const shop = await deps.db.shop.findUnique({

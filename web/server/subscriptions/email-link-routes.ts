@@ -59,7 +59,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
   // for and where, and its button POSTs.
   router.get("/subscriptions/confirm/:token", async (req, res) => {
     if (!isLinkTokenShape(req.params.token)) return notFound(res);
-    const found = await lookUpConfirmToken(deps.db, req.params.token, new Date());
+    const found = await lookUpConfirmToken(deps.db, req.params.token, deps.now());
     if (found.outcome === "not_found") return notFound(res);
     if (found.outcome !== "pending") return confirmPage(res, found.outcome, found);
     page(
@@ -76,7 +76,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
     express.urlencoded({ extended: false, limit: "1kb", verify: refuseNulBody("form") }),
     async (req, res) => {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
-      const result = await confirmSubscription(deps.db, req.params.token, new Date());
+      const result = await confirmSubscription(deps.db, req.params.token, deps.now());
       if (result.outcome === "not_found") return notFound(res);
       if (result.outcome === "confirmed")
         await emitSubscriptionEvent(deps, "subscription.confirmed", { confirmToken: req.params.token });
@@ -108,7 +108,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
     express.urlencoded({ extended: false, limit: "1kb", verify: refuseNulBody("form") }),
     async (req, res) => {
       if (!isLinkTokenShape(req.params.token)) return notFound(res);
-      const result = await unsubscribe(deps.db, req.params.token, new Date());
+      const result = await unsubscribe(deps.db, req.params.token, deps.now());
       if (result.outcome === "not_found") return notFound(res);
       await emitSubscriptionEvent(deps, "subscription.unsubscribed", { unsubscribeToken: req.params.token });
       page(res, 200, "You're unsubscribed", `You will not get alerts from ${result.shopName} any more.`);

@@ -55,7 +55,7 @@ export function subscriptionApiRoutes(deps: AppDeps): Router {
   router.post("/subscriptions/variants/:variantId/send-now", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const variantId = BigInt(parseUrl(shopifyIdSchema, req.params.variantId));
-    const result = await startManualRestock(deps, shop.id, variantId, new Date());
+    const result = await startManualRestock(deps, shop.id, variantId, deps.now());
     if (!result.ok) {
       const [code, message] = SEND_NOW_REFUSALS[result.reason];
       throw new AppError(code, message);

@@ -129,7 +129,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
         customerId:
           loggedInCustomerId && /^\d+$/.test(loggedInCustomerId) ? BigInt(loggedInCustomerId) : null,
       },
-      new Date(),
+      deps.now(),
     );
     // Same body either way: whether the address was known is not the storefront's business.
     res.status(result.created ? 201 : 200).json({ subscribed: true });

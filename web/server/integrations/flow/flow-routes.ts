@@ -55,7 +55,7 @@ export function flowRoutes(deps: AppDeps): Router {
     if (!variant)
       return void res.status(422).json({ error: "unknown_variant", message: "No such variant in this shop" });
     const { ETA: eta, Message: message } = body.properties;
-    await applyEtaChanges(deps, shop.id, [{ variantId, eta, message }], "manual", new Date());
+    await applyEtaChanges(deps, shop.id, [{ variantId, eta, message }], "manual", deps.now());
     res.json({ ok: true, variantId: String(variantId), eta, message });
   });
   return router;

@@ -41,7 +41,7 @@ export function webhookEndpointRoutes(deps: AppDeps): Router {
     res.status(204).end();
   });
   router.post(`${base}/:id/rotate-secret`, async (req, res) => {
-    res.json(await rotateSecret(deps, shopId(res.locals), id(req.params.id), new Date()));
+    res.json(await rotateSecret(deps, shopId(res.locals), id(req.params.id), deps.now()));
   });
   router.get(`${base}/:id/deliveries`, async (req, res) => {
     const query = parseUrl(deliveryListQuerySchema, req.query);
