@@ -1,4 +1,7 @@
 import { applySellingPolicyJob } from "../../web/server/queues/definitions/apply-selling-policy.ts";
+import { createOrderDiscountJob } from "../../web/server/queues/definitions/create-order-discount.ts";
+import { ensureOrderDiscount } from "../../web/server/controls/ensure-order-discount.ts";
+import { markOrderDiscountFailed } from "../../web/server/controls/order-discount-state.ts";
 import {
   SWEEP_SELLING_CONTROLS_EVERY_MS,
   sweepSellingControlsJob,
@@ -12,7 +15,7 @@ import { releaseOverriddenClaims } from "../../web/server/controls/release-overr
 import { sweepSellingControls } from "../../web/server/controls/sweep-selling-controls.ts";
 import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
 
-/** Jobs of the merchant controls (backorder cap and selling window switches). */
+/** Jobs of the merchant controls (backorder cap and selling window switches, discount codes). */
 export const CONTROL_JOB_HANDLERS: JobHandler[] = [
   {
     definition: applySellingPolicyJob,
@@ -26,6 +29,29 @@ export const CONTROL_JOB_HANDLERS: JobHandler[] = [
       // The policy is an ETA input: the app proxy's caches and the `backordered` metafield follow it.
       if (result && result.action !== "none") await enqueueEtaMetafieldSync(deps, shopId);
       return result;
+    },
+  },
+  {
+    // Before the order's emails that show the code (they wait for it, send-notification-batch.ts).
+    definition: createOrderDiscountJob,
+    run: async (deps, data) => {
+      const { shopId, orderId } = createOrderDiscountJob.schema.parse(data);
+      const row = await ensureOrderDiscount(
+        {
+          db: deps.db,
+          secret: deps.config.apiSecrets[0]!,
+          client: shopAdminClient(deps, shopId),
+          now: deps.now,
+        },
+        shopId,
+        BigInt(orderId),
+      );
+      return { status: row?.status ?? "off" };
+    },
+    // Retries used up: the waiting emails go without a code rather than not at all.
+    onFinalFailure: async (deps, data) => {
+      const { shopId, orderId } = createOrderDiscountJob.schema.parse(data);
+      await markOrderDiscountFailed(deps.db, shopId, BigInt(orderId));
     },
   },
   {

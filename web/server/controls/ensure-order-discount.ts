@@ -33,7 +33,7 @@ export function orderDiscountCode(secret: string, shopId: string, orderId: bigin
 }
 
 /**
- * The order's discount code, created on Shopify at most once. The row (with its code) is written
+ * The create-order-discount job's work: the order's discount code, created on Shopify at most once. The row (with its code) is written
  * before the Admin call; a retry after a crash or a lost response sends the same code, and
  * Shopify's TAKEN answer means the earlier attempt succeeded. Null when the feature is off and the
  * order has no code yet, or when Shopify refused the code for good (status FAILED).
@@ -77,9 +77,9 @@ export async function ensureOrderDiscount(
     });
   } catch (error) {
     // Permanent (e.g. the write_discounts scope not granted): the email goes without a code rather
-    // than not at all; the row stays FAILED for the admin, and the order's next email tries again.
+    // than not at all; the row stays FAILED for the admin, and a later call tries again.
     if (error instanceof UnrecoverableError) return markFailed(deps.db, row);
-    throw error; // transient: the email job retries and reuses this row
+    throw error; // transient: the job retries and reuses this row; the email waits
   }
   const { codeDiscountNode, userErrors } = data.discountCodeBasicCreate;
   const taken = userErrors.length > 0 && userErrors.every((e) => e.code === "TAKEN");

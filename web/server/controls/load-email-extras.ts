@@ -2,12 +2,11 @@ import type { Notification } from "@prisma/client";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { formatEmailDate } from "../emails/render/format-email-date.ts";
-import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
 import { signCancelToken } from "./cancel-token.ts";
-import { ensureOrderDiscount } from "./ensure-order-discount.ts";
 import { formatMoney } from "../format/format-money.ts";
 import { loadAlternatives, type AlternativeVariables } from "./load-alternatives.ts";
+import { DISCOUNT_EMAIL_KINDS, readOrderDiscount } from "./order-discount-state.ts";
 
 /** Optional template variables of the order emails; absent keys render nothing. */
 export type OrderEmailExtras = {
@@ -19,16 +18,15 @@ export type OrderEmailExtras = {
 export type EmailExtrasDeps = {
   db: Db;
   config: Pick<Config, "apiSecrets" | "appUrl">;
-  /** Needed only when a discount code must still be created. */
-  client: () => Promise<AdminClient>;
   now: () => Date;
 };
 
 export type EmailShopFacts = { url: string; currency: string | null };
 
 /**
- * Built when the email is rendered (the send job), not when it is decided: the discount code is
- * created then, once per order (a retried send reuses it), and the alternatives show today's stock.
+ * Built when the email is rendered (the send job), not when it is decided, so the alternatives show
+ * today's stock. The discount code is only read here: the create-order-discount job made it before
+ * the send (the send waits for it, send-notification-batch.ts); an email never calls Shopify.
  */
 export async function loadOrderEmailExtras(
   deps: EmailExtrasDeps,
@@ -39,12 +37,9 @@ export async function loadOrderEmailExtras(
   const settings = await deps.db.shopSettings.findUnique({ where: { shopId: row.shopId } });
   if (!settings) return {};
   const extras: OrderEmailExtras = {};
-  if (row.kind === "backorder_confirmation" || row.kind === "eta_changed") {
-    const discount = await ensureOrderDiscount(
-      { db: deps.db, secret: deps.config.apiSecrets[0]!, client: deps.client, now: deps.now },
-      row.shopId,
-      row.orderId,
-    );
+  if (DISCOUNT_EMAIL_KINDS.includes(row.kind)) {
+    const found = await readOrderDiscount(deps.db, row.shopId, row.orderId, deps.now());
+    const discount = found.state === "ready" ? found.row : null;
     if (discount) {
       const endsAt = discount.endsAt ? discount.endsAt.toISOString().slice(0, 10) : null;
       extras.discount = {

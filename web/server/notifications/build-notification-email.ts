@@ -1,7 +1,6 @@
 import type { Notification, Subscription } from "@prisma/client";
 import { loadOrderEmailExtras } from "../controls/load-email-extras.ts";
 import { loadSubscriptionEmailExtras } from "../controls/load-subscription-email-extras.ts";
-import { createAdminClient } from "../shopify/admin/create-admin-client.ts";
 import type { RenderedEmail } from "../emails/render/template-kinds.ts";
 import {
   doubleOptInContext,
@@ -21,7 +20,7 @@ export type BuiltEmail =
   /** Nothing to send any more: the subscription was unsubscribed, redacted or never confirmed. */
   | { ok: false; status: "SUPPRESSED" | "FAILED"; reason: string };
 
-type Deps = Pick<AppDeps, "db" | "logger" | "config" | "shopify" | "now" | "renderPool">;
+type Deps = Pick<AppDeps, "db" | "logger" | "config" | "now" | "renderPool">;
 
 /**
  * Renders one ledger row into a message: the template is parsed once per shop/kind/locale.
@@ -86,12 +85,7 @@ export async function buildNotificationEmail(
     const template = await caches.template(row.shopId, kind, row.locale);
     // Discount code, alternatives and cancel link (merchant controls), when turned on.
     const extras = await loadOrderEmailExtras(
-      {
-        db: deps.db,
-        config: deps.config,
-        client: () => createAdminClient(deps, shop.variables.domain),
-        now: deps.now,
-      },
+      { db: deps.db, config: deps.config, now: deps.now },
       shopFacts,
       row,
     );

@@ -1,3 +1,4 @@
+import { holdEmailsForDiscount } from "../controls/order-discount-state.ts";
 import { reserveSendSlots } from "./reserve-send-slots.ts";
 import { loadEmailShop } from "./email-send-caches.ts";
 import {
@@ -9,6 +10,9 @@ import {
 import { sendClaimedRows, type ClaimedResult } from "./send-claimed-rows.ts";
 import { createWaveMessageCache, warmWaveMessages } from "./wave-message-cache.ts";
 import type { AppDeps } from "../app-deps.ts";
+
+/** How often a send held for its order's discount code looks again (a delayed job, no attempt used). */
+export const DISCOUNT_RECHECK_MS = 1_000;
 
 export type BatchResult = {
   sent: { id: string; messageId: string }[];
@@ -52,7 +56,11 @@ export async function sendNotificationBatch(
   // not use up the claim's send window.
   const wave = shop ? createWaveMessageCache(deps, shop) : null;
   if (wave && shop && !shop.uninstalled) await warmWaveMessages(deps, wave, shop.id, input.ids);
-  let remaining = input.ids;
+  // An order email whose discount code is not created yet waits for it (create-order-discount),
+  // unclaimed: the send itself never calls Shopify, so an Admin API throttle uses up no email retry.
+  const held =
+    shop && !shop.uninstalled ? await holdEmailsForDiscount(deps, input.shopId, input.ids) : new Set();
+  let remaining = input.ids.filter((id) => !held.has(id));
   let claimedAny = false;
 
   while (remaining.length > 0) {
@@ -103,6 +111,10 @@ export async function sendNotificationBatch(
       return result;
     }
     if (!more) break;
+  }
+  if (held.size > 0) {
+    result.later = new Date(Date.now() + DISCOUNT_RECHECK_MS);
+    return result;
   }
   if (remaining.length === 0) return result; // every row was ours and is settled
 

@@ -1,0 +1,103 @@
+import type { OrderDiscount } from "@prisma/client";
+import type { Db } from "../db/create-prisma.ts";
+import type { Queues } from "../queues/create-queues.ts";
+import { createOrderDiscountJob, orderDiscountJobId } from "../queues/definitions/create-order-discount.ts";
+
+/**
+ * What an order email shows of the order's discount code: `ready` (created on Shopify), `none`
+ * (the feature is off and the order has no code, or Shopify refused it for good: the email goes
+ * without one), or `missing` (the code is still to be created: the email waits for the
+ * create-order-discount job).
+ */
+export type OrderDiscountState =
+  { state: "ready"; row: OrderDiscount } | { state: "none" } | { state: "missing" };
+
+/** Kinds of email that show the order's code (the templates' `discount` variables). */
+export const DISCOUNT_EMAIL_KINDS: readonly string[] = ["backorder_confirmation", "eta_changed"];
+
+/**
+ * An email waits at most this long for its code (the row's age): past it, it goes without one, so a
+ * creation job lost for good cannot hold an order's emails back.
+ */
+export const DISCOUNT_WAIT_LIMIT_MS = 60 * 60 * 1000;
+
+/** Pure: the state from the order's row and the shop's setting. */
+export function decideOrderDiscount(
+  row: OrderDiscount | null,
+  discountEnabled: boolean,
+  now: Date,
+): OrderDiscountState {
+  if (row?.status === "CREATED") return { state: "ready", row };
+  if (row?.status === "FAILED") return { state: "none" };
+  if (!row) return discountEnabled ? { state: "missing" } : { state: "none" };
+  return now.getTime() - row.createdAt.getTime() > DISCOUNT_WAIT_LIMIT_MS
+    ? { state: "none" }
+    : { state: "missing" };
+}
+
+export async function readOrderDiscount(
+  db: Db,
+  shopId: string,
+  orderId: bigint,
+  now: Date,
+): Promise<OrderDiscountState> {
+  const row = await db.orderDiscount.findUnique({ where: { shopId_orderId: { shopId, orderId } } });
+  if (row?.status === "CREATED" || row?.status === "FAILED") return decideOrderDiscount(row, false, now);
+  const settings = await db.shopSettings.findUnique({
+    where: { shopId },
+    select: { discountEnabled: true },
+  });
+  return decideOrderDiscount(row, settings?.discountEnabled ?? false, now);
+}
+
+/**
+ * Of the emails `ids`, those whose order's code is still to be created: they are held back (not
+ * claimed, not rendered) and the create-order-discount job is asked for each of their orders.
+ */
+export async function holdEmailsForDiscount(
+  deps: { db: Db; queues: Queues; now: () => Date },
+  shopId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  const rows = await deps.db.notification.findMany({
+    where: {
+      id: { in: ids },
+      shopId,
+      kind: { in: [...DISCOUNT_EMAIL_KINDS] },
+      orderId: { not: null },
+      status: { in: ["PENDING", "SENDING", "FAILED"] },
+    },
+    select: { id: true, orderId: true },
+  });
+  if (rows.length === 0) return new Set();
+  const now = deps.now();
+  const orders = [...new Set(rows.map((r) => r.orderId!))];
+  const states = await Promise.all(orders.map((orderId) => readOrderDiscount(deps.db, shopId, orderId, now)));
+  const missing = new Set(orders.filter((_, i) => states[i]!.state === "missing"));
+  if (missing.size === 0) return new Set();
+  await enqueueOrderDiscounts(deps.queues, shopId, [...missing]);
+  return new Set(rows.filter((r) => missing.has(r.orderId!)).map((r) => r.id));
+}
+
+/** Asks for the codes; an order whose job is already queued or running is not asked twice. */
+export async function enqueueOrderDiscounts(
+  queues: Queues,
+  shopId: string,
+  orderIds: bigint[],
+): Promise<void> {
+  await queues.enqueueBulk(
+    createOrderDiscountJob,
+    orderIds.map((orderId) => ({
+      payload: { shopId, orderId: orderId.toString() },
+      jobId: orderDiscountJobId(shopId, orderId),
+    })),
+  );
+}
+
+/** The creation job gave up (retries used up): the order's emails go without a code. */
+export async function markOrderDiscountFailed(db: Db, shopId: string, orderId: bigint): Promise<void> {
+  await db.orderDiscount.updateMany({
+    where: { shopId, orderId, status: "PENDING" },
+    data: { status: "FAILED" },
+  });
+}
