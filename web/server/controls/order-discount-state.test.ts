@@ -21,7 +21,7 @@ const row = (status: string, ageMs = 0): OrderDiscount => ({
 describe("decideOrderDiscount", () => {
   it.each<[string, OrderDiscount | null, boolean, string]>([
     ["created: shown", row("CREATED"), false, "ready"],
-    ["refused for good: the email goes without", row("FAILED"), true, "none"],
+    ["refused for good: the email goes without, a later one asks again", row("FAILED"), true, "retry"],
     ["feature off, no code: nothing to wait for", null, false, "none"],
     ["feature on, no code yet: the email waits", null, true, "missing"],
     ["being created: the email waits", row("PENDING", 60_000), true, "missing"],
@@ -29,7 +29,7 @@ describe("decideOrderDiscount", () => {
       "being created for too long: the email goes without",
       row("PENDING", DISCOUNT_WAIT_LIMIT_MS + 1),
       true,
-      "none",
+      "retry",
     ],
   ])("%s", (_name, stored, enabled, expected) => {
     expect(decideOrderDiscount(stored, enabled, now).state).toBe(expected);

@@ -5,12 +5,13 @@ import { createOrderDiscountJob, orderDiscountJobId } from "../queues/definition
 
 /**
  * What an order email shows of the order's discount code: `ready` (created on Shopify), `none`
- * (the feature is off and the order has no code, or Shopify refused it for good: the email goes
- * without one), or `missing` (the code is still to be created: the email waits for the
- * create-order-discount job).
+ * (the feature is off and the order has no code), `missing` (the code is still to be created: the
+ * email waits for the create-order-discount job), or `retry` (Shopify refused it for good, or its
+ * creation gave up or is lost: this email goes without one, and the code is asked for again for the
+ * order's later emails, as the order's next email always did).
  */
 export type OrderDiscountState =
-  { state: "ready"; row: OrderDiscount } | { state: "none" } | { state: "missing" };
+  { state: "ready"; row: OrderDiscount } | { state: "none" } | { state: "missing" } | { state: "retry" };
 
 /** Kinds of email that show the order's code (the templates' `discount` variables). */
 export const DISCOUNT_EMAIL_KINDS: readonly string[] = ["backorder_confirmation", "eta_changed"];
@@ -28,10 +29,10 @@ export function decideOrderDiscount(
   now: Date,
 ): OrderDiscountState {
   if (row?.status === "CREATED") return { state: "ready", row };
-  if (row?.status === "FAILED") return { state: "none" };
+  if (row?.status === "FAILED") return { state: "retry" };
   if (!row) return discountEnabled ? { state: "missing" } : { state: "none" };
   return now.getTime() - row.createdAt.getTime() > DISCOUNT_WAIT_LIMIT_MS
-    ? { state: "none" }
+    ? { state: "retry" }
     : { state: "missing" };
 }
 
@@ -52,7 +53,8 @@ export async function readOrderDiscount(
 
 /**
  * Of the emails `ids`, those whose order's code is still to be created: they are held back (not
- * claimed, not rendered) and the create-order-discount job is asked for each of their orders.
+ * claimed, not rendered) and the create-order-discount job is asked for each of their orders
+ * (also for a `retry` order, whose email is not held).
  */
 export async function holdEmailsForDiscount(
   deps: { db: Db; queues: Queues; now: () => Date },
@@ -74,8 +76,8 @@ export async function holdEmailsForDiscount(
   const orders = [...new Set(rows.map((r) => r.orderId!))];
   const states = await Promise.all(orders.map((orderId) => readOrderDiscount(deps.db, shopId, orderId, now)));
   const missing = new Set(orders.filter((_, i) => states[i]!.state === "missing"));
-  if (missing.size === 0) return new Set();
-  await enqueueOrderDiscounts(deps.queues, shopId, [...missing]);
+  const asked = orders.filter((_, i) => states[i]!.state === "missing" || states[i]!.state === "retry");
+  if (asked.length > 0) await enqueueOrderDiscounts(deps.queues, shopId, asked);
   return new Set(rows.filter((r) => missing.has(r.orderId!)).map((r) => r.id));
 }
 
