@@ -9,7 +9,7 @@ import { cancelLinkRoutes } from "../../web/server/controls/cancel-link-routes.t
 import { controlApiRoutes } from "../../web/server/controls/control-api-routes.ts";
 import { loadOrderEmailExtras, type EmailExtrasDeps } from "../../web/server/controls/load-email-extras.ts";
 import { createEmailRenderer } from "../../web/server/emails/render/create-email-renderer.ts";
-import { getSampleContext } from "../../web/server/emails/templates/variables.ts";
+import { getSampleContext } from "../../web/server/emails/templates/sample-contexts.ts";
 import { errorMiddleware } from "../../web/server/errors.ts";
 import type { AdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
 import {

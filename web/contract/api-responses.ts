@@ -7,7 +7,7 @@ import type { BackorderHistoryEntry, BackorderListItem } from "../server/backord
 import type { BackorderMetricsResponse } from "../server/backorders/load-backorder-metrics.ts";
 import type { CancelRequestView } from "../server/controls/list-control-records.ts";
 import type { VariantControlView } from "../server/controls/variant-controls.ts";
-import type { TemplateDetailView } from "../server/emails/email-api-routes.ts";
+import type { TemplateDetailView } from "../server/emails/template-view.ts";
 import type { TemplateSource } from "../server/emails/render/template-kinds.ts";
 import type {
   TemplateValidationError,

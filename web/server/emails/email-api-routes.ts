@@ -4,11 +4,9 @@ import type { PreviewResponse, TemplateListResponse } from "../../contract/api-r
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
-import type { Db } from "../db/create-prisma.ts";
 import { AppError } from "../errors.ts";
 import { parseBody } from "../parse-input.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
-import { loadDefaultTemplate } from "./render/load-default-template.ts";
 import { RenderPoolBusyError, TemplateRenderError } from "./render/render-failure.ts";
 import { overrideRef, type RenderPool } from "./render/render-pool.ts";
 import { supportedLocales } from "./render/resolve-locale.ts";
@@ -19,7 +17,8 @@ import {
   createShopRenderSlots,
   type ShopRenderSlots,
 } from "./template-render-limit.ts";
-import { getSampleContext, templateVariables } from "./templates/variables.ts";
+import { getSampleContext } from "./templates/sample-contexts.ts";
+import { templateView } from "./template-view.ts";
 
 const target = z.object({ kind: z.enum(templateKinds), locale: z.enum(supportedLocales) });
 const source = z.object({ subject: z.string(), html: z.string(), text: z.string() });
@@ -103,30 +102,6 @@ async function busyAsUnavailable<T>(res: Response, work: Promise<T>): Promise<T>
 }
 
 type Target = z.infer<typeof target>;
-
-/** GET/PUT/DELETE /api/emails/templates/:kind/:locale */
-export type TemplateDetailView = Awaited<ReturnType<typeof templateView>>;
-
-async function templateView(db: Db, shopId: string, { kind, locale }: Target) {
-  const [override, defaults] = await Promise.all([
-    db.emailTemplate.findUnique({ where: { shopId_kind_locale: { shopId, kind, locale } } }),
-    loadDefaultTemplate(kind, locale),
-  ]);
-  const current = override ?? defaults;
-  return {
-    template: {
-      kind,
-      locale,
-      customized: Boolean(override),
-      updatedAt: override?.updatedAt.toISOString() ?? null,
-      subject: current.subject,
-      html: current.html,
-      text: current.text,
-    },
-    defaults,
-    variables: templateVariables[kind],
-  };
-}
 
 /** /api/emails*: templates per kind and locale, server-rendered preview, test send. */
 export function emailApiRoutes(deps: AppDeps): Router {

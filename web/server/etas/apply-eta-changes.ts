@@ -5,16 +5,7 @@ import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { resolveRowEta } from "./eta-view.ts";
 import { selectEtaRowsByIds } from "./query-eta-rows.ts";
 import { upsertVariantEtas } from "./upsert-variant-etas.ts";
-
-export type EtaSetSource = "manual" | "bulk" | "csv";
-
-export type EtaChange = {
-  variantId: bigint;
-  /** `YYYY-MM-DD` (already validated) or null to clear the explicit date. */
-  eta: string | null;
-  /** undefined keeps the current message; null clears it. */
-  message?: string | null;
-};
+import type { EtaChange, EtaSetSource } from "./eta-change.ts";
 
 export type ApplyEtaResult = { updated: number; moved: bigint[] };
 

@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { EtaChange, EtaSetSource } from "./apply-eta-changes.ts";
+import type { EtaChange, EtaSetSource } from "./eta-change.ts";
 
 const CHUNK = 1_000;
 

@@ -1,4 +1,4 @@
-import type { EtaChange } from "./apply-eta-changes.ts";
+import type { EtaChange } from "./eta-change.ts";
 import { isValidIsoDate } from "./resolve-eta.ts";
 import { MESSAGE_MAX_LENGTH } from "./eta-input-schema.ts";
 import { isShopifyIdText } from "../shopify-id.ts";

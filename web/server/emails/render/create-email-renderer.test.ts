@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { getSampleContext } from "../templates/variables.ts";
+import { getSampleContext } from "../templates/sample-contexts.ts";
 import { createEmailRenderer } from "./create-email-renderer.ts";
 import { formatEmailDate } from "./format-email-date.ts";
 import { createRenderPool } from "./render-pool.ts";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { getSampleContext } from "../templates/variables.ts";
+import { getSampleContext } from "../templates/sample-contexts.ts";
 import { RenderPoolBusyError, TemplateRenderError } from "./render-failure.ts";
 import { createRenderPool, defaultRef, overrideRef } from "./render-pool.ts";
 

@@ -1,4 +1,4 @@
-import { getSampleContext } from "../templates/variables.ts";
+import { getSampleContext } from "../templates/sample-contexts.ts";
 import { createLiquidEngines, type LiquidEngines } from "./create-liquid-engines.ts";
 import { findUnknownVariables } from "./find-unknown-variables.ts";
 import { renderPart, startBudget, type RenderBudget } from "./render-email.ts";

@@ -1,7 +1,5 @@
 import type { TemplateKind } from "../render/template-kinds.ts";
 
-export { getSampleContext } from "./sample-contexts.ts";
-
 /**
  * What each email template can use. Callers build these objects; the admin editor shows
  * `templateVariables` next to the editor and previews with `getSampleContext`.
