@@ -82,8 +82,11 @@ async function writePage(
          from "Subscription" s
          where s."shopId" = $1 and s."variantId" = $2::bigint and s.status = 'ACTIVE'
            and (s."createdAt", s.id) > ($3::timestamp(3), $4::text)
-           and not exists (select 1 from "Notification" n
-                           where n."idempotencyKey" in ($5 || s.id, $5 || 'sms:' || s.id))
+           -- One equality per channel key, not IN (a, b): with an IN list PostgreSQL joins every
+           -- remaining subscriber and sorts them for each page (quadratic in the audience); this way
+           -- it walks the index in keyset order and stops after the page's rows.
+           and not exists (select 1 from "Notification" n where n."idempotencyKey" = $5 || s.id)
+           and not exists (select 1 from "Notification" n where n."idempotencyKey" = $5 || 'sms:' || s.id)
          order by s."createdAt", s.id
          limit $6
        ), ins as (
