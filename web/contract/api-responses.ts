@@ -22,6 +22,9 @@ import type { SettingsView } from "../server/settings/shop-settings-repository.t
 import type { SetupGuideView } from "../server/setup/load-setup-guide.ts";
 import type { DemandView } from "../server/subscriptions/describe-demand.ts";
 import type { SubscriberView } from "../server/subscriptions/list-variant-subscribers.ts";
+import type { listEndpoints } from "../server/integrations/outgoing/webhook-endpoints.ts";
+import type { listDeliveries } from "../server/integrations/outgoing/webhook-deliveries.ts";
+import type { IntegrationEventType } from "../server/integrations/events/integration-event-types.ts";
 
 /** What JSON.stringify makes of a value: Date and Prisma's Decimal become their toJSON() strings. */
 export type Jsonified<T> = T extends { toJSON(): infer R }
@@ -125,3 +128,13 @@ export type LiquidWarning = TemplateValidationWarning;
 
 /** GET /api/setup-guide; PUT answers the same. */
 export type SetupGuideResponse = { guide: SetupGuideView };
+
+/** GET /api/integrations/webhooks */
+export type WebhookEndpointsResponse = {
+  endpoints: Jsonified<Awaited<ReturnType<typeof listEndpoints>>>;
+};
+
+/** GET /api/integrations/webhooks/:id/deliveries */
+export type WebhookDeliveriesResponse = Jsonified<Awaited<ReturnType<typeof listDeliveries>>>;
+
+export type { IntegrationEventType };

@@ -4,8 +4,13 @@ import { ApiView, EmptyCard } from "../../components/page-states.tsx";
 import { formatDateTime } from "../../format/format.ts";
 import type { WebhookDelivery, WebhookEndpoint } from "./integrations-contract.ts";
 
-const TONE = { SUCCEEDED: "success", FAILED: "critical", PENDING: "attention" } as const;
-const LABEL = { SUCCEEDED: "Delivered", FAILED: "Failed", PENDING: "Retrying" } as const;
+// A delivery's status as the server stores it (web/server/integrations/outgoing/deliver-webhook.ts).
+const TONE: Record<string, "success" | "critical" | "attention"> = {
+  SUCCEEDED: "success",
+  FAILED: "critical",
+  PENDING: "attention",
+};
+const LABEL: Record<string, string> = { SUCCEEDED: "Delivered", FAILED: "Failed", PENDING: "Retrying" };
 
 /** One endpoint's deliveries: status, attempts, last answer, and a redeliver button. */
 export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint }) {
@@ -44,7 +49,7 @@ export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint 
                       <Text as="span">{d.eventType}</Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Badge tone={TONE[d.status]}>{LABEL[d.status]}</Badge>
+                      <Badge tone={TONE[d.status]}>{LABEL[d.status] ?? d.status}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{d.attempts}</IndexTable.Cell>
                     <IndexTable.Cell>{d.lastStatusCode ?? d.lastError ?? "—"}</IndexTable.Cell>
