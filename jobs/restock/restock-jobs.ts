@@ -14,6 +14,11 @@ import {
   SWEEP_RESTOCK_EVERY_MS,
   sweepRestockJob,
 } from "../../web/server/queues/definitions/sweep-restock.ts";
+import {
+  SWEEP_ALERT_EXPIRY_EVERY_MS,
+  sweepAlertExpiryJob,
+} from "../../web/server/queues/definitions/sweep-alert-expiry.ts";
+import { sweepAlertExpiry } from "../../web/server/subscriptions/sweep-alert-expiry.ts";
 import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
 import type { TopicHandler } from "../../web/server/webhooks/topic-handler-type.ts";
@@ -70,6 +75,11 @@ export const RESTOCK_JOB_HANDLERS: JobHandler[] = [
       ),
   },
   { definition: sweepRestockJob, run: (deps) => sweepRestock(deps), every: SWEEP_RESTOCK_EVERY_MS },
+  {
+    definition: sweepAlertExpiryJob,
+    run: (deps) => sweepAlertExpiry(deps),
+    every: SWEEP_ALERT_EXPIRY_EVERY_MS,
+  },
 ];
 
 /** Webhook topics the alerts feature handles. */

@@ -29,9 +29,11 @@ describe("/api/emails", () => {
       "backorder_confirmation",
       "eta_changed",
       "backorder_ready",
+      "renewal",
+      "restock_reminder",
     ]);
     expect(body.locales).toEqual(["en", "fr", "de", "es"]);
-    expect(body.templates).toHaveLength(20);
+    expect(body.templates).toHaveLength(28);
     expect(body.templates.every((t: { customized: boolean }) => !t.customized)).toBe(true);
   });
 

@@ -52,6 +52,9 @@ describe("/api/settings and /api/locations", () => {
       sendRatePerSecond: 10,
       orderTag: "backorder",
       emailBackorderConfirmation: true,
+      alertExpiryDays: 180,
+      renewalEmailEnabled: true,
+      reminderAfterHours: null,
     });
   });
 
@@ -87,6 +90,8 @@ describe("/api/settings and /api/locations", () => {
     ["a window under 5 minutes", { waveWindowMinutes: 4 }, "waveWindowMinutes"],
     ["an attribution window of 0 days", { attributionWindowDays: 0 }, "attributionWindowDays"],
     ["a send rate of 0", { sendRatePerSecond: 0 }, "sendRatePerSecond"],
+    ["alerts expiring within the renewal week", { alertExpiryDays: 7 }, "alertExpiryDays"],
+    ["a reminder after 0 hours", { reminderAfterHours: 0 }, "reminderAfterHours"],
     ["a reply-to that is not an email", { replyTo: "nope" }, "replyTo"],
     ["a sender address that is not an email", { senderEmail: "orders@" }, "senderEmail"],
     ["a sender address with a line break", { senderEmail: "a@b.example\r\nBcc: x@y.z" }, "senderEmail"],

@@ -8,6 +8,7 @@ import {
   restockRecipientValues,
 } from "./build-subscription-email-context.ts";
 import { orderEmailContext } from "./build-order-email-context.ts";
+import { buildFollowUpContext } from "./build-follow-up-email.ts";
 import type { OutgoingEmail, RawEmail } from "./create-mailer.ts";
 import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
@@ -44,6 +45,14 @@ export async function buildNotificationEmail(
     // A merchant's test send from the admin: the sample context, no subscription or order behind it.
     const template = await caches.template(row.shopId, kind, row.locale);
     rendered = await template.render(testSample as never);
+  } else if (kind === "renewal" || kind === "restock_reminder") {
+    // Rechecked at send time: renewed, expired, bought or sold out since means no email.
+    const followUp = await buildFollowUpContext(deps, shop, row);
+    if (!followUp.ok) return followUp;
+    const template = await caches.template(row.shopId, followUp.kind, row.locale);
+    rendered = await template.render(followUp.context);
+    headers["List-Unsubscribe"] = `<${followUp.unsubscribeUrl}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
   } else if (kind === "restock" || kind === "double_opt_in") {
     const subscription = preloaded
       ? preloaded.subscription

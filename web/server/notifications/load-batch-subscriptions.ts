@@ -4,7 +4,14 @@ import { fromUtc } from "./notification-batch-ledger.ts";
 
 type RawSubscription = Omit<
   Subscription,
-  "variantId" | "customerId" | "status" | "createdAt" | "confirmedAt" | "notifiedAt" | "unsubscribedAt"
+  | "variantId"
+  | "customerId"
+  | "status"
+  | "createdAt"
+  | "confirmedAt"
+  | "notifiedAt"
+  | "unsubscribedAt"
+  | "renewedAt"
 > & {
   variantId: string;
   customerId: string | null;
@@ -13,6 +20,7 @@ type RawSubscription = Omit<
   confirmedAt: string | null;
   notifiedAt: string | null;
   unsubscribedAt: string | null;
+  renewedAt: string | null;
 };
 
 /** The subscriptions behind a batch's rows, in one query, keyed by id (tenant-checked by the caller). */
@@ -26,7 +34,8 @@ export async function loadBatchSubscriptions(
     `select id, "shopId", "variantId"::text as "variantId", email, status::text as status, "activeKey", locale,
             "marketingConsent", "marketingConsentRequested", "customerId"::text as "customerId", "confirmToken", "unsubscribeToken",
             "createdAt"::text as "createdAt", "confirmedAt"::text as "confirmedAt",
-            "notifiedAt"::text as "notifiedAt", "unsubscribedAt"::text as "unsubscribedAt"
+            "notifiedAt"::text as "notifiedAt", "unsubscribedAt"::text as "unsubscribedAt",
+            "renewedAt"::text as "renewedAt"
      from "Subscription" where "shopId" = $1 and id = any($2::text[])`,
     [shopId, ids],
   );
@@ -42,6 +51,7 @@ export async function loadBatchSubscriptions(
         confirmedAt: fromUtc(r.confirmedAt),
         notifiedAt: fromUtc(r.notifiedAt),
         unsubscribedAt: fromUtc(r.unsubscribedAt),
+        renewedAt: fromUtc(r.renewedAt),
       },
     ]),
   );

@@ -13,6 +13,8 @@ describe("isBlockedBySuppression", () => {
     ["backorder_ready", "bounced", true],
     ["eta_changed", "complaint", true],
     ["eta_changed", "unsubscribed", false],
+    ["renewal", "unsubscribed", true],
+    ["restock_reminder", "unsubscribed", true],
   ])("%s with %s -> %s", (kind, reason, blocked) => {
     expect(isBlockedBySuppression(kind, reason)).toBe(blocked);
   });

@@ -73,6 +73,16 @@ export const settingsUpdateSchema = z
       .max(24 * 60),
     // Days a processed webhook body is kept before it is blanked (docs/privacy.md).
     webhookBodyRetentionDays: z.number().int().min(1).max(30),
+    // Alert expiry and renewal (docs/shoppers.md): longer than the week the renewal email comes before.
+    alertExpiryDays: z.number().int().min(14).max(730),
+    renewalEmailEnabled: z.boolean(),
+    // Hours after a restock email before the one reminder; null turns reminders off.
+    reminderAfterHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(14 * 24)
+      .nullable(),
   })
   .partial()
   .strict();
@@ -109,4 +119,7 @@ export const SETTINGS_FIELDS = [
   "cancelLinkEnabled",
   "orderReconcileMinutes",
   "webhookBodyRetentionDays",
+  "alertExpiryDays",
+  "renewalEmailEnabled",
+  "reminderAfterHours",
 ] as const;

@@ -17,6 +17,14 @@ async function findByConfirmToken(db: Db, token: string) {
     include: { shop: { select: { name: true, domain: true } } },
   });
   if (!sub) return null;
+  return { sub, subject: await describeConfirmSubject(db, sub) };
+}
+
+/** The shop and the product (and variant) an alert is for, as its link pages name them. */
+export async function describeConfirmSubject(
+  db: Db,
+  sub: { shopId: string; variantId: bigint; shop: { name: string | null; domain: string } },
+): Promise<ConfirmSubject> {
   const variant = await db.variant.findUnique({
     where: { shopId_variantId: { shopId: sub.shopId, variantId: sub.variantId } },
     select: { title: true, productId: true },
@@ -28,13 +36,12 @@ async function findByConfirmToken(db: Db, token: string) {
       })
     : null;
   const variantTitle = variant?.title ?? "";
-  const subject: ConfirmSubject = {
+  return {
     shopName: sub.shop.name ?? sub.shop.domain,
     productTitle: product?.title ?? variantTitle,
     // Shopify names the only variant of a single-variant product "Default Title".
     variantTitle: variantTitle === "Default Title" || !product ? "" : variantTitle,
   };
-  return { sub, subject };
 }
 
 function stateOf(sub: { status: string; createdAt: Date }, now: Date): Exclude<ConfirmOutcome, "confirmed"> {

@@ -5,7 +5,8 @@ import { noFraming } from "../http/security-headers.ts";
 import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { confirmSubscription, lookUpConfirmToken, type ConfirmSubject } from "./confirm-subscription.ts";
 import { renderLinkPage } from "./render-link-page.ts";
-import { isLinkTokenShape } from "./subscription-tokens.ts";
+import { renewSubscription, lookUpRenewal } from "./renew-subscription.ts";
+import { isLinkTokenShape, verifyRenewToken } from "./subscription-tokens.ts";
 import { findUnsubscribeToken, unsubscribe } from "./unsubscribe.ts";
 
 const CONFIRM_MESSAGES = {
@@ -24,6 +25,17 @@ const CONFIRM_MESSAGES = {
   ],
 } as const;
 
+const RENEW_MESSAGES = {
+  renewed: ["Your alert is renewed", "We'll email you once when {item} is back in stock at {shop}."],
+  already_live: ["You're subscribed", "You already have a live alert for {item} at {shop}."],
+  notified: [
+    "This alert was sent",
+    "We already emailed you that {item} was back at {shop}. Sign up again on the product page for the next restock.",
+  ],
+  unsubscribed: CONFIRM_MESSAGES.unsubscribed,
+  unconfirmed: ["This link has expired", "Sign up again on the product page of {item} at {shop}."],
+} as const;
+
 function fill(message: string, subject: ConfirmSubject): string {
   const item = subject.variantTitle
     ? `${subject.productTitle} (${subject.variantTitle})`
@@ -31,10 +43,13 @@ function fill(message: string, subject: ConfirmSubject): string {
   return message.replace("{item}", item).replace("{shop}", subject.shopName);
 }
 
-/** Email links: GET and POST /subscriptions/confirm/:token, GET and POST /unsubscribe/:token (RFC 8058). */
+/**
+ * Email links: GET and POST /subscriptions/confirm/:token, /subscriptions/renew/:token (the
+ * "still interested?" email) and /unsubscribe/:token (RFC 8058).
+ */
 export function emailLinkRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  router.use(["/subscriptions/confirm", "/unsubscribe"], noFraming());
+  router.use(["/subscriptions/confirm", "/subscriptions/renew", "/unsubscribe"], noFraming());
   const page = (
     res: Response,
     status: number,
@@ -81,6 +96,41 @@ export function emailLinkRoutes(deps: AppDeps): Router {
       if (result.outcome === "confirmed")
         await emitSubscriptionEvent(deps, "subscription.confirmed", { confirmToken: req.params.token });
       confirmPage(res, result.outcome, result);
+    },
+  );
+
+  const renewPage = (res: Response, outcome: keyof typeof RENEW_MESSAGES, subject: ConfirmSubject) => {
+    const [title, message] = RENEW_MESSAGES[outcome];
+    page(res, outcome === "unconfirmed" ? 410 : 200, title, fill(message, subject));
+  };
+  const renewId = (token: string) => verifyRenewToken(deps.config.apiSecrets, token);
+
+  // Like confirmation: GET (and HEAD) only show the button, the POST renews.
+  router.get("/subscriptions/renew/:token", async (req, res) => {
+    const id = renewId(req.params.token);
+    if (!id) return notFound(res);
+    const found = await lookUpRenewal(deps.db, id);
+    if (found.outcome === "not_found") return notFound(res);
+    if (found.outcome !== "renewable" && found.outcome !== "expired")
+      return renewPage(res, found.outcome, found);
+    page(
+      res,
+      200,
+      "Keep your back-in-stock alert",
+      fill("Keep emailing me once when {item} is back in stock at {shop}?", found),
+      { action: `/subscriptions/renew/${req.params.token}`, button: "Yes, keep my alert" },
+    );
+  });
+
+  router.post(
+    "/subscriptions/renew/:token",
+    express.urlencoded({ extended: false, limit: "1kb", verify: refuseNulBody("form") }),
+    async (req, res) => {
+      const id = renewId(req.params.token);
+      if (!id) return notFound(res);
+      const result = await renewSubscription(deps.db, id, deps.now());
+      if (result.outcome === "not_found") return notFound(res);
+      renewPage(res, result.outcome, result);
     },
   );
 

@@ -3,8 +3,10 @@ import { normalizeEmail } from "./normalize-email.ts";
 import {
   isLinkTokenShape,
   newLinkToken,
+  signRenewToken,
   signProductLinkToken,
   verifyProductLinkToken,
+  verifyRenewToken,
 } from "./subscription-tokens.ts";
 
 describe("link tokens", () => {
@@ -54,5 +56,16 @@ describe("normalizeEmail", () => {
     [`${"a".repeat(250)}@example.com`, null],
   ])("%j -> %j", (input, expected) => {
     expect(normalizeEmail(input)).toBe(expected);
+  });
+});
+
+describe("renew link token", () => {
+  const id = "6f1c9e1e-6b1c-4d7e-9a8b-0c2d3e4f5a6b";
+  it("verifies with any current secret and is no product-link token", () => {
+    const token = signRenewToken("new", id);
+    expect(verifyRenewToken(["old", "new"], token)).toBe(id);
+    expect(verifyRenewToken(["other"], token)).toBeNull();
+    expect(verifyProductLinkToken(["new"], token)).toBeNull();
+    expect(verifyRenewToken(["new"], signProductLinkToken("new", id))).toBeNull();
   });
 });

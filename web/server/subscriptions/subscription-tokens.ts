@@ -15,25 +15,42 @@ export function isLinkTokenShape(token: string): boolean {
  * click can be tied to the alert without a stored token and cannot be forged for another id.
  */
 export function signProductLinkToken(secret: string, subscriptionId: string): string {
-  return `${subscriptionId}.${mac(secret, subscriptionId)}`;
+  return sign("restock-link", secret, subscriptionId);
 }
 
 /** The subscription id of a product-link token signed with any of the secrets, else null. */
 export function verifyProductLinkToken(secrets: readonly string[], token: string): string | null {
+  return verify("restock-link", secrets, token);
+}
+
+/** The token of a renew link (the "still interested?" email): signed like a product link. */
+export function signRenewToken(secret: string, subscriptionId: string): string {
+  return sign("renew-link", secret, subscriptionId);
+}
+
+export function verifyRenewToken(secrets: readonly string[], token: string): string | null {
+  return verify("renew-link", secrets, token);
+}
+
+type Purpose = "restock-link" | "renew-link";
+
+function sign(purpose: Purpose, secret: string, subscriptionId: string): string {
+  return `${subscriptionId}.${mac(purpose, secret, subscriptionId)}`;
+}
+
+function verify(purpose: Purpose, secrets: readonly string[], token: string): string | null {
   const dot = token.lastIndexOf(".");
-  if (dot <= 0) return null;
+  if (dot <= 0 || token.length > 200) return null;
   const id = token.slice(0, dot);
   const given = Buffer.from(token.slice(dot + 1));
   for (const secret of secrets) {
-    const expected = Buffer.from(mac(secret, id));
+    const expected = Buffer.from(mac(purpose, secret, id));
     if (expected.length === given.length && timingSafeEqual(expected, given)) return id;
   }
   return null;
 }
 
-function mac(secret: string, subscriptionId: string): string {
-  return createHmac("sha256", secret)
-    .update(`restock-link:${subscriptionId}`)
-    .digest("base64url")
-    .slice(0, 22);
+// The purpose is part of the MAC: a product-link token is no renew token.
+function mac(purpose: Purpose, secret: string, subscriptionId: string): string {
+  return createHmac("sha256", secret).update(`${purpose}:${subscriptionId}`).digest("base64url").slice(0, 22);
 }

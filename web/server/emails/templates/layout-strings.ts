@@ -21,6 +21,9 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       backorder_confirmation: "You received this email about your order from {shop}.",
       eta_changed: "You received this email about your order from {shop}.",
       backorder_ready: "You received this email about your order from {shop}.",
+      renewal: "You received this email because you asked {shop} for a back-in-stock alert that ends soon.",
+      restock_reminder:
+        "You received this one-time reminder because you asked {shop} to let you know when this item was back.",
     },
     contact: "Questions? Write to us at",
     unsubscribe: "Unsubscribe",
@@ -35,6 +38,10 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       backorder_confirmation: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
       eta_changed: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
       backorder_ready: "Vous recevez cet e-mail au sujet de votre commande chez {shop}.",
+      renewal:
+        "Vous recevez cet e-mail car vous avez demandé à {shop} une alerte de retour en stock qui prend bientôt fin.",
+      restock_reminder:
+        "Vous recevez ce rappel unique car vous avez demandé à {shop} de vous prévenir du retour de cet article.",
     },
     contact: "Une question\u00a0? Écrivez-nous à",
     unsubscribe: "Se désabonner",
@@ -49,6 +56,10 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       backorder_confirmation: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
       eta_changed: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
       backorder_ready: "Sie erhalten diese E-Mail zu Ihrer Bestellung bei {shop}.",
+      renewal:
+        "Sie erhalten diese E-Mail, weil Sie bei {shop} eine Benachrichtigung zur Wiederverfügbarkeit angefordert haben, die bald endet.",
+      restock_reminder:
+        "Sie erhalten diese einmalige Erinnerung, weil Sie {shop} gebeten haben, Sie zu informieren, sobald der Artikel wieder da ist.",
     },
     contact: "Fragen? Schreiben Sie uns an",
     unsubscribe: "Abmelden",
@@ -63,6 +74,9 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       backorder_confirmation: "Recibes este correo por tu pedido en {shop}.",
       eta_changed: "Recibes este correo por tu pedido en {shop}.",
       backorder_ready: "Recibes este correo por tu pedido en {shop}.",
+      renewal: "Recibes este correo porque pediste a {shop} un aviso de reposición que termina pronto.",
+      restock_reminder:
+        "Recibes este recordatorio único porque pediste a {shop} que te avisara cuando volviera este artículo.",
     },
     contact: "¿Tienes preguntas? Escríbenos a",
     unsubscribe: "Darse de baja",

@@ -106,6 +106,16 @@ export function getSampleContext<K extends TemplateKind>(
       image_url: null,
     },
   ];
+  // A reminder says the same things as the restock email it follows.
+  const restock = {
+    ...base,
+    variant: {
+      ...variant,
+      price: s.price,
+      url: `${variant.url}&utm_source=backorder-hub&utm_medium=email&utm_campaign=restock&bh=${SAMPLE_TOKEN}`,
+    },
+    unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
+  };
   const contexts: EmailContextMap = {
     double_opt_in: {
       ...base,
@@ -114,13 +124,12 @@ export function getSampleContext<K extends TemplateKind>(
       unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
       alternatives,
     },
-    restock: {
+    restock,
+    renewal: {
       ...base,
-      variant: {
-        ...variant,
-        price: s.price,
-        url: `${variant.url}&utm_source=backorder-hub&utm_medium=email&utm_campaign=restock&bh=${SAMPLE_TOKEN}`,
-      },
+      variant,
+      renew_url: `${APP_URL}/subscriptions/renew/${SAMPLE_TOKEN}`,
+      expires_on_formatted: formatEmailDate("2027-01-15", resolved) ?? "2027-01-15",
       unsubscribe_url: `${APP_URL}/unsubscribe/${SAMPLE_TOKEN}`,
     },
     backorder_confirmation: { ...order, lines, discount },
@@ -135,6 +144,7 @@ export function getSampleContext<K extends TemplateKind>(
       cancel_url: `${APP_URL}/backorders/cancel/${SAMPLE_TOKEN}`,
     },
     backorder_ready: { ...order, lines: readyLines },
+    restock_reminder: restock,
   };
   return contexts[kind];
 }

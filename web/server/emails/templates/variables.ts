@@ -42,6 +42,15 @@ export interface RestockContext extends BaseContext {
   unsubscribe_url: string;
 }
 
+export interface RenewalContext extends BaseContext {
+  variant: VariantVariables;
+  /** Opens a page whose button renews the alert. */
+  renew_url: string;
+  /** The alert's last day, formatted for the locale. */
+  expires_on_formatted: string;
+  unsubscribe_url: string;
+}
+
 export interface OrderLineVariables {
   title: string;
   variant_title: string | null;
@@ -104,6 +113,8 @@ export interface EmailContextMap {
     cancel_url?: string;
   };
   backorder_ready: OrderContext;
+  renewal: RenewalContext;
+  restock_reminder: RestockContext;
 }
 
 export type EmailContext<K extends TemplateKind> = EmailContextMap[K];
@@ -197,4 +208,17 @@ export const templateVariables: Record<TemplateKind, readonly VariableDoc[]> = {
     { name: "cancel_url", description: "Link to ask you to cancel the backordered items (empty when off)" },
   ],
   backorder_ready: [...common, ...order],
+  renewal: [
+    ...common,
+    ...variant,
+    { name: "renew_url", description: "Link to a page whose button keeps the alert for another period" },
+    { name: "expires_on_formatted", description: "The alert's last day, in the email's language" },
+    { name: "unsubscribe_url", description: "One-click unsubscribe link" },
+  ],
+  restock_reminder: [
+    ...common,
+    ...variant,
+    { name: "variant.price", description: "Price, formatted with currency" },
+    { name: "unsubscribe_url", description: "One-click unsubscribe link" },
+  ],
 };

@@ -19,6 +19,8 @@ export const KIND_LABELS: Record<string, string> = {
   backorder_confirmation: "Backorder confirmation",
   eta_changed: "ETA changed",
   backorder_ready: "Backorder ready to ship",
+  renewal: "Alert ends soon (renew)",
+  restock_reminder: "Back in stock reminder",
 };
 
 export const LOCALE_LABELS: Record<string, string> = {

@@ -82,6 +82,27 @@ export function GeneralSections({
           label="Double opt-in (confirm the email address before subscribing)"
         />
         <CheckboxSetting fields={fields} name="keepSubscribed" label="Keep subscribed after an alert" />
+        <FormLayout.Group>
+          <TextSetting
+            fields={fields}
+            name="alertExpiryDays"
+            label="Alerts expire after"
+            suffix="days"
+            help="Counted from confirmation or the last renewal"
+          />
+          <TextSetting
+            fields={fields}
+            name="reminderAfterHours"
+            label="Reminder after"
+            suffix="hours"
+            help="One reminder to those who did not buy, only while in stock; empty for none"
+          />
+        </FormLayout.Group>
+        <CheckboxSetting
+          fields={fields}
+          name="renewalEmailEnabled"
+          label="Email a “still interested?” renew link a week before an alert expires"
+        />
       </Section>
       <Section title="Sending" description="Who emails come from and how fast they are sent.">
         <SenderSetup sending={sending} />

@@ -15,8 +15,9 @@ const NUMBER_FIELDS = [
   "discountExpiryDays",
   "orderReconcileMinutes",
   "webhookBodyRetentionDays",
+  "alertExpiryDays",
 ] as const;
-const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap"] as const;
+const OPTIONAL_NUMBER_FIELDS = ["defaultLeadTimeDays", "defaultBackorderCap", "reminderAfterHours"] as const;
 const LIST_FIELDS = ["priorityCustomerTags", "priorityOrderTags", "alternativeProductIds"] as const;
 const TEXT_FIELDS = ["senderName", "replyTo", "senderEmail"] as const;
 
