@@ -3,18 +3,25 @@ import { recoverNotifications, type RecoveryResult } from "../notifications/reco
 import { deleteStaleRateCounters } from "../limits/hit-rate-counter.ts";
 import { expireUnconfirmedSubscriptions } from "../subscriptions/expire-unconfirmed-subscriptions.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { enqueueRestockReminders } from "./enqueue-restock-reminders.ts";
 
 const BATCH = 1_000;
 
-export type SweepResult = { waves: number; notifications: RecoveryResult; expired: number };
+export type SweepResult = {
+  waves: number;
+  notifications: RecoveryResult;
+  expired: number;
+  reminders: number;
+};
 
 /** Periodic safety net; every step is idempotent and bounded per run. */
 export async function sweepRestock(deps: AppDeps): Promise<SweepResult> {
   const waves = await resumeDueWaves(deps);
   const notifications = await recoverNotifications(deps);
   const expired = await expireUnconfirmedSubscriptions(deps.db, deps.now());
+  const reminders = await enqueueRestockReminders(deps);
   await deleteStaleRateCounters(deps.db, 24 * 3600);
-  return { waves, notifications, expired };
+  return { waves, notifications, expired, reminders };
 }
 
 /**

@@ -4,7 +4,7 @@ import { defineJob } from "./define-job.ts";
 /**
  * Housekeeping of alerts and the email ledger, once a minute cluster-wide: resumes due waves,
  * hands ledger rows left by lost or dead jobs back to send jobs (recover-notifications.ts),
- * expires unconfirmed subscriptions, prunes counters.
+ * expires unconfirmed subscriptions, queues due restock reminders, prunes counters.
  */
 export const sweepRestockJob = defineJob({
   name: "sweep-restock",
