@@ -3,9 +3,11 @@ import { normalizeEmail } from "./normalize-email.ts";
 import {
   isLinkTokenShape,
   newLinkToken,
+  signAlertCancelToken,
   signRenewToken,
   signProductLinkToken,
   verifyProductLinkToken,
+  verifyAlertCancelToken,
   verifyRenewToken,
 } from "./subscription-tokens.ts";
 
@@ -67,5 +69,15 @@ describe("renew link token", () => {
     expect(verifyRenewToken(["other"], token)).toBeNull();
     expect(verifyProductLinkToken(["new"], token)).toBeNull();
     expect(verifyRenewToken(["new"], signProductLinkToken("new", id))).toBeNull();
+  });
+});
+
+describe("alert cancel token", () => {
+  it("names the subscription only for the customer it was signed for", () => {
+    const token = signAlertCancelToken("s", "42", "sub-1");
+    expect(verifyAlertCancelToken(["s"], "42", token)).toBe("sub-1");
+    expect(verifyAlertCancelToken(["s"], "4", token)).toBeNull();
+    expect(verifyAlertCancelToken(["other"], "42", token)).toBeNull();
+    expect(verifyAlertCancelToken(["s"], "42", signRenewToken("s", "42:sub-1"))).toBeNull();
   });
 });

@@ -32,7 +32,26 @@ export function verifyRenewToken(secrets: readonly string[], token: string): str
   return verify("renew-link", secrets, token);
 }
 
-type Purpose = "restock-link" | "renew-link";
+/**
+ * The cancel button of the shopper alerts page: binds the subscription to the logged-in customer
+ * the page was shown to, so another site cannot post a cancel with the shopper's session (CSRF).
+ */
+export function signAlertCancelToken(secret: string, customerId: string, subscriptionId: string): string {
+  return sign("alert-cancel", secret, `${customerId}:${subscriptionId}`);
+}
+
+/** The subscription id when the token was signed for this customer, else null. */
+export function verifyAlertCancelToken(
+  secrets: readonly string[],
+  customerId: string,
+  token: string,
+): string | null {
+  const signed = verify("alert-cancel", secrets, token);
+  const prefix = `${customerId}:`;
+  return signed?.startsWith(prefix) ? signed.slice(prefix.length) : null;
+}
+
+type Purpose = "restock-link" | "renew-link" | "alert-cancel";
 
 function sign(purpose: Purpose, secret: string, subscriptionId: string): string {
   return `${subscriptionId}.${mac(purpose, secret, subscriptionId)}`;
