@@ -211,6 +211,8 @@ describe("embedded admin in Chromium", () => {
     await page.getByLabel("Discount value").fill("0");
     await page.getByLabel("Serve priority orders first").check({ force: true });
     await page.getByLabel("Priority customer tags").fill("VIP, wholesale");
+    await page.getByLabel("Alerts expire after").fill("90");
+    await page.getByLabel("Reminder after").fill("24");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     // The server's 422 field error is shown on its field, and nothing is saved.
     await page.getByText("Some settings need fixing").waitFor();
@@ -237,7 +239,10 @@ describe("embedded admin in Chromium", () => {
       row.discountValue.toString(),
       row.priorityEnabled,
       row.priorityCustomerTags,
-    ]).toEqual([7, true, true, "12.5", true, ["VIP", "wholesale"]]);
+      row.alertExpiryDays,
+      row.reminderAfterHours,
+      row.renewalEmailEnabled,
+    ]).toEqual([7, true, true, "12.5", true, ["VIP", "wholesale"], 90, 24, true]);
   });
 
   it("shows the activity log, reachable from the keyboard", async () => {
