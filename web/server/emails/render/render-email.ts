@@ -72,7 +72,7 @@ export function renderEmail(
   layout: ParsedLayout,
   template: ParsedTemplate,
   target: { kind: TemplateKind; locale: SupportedLocale },
-  context: { shop: { name: string } },
+  context: { shop: { name: string; url?: string } },
   budget: RenderBudget,
 ): RenderedEmail {
   // The template's language wins over whatever the caller put in `locale`, so
@@ -81,7 +81,7 @@ export function renderEmail(
   const subject = sanitizeSubject(renderPart(engines.text, template.subject, scope, "subject", budget));
   const htmlBody = renderPart(engines.html, template.html, scope, "html", budget);
   const textBody = renderPart(engines.text, template.text, scope, "text", budget);
-  const footer = footerFor(target.locale, target.kind, context.shop.name);
+  const footer = footerFor(target.locale, target.kind, context.shop);
   const html = renderPart(
     engines.html,
     layout.html,

@@ -1,11 +1,14 @@
 import type { SupportedLocale } from "../render/resolve-locale.ts";
 import type { TemplateKind } from "../render/template-kinds.ts";
+import { storefrontLink } from "../../notifications/storefront-link.ts";
 
 /** Footer copy of the shared layout; `{shop}` is replaced with the shop's name. */
 export interface LayoutStrings {
   reason: Record<TemplateKind, string>;
   contact: string;
   unsubscribe: string;
+  /** The link to the shopper alerts page (docs/shoppers.md), in alert emails. */
+  manage: string;
   /** Label separator for the text part: French puts a non-breaking space before ":". */
   colon: string;
 }
@@ -27,6 +30,7 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
     },
     contact: "Questions? Write to us at",
     unsubscribe: "Unsubscribe",
+    manage: "Manage your alerts",
     colon: ":",
   },
   fr: {
@@ -45,6 +49,7 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
     },
     contact: "Une question\u00a0? Écrivez-nous à",
     unsubscribe: "Se désabonner",
+    manage: "Gérer vos alertes",
     colon: "\u00a0:",
   },
   de: {
@@ -63,6 +68,7 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
     },
     contact: "Fragen? Schreiben Sie uns an",
     unsubscribe: "Abmelden",
+    manage: "Benachrichtigungen verwalten",
     colon: ":",
   },
   es: {
@@ -80,20 +86,42 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
     },
     contact: "¿Tienes preguntas? Escríbenos a",
     unsubscribe: "Darse de baja",
+    manage: "Gestionar tus avisos",
     colon: ":",
   },
 };
 
+/** Emails about a back-in-stock alert link to the shopper alerts page; order emails do not. */
+const ALERT_KINDS: ReadonlySet<TemplateKind> = new Set([
+  "double_opt_in",
+  "restock",
+  "renewal",
+  "restock_reminder",
+]);
+
+/** The storefront path of the shopper alerts page (the app proxy's prefix and subpath). */
+export const ALERTS_PAGE_PATH = "apps/backorder/alerts";
+
 export function footerFor(
   locale: SupportedLocale,
   kind: TemplateKind,
-  shopName: string,
-): Omit<LayoutStrings, "reason"> & { reason: string } {
+  shop: { name: string; url?: string },
+): Omit<LayoutStrings, "reason"> & { reason: string; alerts_url: string | null } {
   const strings = layoutStrings[locale];
   return {
-    reason: strings.reason[kind].replaceAll("{shop}", () => shopName),
+    reason: strings.reason[kind].replaceAll("{shop}", () => shop.name),
     contact: strings.contact,
     unsubscribe: strings.unsubscribe,
+    manage: strings.manage,
     colon: strings.colon,
+    alerts_url: ALERT_KINDS.has(kind) && shop.url ? alertsPageUrl(shop.url) : null,
   };
+}
+
+function alertsPageUrl(storeUrl: string): string | null {
+  try {
+    return storefrontLink(storeUrl, ALERTS_PAGE_PATH);
+  } catch {
+    return null; // not a URL (a merchant's test context): no link rather than no email
+  }
 }
