@@ -5,7 +5,6 @@ import type { RenewalContext, RestockContext } from "../emails/templates/variabl
 import { formatEmailDate } from "../emails/render/format-email-date.ts";
 import { resolveLocale } from "../emails/render/resolve-locale.ts";
 import { decideRestockReminder } from "../restock/decide-restock-reminder.ts";
-import { readReminderStock } from "../restock/read-reminder-stock.ts";
 import { expiryClockStart, renewalIdempotencyKey } from "../subscriptions/alert-expiry.ts";
 import { signRenewToken } from "../subscriptions/subscription-tokens.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -17,7 +16,7 @@ import {
 } from "./build-subscription-email-context.ts";
 import { loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
 
-type Deps = Pick<AppDeps, "db" | "logger" | "config" | "renderPool" | "shopify" | "now">;
+type Deps = Pick<AppDeps, "db" | "logger" | "config" | "renderPool">;
 
 export type FollowUpContext =
   | { ok: true; kind: "renewal"; context: RenewalContext; unsubscribeUrl: string }
@@ -85,16 +84,22 @@ async function reminderContext(
   sub: Subscription | null,
 ): Promise<FollowUpContext> {
   reminderRowContext.parse(row.context);
-  // Stock (read from the Admin API, shared by a wave's reminders for seconds) and orders as they
-  // are now: the point of a reminder is to check them.
-  const [stock, converted] = sub
-    ? await Promise.all([readReminderStock(deps, sub.shopId, sub.variantId), hasConverted(deps, sub)])
+  // Orders as they are now, and the variant's restock flag: the sweep read the stock from the Admin
+  // API when it queued this (enqueue-restock-reminders.ts); an email claim never waits on Shopify,
+  // and a sell-out since then has cleared the flag (detect-restock.ts).
+  const [variantRow, converted] = sub
+    ? await Promise.all([
+        deps.db.variant.findUnique({
+          where: { shopId_variantId: { shopId: sub.shopId, variantId: sub.variantId } },
+          select: { aboveThreshold: true },
+        }),
+        hasConverted(deps, sub),
+      ])
     : [null, false];
   const decision = decideRestockReminder({
     subscriptionStatus: sub?.status ?? null,
     converted,
-    available: stock?.available ?? null,
-    threshold: stock?.threshold ?? 0,
+    inStock: variantRow?.aboveThreshold ?? false,
   });
   if (!decision.send) return { ok: false, status: "SUPPRESSED", reason: decision.reason };
   const variant = await loadEmailVariant(deps, row.shopId, sub!.variantId);

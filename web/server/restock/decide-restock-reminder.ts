@@ -7,9 +7,14 @@
 export type ReminderFacts = {
   subscriptionStatus: string | null;
   converted: boolean;
-  available: number | null;
-  threshold: number;
+  /** Stock above the restock threshold (false when the variant is gone). */
+  inStock: boolean;
 };
+
+/** Counted stock above the shop's restock threshold, as a restock crossing counts it. */
+export function isAboveThreshold(available: number | null, threshold: number): boolean {
+  return available !== null && available > threshold;
+}
 
 export type ReminderDecision = { send: true } | { send: false; reason: string };
 
@@ -17,8 +22,7 @@ export function decideRestockReminder(facts: ReminderFacts): ReminderDecision {
   if (facts.subscriptionStatus === null) return { send: false, reason: "subscription gone" };
   if (facts.subscriptionStatus === "UNSUBSCRIBED") return { send: false, reason: "unsubscribed" };
   if (facts.converted) return { send: false, reason: "ordered the variant" };
-  if (facts.available === null || facts.available <= facts.threshold)
-    return { send: false, reason: "out of stock" };
+  if (!facts.inStock) return { send: false, reason: "out of stock" };
   return { send: true };
 }
 

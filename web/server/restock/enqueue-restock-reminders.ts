@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app-deps.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
-import { decideRestockReminder, reminderIdempotencyKey } from "./decide-restock-reminder.ts";
+import { isAboveThreshold, reminderIdempotencyKey } from "./decide-restock-reminder.ts";
 import { readReminderStock } from "./read-reminder-stock.ts";
 
 const BATCH = 1_000;
@@ -52,7 +52,7 @@ export async function enqueueRestockReminders(
     let ok = inStock.get(key);
     if (ok === undefined) {
       const stock = await readReminderStock(deps, row.shopId, row.variantId);
-      ok = decideRestockReminder({ subscriptionStatus: "NOTIFIED", converted: false, ...stock }).send;
+      ok = isAboveThreshold(stock.available, stock.threshold);
       inStock.set(key, ok);
     }
     if (!ok) {
