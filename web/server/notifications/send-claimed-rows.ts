@@ -14,6 +14,7 @@ import {
 } from "./notification-batch-ledger.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
 import { retryWrite } from "../retry-write.ts";
+import { sendLease } from "./send-lease.ts";
 import { createSentRecorder, type SentRecorder } from "./sent-recorder.ts";
 import { isBlockedBySuppression } from "./suppression-policy.ts";
 import { suppressAddress } from "./notification-ledger.ts";
@@ -57,7 +58,7 @@ export async function sendClaimedRows(
 ): Promise<ClaimedResult> {
   // Started after this, a send could still be in progress when another worker may take the row.
   // Local monotonic-enough wall time, taken before the claim: deps.now() may be a test clock.
-  const startBy = lease.claimedBeforeMs + lease.ms - mailer.maxSendMs;
+  const startBy = lease.claimedBeforeMs + sendLease(mailer.maxSendMs).startWithinMs;
   const result: ClaimedResult = {
     sent: [],
     suppressed: 0,
@@ -165,9 +166,10 @@ const recorders = new WeakMap<object, SentRecorder>();
 function sentRecorder(deps: AppDeps, mailer: Mailer): SentRecorder {
   let recorder = recorders.get(deps);
   if (!recorder) {
-    // Ride out a short database outage, staying well inside the lease.
+    // Ride out a short database outage, inside the lease (send-lease.ts).
+    const forMs = sendLease(mailer.maxSendMs).recordWithinMs;
     recorder = createSentRecorder((items) =>
-      retryWrite(() => markSentMany(deps.sql, items, deps.now()), { forMs: mailer.maxSendMs / 2 }),
+      retryWrite(() => markSentMany(deps.sql, items, deps.now()), { forMs }),
     );
     recorders.set(deps, recorder);
   }

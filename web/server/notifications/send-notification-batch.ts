@@ -1,3 +1,4 @@
+import { sendLease } from "./send-lease.ts";
 import { holdEmailsForDiscount } from "../controls/order-discount-state.ts";
 import { reserveSendSlots } from "./reserve-send-slots.ts";
 import { loadEmailShop } from "./email-send-caches.ts";
@@ -50,7 +51,7 @@ export async function sendNotificationBatch(
   // Transient on purpose: mail waits in the ledger until a worker with SMTP picks it up.
   if (!mailer) throw new Error("no mailer configured in this worker (SMTP_URL)");
   const includeFailed = input.includeFailed ?? false;
-  const leaseMs = mailer.maxSendMs * 2;
+  const { leaseMs } = sendLease(mailer.maxSendMs);
   const shop = await loadEmailShop(deps, input.shopId);
   // Restock messages are rendered before any row is claimed: a render (a cold render thread) must
   // not use up the claim's send window.
