@@ -5,6 +5,13 @@ export type PageWatch = {
   errors: string[];
   /** /api calls answered 4xx/5xx, as "status METHOD path" (the browser's own log omits the URL). */
   apiFailures: string[];
+  /**
+   * /api calls answered 429 that no later answer to the same method and path made good. A page
+   * opening may pass the per-shop limit of requests in flight; the client then waits as told and
+   * tries again (web/frontend/src/api/api-client.ts), which is not a failure. One never followed
+   * by a success is.
+   */
+  throttled: string[];
   /** Every other request answered 4xx/5xx (assets, icons), as "status path". */
   otherFailures: string[];
 };
@@ -14,16 +21,21 @@ export type PageWatch = {
  * contentful paint and the layout shifts as the browser reports them (`window.__lcp`, `__cls`).
  */
 export async function watchAdminPage(page: Page): Promise<PageWatch> {
-  const watch: PageWatch = { errors: [], apiFailures: [], otherFailures: [] };
+  const watch: PageWatch = { errors: [], apiFailures: [], throttled: [], otherFailures: [] };
   page.on("pageerror", (error) => watch.errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") watch.errors.push(`console: ${message.text()}`);
   });
   page.on("response", (response) => {
-    if (response.status() < 400) return;
     const path = new URL(response.url()).pathname;
-    if (path.includes("/api/"))
-      watch.apiFailures.push(`${response.status()} ${response.request().method()} ${path}`);
+    const call = `${response.request().method()} ${path}`;
+    if (response.status() < 400) {
+      const waiting = watch.throttled.indexOf(call);
+      if (waiting >= 0) watch.throttled.splice(waiting, 1);
+      return;
+    }
+    if (path.includes("/api/") && response.status() === 429) watch.throttled.push(call);
+    else if (path.includes("/api/")) watch.apiFailures.push(`${response.status()} ${call}`);
     else watch.otherFailures.push(`${response.status()} ${path}`);
   });
   await page.addInitScript(() => {
