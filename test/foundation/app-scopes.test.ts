@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCOPES, loadConfig } from "../../web/server/config.ts";
+import { loadConfig } from "../../web/server/config.ts";
+import { DEFAULT_SCOPES } from "../../web/server/config-env-schema.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const toml = parse(fs.readFileSync(path.join(ROOT, "shopify.app.toml"), "utf8")) as {

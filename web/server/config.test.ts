@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEMO_API_KEY, DEMO_API_SECRET, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { DEMO_API_KEY, DEMO_API_SECRET } from "./config-env-schema.ts";
 
 describe("loadConfig", () => {
   it("runs the playground on demo credentials and embedded services when nothing is set", () => {
