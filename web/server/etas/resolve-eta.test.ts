@@ -117,4 +117,17 @@ describe("calendarDate", () => {
   ])("%s", (timezone, expected) => {
     expect(calendarDate(NOW, timezone)).toBe(expected);
   });
+
+  it("turns at the zone's midnight, also inside a minute already asked about (Kathmandu, +05:45)", () => {
+    // 18:14:59.999 UTC is 23:59:59.999 in Kathmandu; 18:15:00 is midnight there.
+    expect(calendarDate(new Date("2026-12-01T18:14:00.000Z"), "Asia/Kathmandu")).toBe("2026-12-01");
+    expect(calendarDate(new Date("2026-12-01T18:14:59.999Z"), "Asia/Kathmandu")).toBe("2026-12-01");
+    expect(calendarDate(new Date("2026-12-01T18:15:00.000Z"), "Asia/Kathmandu")).toBe("2026-12-02");
+    expect(calendarDate(new Date("2026-12-01T18:14:30.000Z"), "Asia/Kathmandu")).toBe("2026-12-01");
+  });
+
+  it("throws for an unknown zone every time", () => {
+    expect(() => calendarDate(NOW, "Mars/Olympus")).toThrow(RangeError);
+    expect(() => calendarDate(NOW, "Mars/Olympus")).toThrow(RangeError);
+  });
 });

@@ -1,4 +1,4 @@
-import { dateFormatFor } from "./timezone-formats.ts";
+import { dateFormatFor, rememberZone } from "./timezone-formats.ts";
 
 export type EtaSource = "variant" | "product" | "shop" | "none";
 
@@ -79,8 +79,23 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** The calendar date (`YYYY-MM-DD`) of an instant in a timezone. */
+/**
+ * The calendar date (`YYYY-MM-DD`) of an instant in a timezone. Kept per zone for the minute: every
+ * zone's offset is a whole number of minutes, so a date never changes inside one (the storefront ETA
+ * read asks on every request; formatToParts costs microseconds and garbage each time).
+ */
 export function calendarDate(now: Date, timezone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = datesThisMinute.get(timezone);
+  if (known?.minute === minute) return known.date;
+  const date = formatCalendarDate(now, timezone);
+  rememberZone(datesThisMinute, timezone, { minute, date });
+  return date;
+}
+
+const datesThisMinute = new Map<string, { minute: number; date: string }>();
+
+function formatCalendarDate(now: Date, timezone: string): string {
   const parts = dateFormatFor(timezone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;

@@ -15,7 +15,7 @@ export function dateFormatFor(timezone: string): Intl.DateTimeFormat {
       month: "2-digit",
       day: "2-digit",
     });
-    remember(formats, timezone, format);
+    rememberZone(formats, timezone, format);
   }
   return format;
 }
@@ -34,12 +34,13 @@ export function validTimezone(zone: string | null | undefined): string {
     } catch {
       valid = "UTC";
     }
-    remember(validity, zone, valid);
+    rememberZone(validity, zone, valid);
   }
   return valid;
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
+/** Sets a per-zone entry, forgetting the oldest once MAX_ZONES are held. */
+export function rememberZone<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size >= MAX_ZONES) {
     const oldest = map.keys().next().value;
     if (oldest !== undefined) map.delete(oldest);

@@ -11,18 +11,14 @@ export type QueueBackend = {
   /** Throws when the backend cannot be reached (readiness). */
   ping(): Promise<void>;
   /**
-   * Redis only: counts a hit against `key` in a fixed window of `windowSeconds` (rate limits;
-   * see web/server/limits/create-hit-counter.ts, which uses the database otherwise).
+   * Redis only: counts `hits` hits (default one) against `key` in a fixed window of `windowSeconds`
+   * (rate limits; see web/server/limits/create-hit-counter.ts, which uses the database otherwise).
    */
-  countHit?(key: string, windowSeconds: number): Promise<{ count: number; msUntilWindowEnd: number }>;
-  /**
-   * Redis only: countHit for each key in order, in one round trip, stopping after the first key
-   * whose count is over its limit (the keys after it are not counted).
-   */
-  countHits?(
-    checks: readonly { key: string; limit: number }[],
+  countHit?(
+    key: string,
     windowSeconds: number,
-  ): Promise<{ count: number; msUntilWindowEnd: number }[]>;
+    hits?: number,
+  ): Promise<{ count: number; msUntilWindowEnd: number }>;
   close(): Promise<void>;
 };
 
@@ -48,10 +44,6 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
   const workerConnections: RedisConnection[] = [];
   producer.on("error", () => undefined); // surfaced through failed commands and /readyz
   const keyPrefix = `{${prefix}}`;
-  // EVALSHA, sending the script only when the server does not have it yet (ioredis handles it).
-  producer.defineCommand("countHits", { lua: COUNT_HITS });
-  const countHits = (...args: (string | number)[]) =>
-    (producer as unknown as { countHits(...a: (string | number)[]): Promise<number[]> }).countHits(...args);
   return {
     kind: "redis",
     createQueue: (name) => quiet(new Queue(name, { connection: producer, prefix: keyPrefix })),
@@ -61,27 +53,15 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
       workerConnections.push(connection);
       return new Worker(name, processor, { ...workerOpts, connection, prefix: keyPrefix });
     },
-    countHit: async (key, windowSeconds) => {
+    countHit: async (key, windowSeconds, hits = 1) => {
       const [count, ttl] = (await producer.eval(
         COUNT_HIT,
         1,
         `${keyPrefix}:rate:${key}`,
         String(windowSeconds * 1000),
+        String(hits),
       )) as [number, number];
       return { count, msUntilWindowEnd: Math.max(0, ttl) };
-    },
-    countHits: async (checks, windowSeconds) => {
-      const replies = await countHits(
-        checks.length,
-        ...checks.map((c) => `${keyPrefix}:rate:${c.key}`),
-        String(windowSeconds * 1000),
-        ...checks.map((c) => String(c.limit)),
-      );
-      const hits: { count: number; msUntilWindowEnd: number }[] = [];
-      for (let i = 0; i < replies.length; i += 2) {
-        hits.push({ count: replies[i]!, msUntilWindowEnd: Math.max(0, replies[i + 1]!) });
-      }
-      return hits;
     },
     ping: async () => {
       // Right after start the connection may still be opening; commands fail fast until it is ready.
@@ -95,26 +75,12 @@ function createRedisQueueBackend(url: string, prefix: string): QueueBackend {
   };
 }
 
-// INCR, and the window's expiry set by its first hit; answers the count and the ms left.
-const COUNT_HIT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+// INCRBY ARGV[2], and the window's expiry (ARGV[1] ms) set by its first hits; answers the count and
+// the ms left.
+const COUNT_HIT = `local n = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
-
-// COUNT_HIT for KEYS in order (ARGV[1] the window, ARGV[i + 1] the limit of KEYS[i]), stopping
-// after the first over its limit; answers count and ms left per key counted, flattened.
-const COUNT_HITS = `local out = {}
-for i, key in ipairs(KEYS) do
-  local n = redis.call('INCR', key)
-  if n == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
-  local ttl = redis.call('PTTL', key)
-  if ttl < 0 then redis.call('PEXPIRE', key, ARGV[1]); ttl = tonumber(ARGV[1]) end
-  out[#out + 1] = n
-  out[#out + 1] = ttl
-  if n > tonumber(ARGV[i + 1]) then break end
-end
-return out`;
 
 function createPostgresQueueBackend(databaseUrl: string, schema?: string): QueueBackend {
   const connection = { connectionString: databaseUrl, migrate: true, max: 3, ...(schema ? { schema } : {}) };
