@@ -35,12 +35,13 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(refuseNulUrl());
-  // Webhooks first: they need the raw body, before any JSON parser touches it.
+  // The storefront's hot path first (GET /proxy/eta: every product page view), before any other
+  // router is tried; it parses bodies only under /proxy.
+  app.use("/proxy", proxyRoutes(deps));
+  // Webhooks before the routers that parse JSON: they need the raw body.
   app.use(webhookRoutes(deps));
   app.use("/flow", flowRoutes(deps));
   app.use(twilioWebhookRoutes(deps));
-  // The storefront's hot path next, before the admin and API routers are tried.
-  app.use("/proxy", proxyRoutes(deps));
   app.use(healthRoutes(deps));
   // Before the admin UI: its /admin/* catch-all would answer /admin/queues otherwise.
   app.use(queueDashboardRoutes(deps));

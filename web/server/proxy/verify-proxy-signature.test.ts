@@ -96,6 +96,18 @@ describe("verifyProxySignature: failures", () => {
       0,
       { ok: false, reason: "bad_signature" },
     ],
+    [
+      "the right signature with a character appended",
+      tampered((p) => p.set("signature", `${p.get("signature")}0`)),
+      0,
+      { ok: false, reason: "bad_signature" },
+    ],
+    [
+      "the right signature with its last character not hex",
+      tampered((p) => p.set("signature", `${p.get("signature")!.slice(0, 63)}g`)),
+      0,
+      { ok: false, reason: "bad_signature" },
+    ],
     ["an old timestamp", fresh(), 91, { ok: false, reason: "stale_timestamp" }],
     ["a timestamp from the future", fresh(), -120, { ok: false, reason: "stale_timestamp" }],
     ["a missing timestamp", fresh({ timestamp: "" }), 0, { ok: false, reason: "stale_timestamp" }],

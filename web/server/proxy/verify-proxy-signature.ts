@@ -32,10 +32,13 @@ export function verifyProxySignature(
   if (!signature) return { ok: false, reason: "missing_signature" };
 
   const message = canonicalMessage(params);
-  const given = Buffer.from(signature, "utf8");
-  const secrets = (Array.isArray(secret) ? secret : [secret]).filter((s) => s.length > 0);
+  // 64 hex characters; decoding stops at the first one that is not hex, so a malformed signature
+  // comes out shorter than a digest and fails the length check below.
+  const given = Buffer.from(signature.length === 64 ? signature : "", "hex");
+  const secrets = Array.isArray(secret) ? secret : [secret];
   const matches = secrets.some((s) => {
-    const expected = Buffer.from(hmacHex(message, s), "utf8");
+    if (s.length === 0) return false;
+    const expected = createHmac("sha256", s).update(message, "utf8").digest();
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
   if (!matches) return { ok: false, reason: "bad_signature" };
