@@ -139,6 +139,37 @@ describe("integration events from the app's own paths", () => {
     expect(ofType("backorder.created")).toHaveLength(1);
     expect(new Set(events().map((e) => e.type))).toEqual(new Set(INTEGRATION_EVENT_TYPES));
 
+    // customers/data_request lists the events that name the customer and where each went.
+    const requestBody = JSON.stringify({
+      shop_domain: shop.domain,
+      customer: { email: "ada@example.com" },
+      orders_requested: [Number(order.id)],
+      data_request: { id: 7101 },
+    });
+    const requestHeaders = webhookHeaders({
+      topic: "customers/data_request",
+      shop: shop.domain,
+      body: requestBody,
+      secret: TEST_API_SECRET,
+    });
+    const requested = await fetch(`${f.app.url}/webhooks`, {
+      method: "POST",
+      headers: requestHeaders,
+      body: requestBody,
+    });
+    expect(requested.status).toBe(200);
+    const dataExport = await waitFor(() =>
+      db.dataExport.findFirst({ where: { shopId: shop.id, kind: "customers/data_request" } }),
+    );
+    const exported = (dataExport.payload as { integrationEvents: Record<string, any>[] }).integrationEvents; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(exported.map((e) => e.type).sort()).toEqual(["backorder.created", "backorder.ready"]);
+    for (const event of exported) {
+      expect(event.data.order.customerEmail).toBe("Ada@Example.com");
+      expect(event.webhookDeliveries).toEqual([
+        expect.objectContaining({ endpoint: `${receiver.url}/all`, status: "SUCCEEDED" }),
+      ]);
+    }
+
     // customers/redact removes the events (and their delivery logs) that name the customer.
     expect(await db.integrationEvent.count({ where: { shopId: shop.id, email: "ada@example.com" } })).toBe(2);
     const body = JSON.stringify({

@@ -1,12 +1,14 @@
 import type { WebhookContext } from "../webhooks/topic-handler-type.ts";
 import { maskEmail } from "../privacy/mask-email.ts";
+import { exportIntegrationEvents } from "./export-integration-events.ts";
 import { customerIdentity, listedOrderIds, orderWhere, subscriptionWhere } from "./compliance-payloads.ts";
 
 export const DATA_REQUEST_KIND = "customers/data_request";
 
 /**
  * customers/data_request: everything the app holds about the customer (orders with their lines,
- * backorder lines and cancel requests; subscriptions, emails sent, suppression), stored as a
+ * backorder lines and cancel requests; subscriptions, emails sent, suppression; the integration
+ * events naming them and where those went), stored as a
  * DataExport the merchant downloads from the admin (docs/privacy.md). Once per request id.
  */
 export async function exportCustomerData(ctx: WebhookContext, payload: unknown): Promise<void> {
@@ -83,6 +85,7 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
   const phoneSuppressions = await db.phoneSuppression.findMany({
     where: { shopId: ctx.shop.id, phone: { in: phones } },
   });
+  const integrationEvents = await exportIntegrationEvents(db, ctx.shop.id, emails);
   await db.dataExport.create({
     data: {
       shopId: ctx.shop.id,
@@ -177,6 +180,7 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
           reason: s.reason,
           createdAt: s.createdAt.toISOString(),
         })),
+        integrationEvents,
       },
     },
   });
