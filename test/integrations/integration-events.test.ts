@@ -84,6 +84,13 @@ describe("integration events from the app's own paths", () => {
       available: 3,
       subscribersWaiting: 1,
     });
+    // The restock email to the waiting subscriber went out: integrations hear it once.
+    const [alerted] = await waitFor(async () => (ofType("alert.sent").length ? ofType("alert.sent") : null));
+    expect(alerted!.data).toMatchObject({
+      alert: { kind: "back_in_stock", wave: expect.any(Number) },
+      subscription: { email: "waiter@example.com" },
+      variant: { id: String(lamp.variantId), productTitle: "Desk Lamp" },
+    });
 
     const later = futureDate(50).iso;
     await applyEtaChanges(
@@ -137,6 +144,7 @@ describe("integration events from the app's own paths", () => {
     ]);
     expect(ofType("subscription.unsubscribed")).toHaveLength(1); // the second click is the same event
     expect(ofType("backorder.created")).toHaveLength(1);
+    expect(ofType("alert.sent")).toHaveLength(1);
     expect(new Set(events().map((e) => e.type))).toEqual(new Set(INTEGRATION_EVENT_TYPES));
 
     // customers/data_request lists the events that name the customer and where each went.
@@ -194,7 +202,7 @@ describe("integration events from the app's own paths", () => {
     >`select count(*) as n from "IntegrationEvent" where payload::text ilike '%ada@example.com%'`;
     expect(left[0]!.n).toBe(0n);
     expect(await db.integrationEvent.count({ where: { shopId: shop.id, email: "waiter@example.com" } })).toBe(
-      1,
+      2, // signed up, alerted
     );
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitAlertsSent } from "../../web/server/integrations/events/alert-events.ts";
 import { createSubscription } from "../../web/server/subscriptions/create-subscription.ts";
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
@@ -96,6 +97,49 @@ describe("Klaviyo: Events API through a local fake", () => {
       ).size,
     ).toBe(1);
   }, 30_000);
+
+  it("a back-in-stock email recorded SENT goes to Klaviyo as Alert Sent, once per ledger row", async () => {
+    fake.calls.length = 0;
+    await signup("alerted@example.com");
+    await waitFor(async () => fake.calls[0]);
+    const sub = await app.deps.db.subscription.findFirstOrThrow({
+      where: { shopId, email: "alerted@example.com" },
+    });
+    const row = await app.deps.db.notification.create({
+      data: {
+        shopId,
+        kind: "restock",
+        channel: "email",
+        idempotencyKey: `klaviyo-alert-${sub.id}`,
+        recipient: "alerted@example.com",
+        status: "SENT",
+        subscriptionId: sub.id,
+        wave: 1,
+        sentAt: new Date(),
+      },
+    });
+    await emitAlertsSent(app.deps, shopId, [row.id]);
+    await emitAlertsSent(app.deps, shopId, [row.id]); // a batch reported twice
+    const alert = await waitFor(async () =>
+      fake.calls.find(
+        (c) =>
+          (c.body as { data: { attributes: { metric: { data: { attributes: { name: string } } } } } }).data
+            .attributes.metric.data.attributes.name === "Backorder Hub Alert Sent",
+      ),
+    );
+    expect(alert.body).toMatchObject({
+      data: {
+        attributes: {
+          profile: { data: { attributes: { email: "alerted@example.com" } } },
+          properties: { alert: { kind: "back_in_stock", wave: 1 }, variant: { sku: "KET-R" } },
+        },
+      },
+    });
+    await waitFor(() =>
+      app.deps.db.integrationSend.count({ where: { shopId, target: "klaviyo", sentAt: { not: null } } }),
+    );
+    expect(await app.deps.db.integrationEvent.count({ where: { shopId, type: "alert.sent" } })).toBe(1);
+  });
 
   it("a refused key fails for good; disconnecting stops the events", async () => {
     await app.deps.db.klaviyoSettings.deleteMany({});

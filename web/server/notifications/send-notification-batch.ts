@@ -11,6 +11,7 @@ import {
 import { sendClaimedRows, type ClaimedResult } from "./send-claimed-rows.ts";
 import { createWaveMessageCache, warmWaveMessages } from "./wave-message-cache.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { emitAlertsSent } from "../integrations/events/alert-events.ts";
 
 /** How often a send held for its order's discount code looks again (a delayed job, no attempt used). */
 export const DISCOUNT_RECHECK_MS = 1_000;
@@ -35,6 +36,32 @@ export type BatchResult = {
  * `includeFailed`: FAILED rows are claimed too (an explicit resend), not only PENDING ones.
  */
 export async function sendNotificationBatch(
+  deps: AppDeps,
+  input: { shopId: string; ids: string[]; includeFailed?: boolean },
+): Promise<BatchResult> {
+  const result = await sendBatchRows(deps, input);
+  await reportAlertsSent(deps, input.shopId, result.sent);
+  return result;
+}
+
+/**
+ * Integrations hear of the back-in-stock emails this batch sent, once per batch (alert-events.ts).
+ * After the SENT rows are recorded; a failure here is logged, not retried: a retried job would find
+ * the rows SENT and send nothing, so it would emit nothing either.
+ */
+async function reportAlertsSent(deps: AppDeps, shopId: string, sent: BatchResult["sent"]): Promise<void> {
+  try {
+    await emitAlertsSent(
+      deps,
+      shopId,
+      sent.map((s) => s.id),
+    );
+  } catch (error) {
+    deps.logger.warn({ err: error, shopId, rows: sent.length }, "alert.sent events not recorded");
+  }
+}
+
+async function sendBatchRows(
   deps: AppDeps,
   input: { shopId: string; ids: string[]; includeFailed?: boolean },
 ): Promise<BatchResult> {

@@ -21,24 +21,32 @@ export async function emitIntegrationEvent(
   shopId: string,
   event: IntegrationEventInput,
 ): Promise<void> {
-  if (!(await hasIntegrations(deps.db, shopId))) return;
-  const id = integrationEventId(shopId, event.type, event.key);
-  await deps.db.integrationEvent.createMany({
-    data: [
-      {
-        id,
-        shopId,
-        type: event.type,
-        payload: event.data as Prisma.InputJsonValue,
-        email: event.email?.toLowerCase() ?? null,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  await deps.queues.enqueue(integrationFanoutJob, { eventId: id }, { jobId: `fanout-${id}` });
+  await emitIntegrationEvents(deps, shopId, [event]);
 }
 
-async function hasIntegrations(db: Db, shopId: string): Promise<boolean> {
+/** emitIntegrationEvent for many events of one shop: one check, one insert, one bulk enqueue. */
+export async function emitIntegrationEvents(
+  deps: EmitDeps,
+  shopId: string,
+  events: readonly IntegrationEventInput[],
+): Promise<void> {
+  if (events.length === 0 || !(await shopHasIntegrations(deps.db, shopId))) return;
+  const rows = events.map((event) => ({
+    id: integrationEventId(shopId, event.type, event.key),
+    shopId,
+    type: event.type,
+    payload: event.data as Prisma.InputJsonValue,
+    email: event.email?.toLowerCase() ?? null,
+  }));
+  await deps.db.integrationEvent.createMany({ data: rows, skipDuplicates: true });
+  await deps.queues.enqueueBulk(
+    integrationFanoutJob,
+    rows.map((row) => ({ payload: { eventId: row.id }, jobId: `fanout-${row.id}` })),
+  );
+}
+
+/** Whether the shop has an enabled webhook endpoint, Flow trigger or Klaviyo key. */
+export async function shopHasIntegrations(db: Db, shopId: string): Promise<boolean> {
   const [endpoint, flow, klaviyo] = await Promise.all([
     db.webhookEndpoint.findFirst({ where: { shopId, enabled: true }, select: { id: true } }),
     db.flowTriggerState.findFirst({ where: { shopId, enabled: true }, select: { handle: true } }),

@@ -7,6 +7,7 @@ export const INTEGRATION_EVENT_TYPES = [
   "subscription.created",
   "subscription.confirmed",
   "subscription.unsubscribed",
+  "alert.sent",
 ] as const;
 
 export type IntegrationEventType = (typeof INTEGRATION_EVENT_TYPES)[number];

@@ -5,6 +5,7 @@ export const KLAVIYO_REVISION = "2026-07-15";
 export const KLAVIYO_METRICS: Record<string, string> = {
   "subscription.created": "Backorder Hub Back In Stock Subscribed",
   "backorder.created": "Backorder Hub Backorder Created",
+  "alert.sent": "Backorder Hub Alert Sent",
 };
 
 type Data = {

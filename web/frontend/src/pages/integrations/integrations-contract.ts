@@ -13,6 +13,7 @@ export const EVENT_TYPES: readonly { value: IntegrationEventType; label: string 
   { value: "subscription.created", label: "Back-in-stock signup" },
   { value: "subscription.confirmed", label: "Subscription confirmed" },
   { value: "subscription.unsubscribed", label: "Subscription unsubscribed" },
+  { value: "alert.sent", label: "Back-in-stock alert sent" },
 ];
 
 export type WebhookEndpoint = WebhookEndpointsResponse["endpoints"][number];
