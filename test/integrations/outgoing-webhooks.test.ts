@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { attemptJobId } from "../../web/server/integrations/outgoing/deliver-webhook.ts";
+import { attemptJobId, deliverWebhook } from "../../web/server/integrations/outgoing/deliver-webhook.ts";
 import { createSubscription } from "../../web/server/subscriptions/create-subscription.ts";
 import { startEtaTestShop, type EtaTestShop } from "../etas/eta-test-shop.ts";
 import { waitFor } from "../helpers/wait-for.ts";
@@ -170,6 +170,25 @@ describe("outgoing webhooks (Standard Webhooks)", () => {
       endpoint: { enabled: true, disabledAt: null, failingSince: null },
     });
     expect(await db().webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1);
+  });
+
+  it("a delivery answered while the merchant deletes its endpoint: the delete wins, nothing throws", async () => {
+    const { endpoint } = await createEndpoint();
+    const event = await db().integrationEvent.create({
+      data: { id: "evt_race_with_delete", shopId: t.shopId, type: "subscription.created", payload: {} },
+    });
+    const delivery = await db().webhookDelivery.create({
+      data: { shopId: t.shopId, endpointId: endpoint.id, eventId: event.id },
+    });
+    let deleted = 0;
+    receiver.whileAnswering(async () => {
+      deleted = (await t.api(`/integrations/webhooks/${endpoint.id}`, { method: "DELETE" })).status;
+    });
+    // The endpoint (and by cascade the delivery) is gone by the time the outcome is recorded.
+    expect(await deliverWebhook(t.app.deps, delivery.id, 1)).toBe("endpoint_deleted");
+    expect(deleted).toBe(204);
+    expect(await db().webhookEndpoint.count({ where: { id: endpoint.id } })).toBe(0);
+    expect(await db().webhookDelivery.count({ where: { id: delivery.id } })).toBe(0);
   });
 
   it("refuses bad input with 4xx and keeps every endpoint to its shop", async () => {

@@ -7,6 +7,7 @@ export type Received = { headers: Record<string, string>; body: string; path: st
 export async function startWebhookReceiver() {
   const received: Received[] = [];
   const statuses: number[] = [];
+  const beforeAnswer: (() => Promise<void>)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -15,7 +16,8 @@ export async function startWebhookReceiver() {
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]),
       );
       received.push({ headers, body: Buffer.concat(chunks).toString("utf8"), path: req.url ?? "" });
-      res.writeHead(statuses.shift() ?? 200).end("ok");
+      const status = statuses.shift() ?? 200;
+      void (beforeAnswer.shift() ?? (async () => undefined))().finally(() => res.writeHead(status).end("ok"));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -25,6 +27,8 @@ export async function startWebhookReceiver() {
     received,
     /** The next answers, in order (then 200 again). */
     answer: (...codes: number[]) => statuses.push(...codes),
+    /** Runs `step` when the next POST has arrived, answering it only once `step` has finished. */
+    whileAnswering: (step: () => Promise<void>) => beforeAnswer.push(step),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

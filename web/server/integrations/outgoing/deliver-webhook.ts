@@ -74,17 +74,11 @@ export async function deliverWebhook(deps: AppDeps, deliveryId: string, attempt:
     lastError: result.ok ? null : result.error.slice(0, 500),
   };
   const nextAt = step.kind === "retry" ? new Date(now.getTime() + step.delayMs) : null;
-  await db.$transaction([
-    db.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: {
-        ...recorded,
-        status: step.kind === "succeeded" ? "SUCCEEDED" : step.kind === "failed" ? "FAILED" : "PENDING",
-        nextAttemptAt: nextAt,
-        ...(step.kind === "succeeded" ? { deliveredAt: now } : {}),
-      },
-    }),
-    db.webhookEndpoint.update({
+  // The endpoint's row first, then the delivery's: the order a merchant's delete takes them in (the
+  // endpoint, then its deliveries by cascade), so the two wait for each other instead of deadlocking.
+  // updateMany: an endpoint deleted meanwhile took its deliveries along, and there is nothing to record.
+  const [endpointRows] = await db.$transaction([
+    db.webhookEndpoint.updateMany({
       where: { id: endpoint.id },
       data: {
         failingSince: step.endpointFailingSince,
@@ -93,7 +87,17 @@ export async function deliverWebhook(deps: AppDeps, deliveryId: string, attempt:
           : {}),
       },
     }),
+    db.webhookDelivery.updateMany({
+      where: { id: deliveryId },
+      data: {
+        ...recorded,
+        status: step.kind === "succeeded" ? "SUCCEEDED" : step.kind === "failed" ? "FAILED" : "PENDING",
+        nextAttemptAt: nextAt,
+        ...(step.kind === "succeeded" ? { deliveredAt: now } : {}),
+      },
+    }),
   ]);
+  if (endpointRows.count === 0) return "endpoint_deleted";
   if (step.kind === "retry") await queueAttempt(deps, deliveryId, attempt + 1, step.delayMs);
   return step.kind;
 }
