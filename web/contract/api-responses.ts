@@ -25,6 +25,7 @@ import type { SubscriberView } from "../server/subscriptions/list-variant-subscr
 import type { listEndpoints } from "../server/integrations/outgoing/webhook-endpoints.ts";
 import type { listDeliveries } from "../server/integrations/outgoing/webhook-deliveries.ts";
 import type { IntegrationEventType } from "../server/integrations/events/integration-event-types.ts";
+import type { ApiKeyView } from "../server/merchant-api/api-keys.ts";
 
 /** What JSON.stringify makes of a value: Date and Prisma's Decimal become their toJSON() strings. */
 export type Jsonified<T> = T extends { toJSON(): infer R }
@@ -138,3 +139,10 @@ export type WebhookEndpointsResponse = {
 export type WebhookDeliveriesResponse = Jsonified<Awaited<ReturnType<typeof listDeliveries>>>;
 
 export type { IntegrationEventType };
+
+/** GET /api/integrations/api-keys (never the secrets) */
+export type ApiKeysResponse = { apiKeys: ApiKeyView[] };
+/** POST /api/integrations/api-keys: the secret, this once */
+export type ApiKeyCreatedResponse = { apiKey: ApiKeyView; secret: string };
+/** POST /api/integrations/api-keys/:id/revoke */
+export type ApiKeyResponse = { apiKey: ApiKeyView };

@@ -11,6 +11,7 @@ import { emailApiRoutes } from "../emails/email-api-routes.ts";
 import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint-routes.ts";
+import { apiKeyRoutes } from "../merchant-api/api-key-routes.ts";
 import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
@@ -60,6 +61,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(dataExportRoutes(deps));
   router.use(webhookEndpointRoutes(deps));
   router.use(klaviyoSettingsRoutes(deps));
+  router.use(apiKeyRoutes(deps));
   router.use(smsApiRoutes(deps));
   router.use(setupGuideRoutes(deps));
   router.use((_req, res) => {

@@ -1,4 +1,5 @@
 import { BlockStack, Page } from "@shopify/polaris";
+import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FlowAndKlaviyoSection } from "./flow-and-klaviyo-section.tsx";
 import { WebhookEndpointsSection } from "./webhook-endpoints-section.tsx";
 
@@ -8,6 +9,7 @@ export default function IntegrationsPage() {
       <BlockStack gap="600">
         <WebhookEndpointsSection />
         <FlowAndKlaviyoSection />
+        <ApiKeysSection />
       </BlockStack>
     </Page>
   );

@@ -1,6 +1,7 @@
-import { Banner, BlockStack, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
+import { useState } from "react";
 
-/** A secret or key the server will never show again. */
+/** A secret or key the server will never show again, with a button that copies it. */
 export function SecretBanner({
   title,
   value,
@@ -10,13 +11,21 @@ export function SecretBanner({
   value: string;
   onDismiss: () => void;
 }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(value);
+    setCopied(true);
+  };
   return (
     <Banner tone="warning" title={title} onDismiss={onDismiss}>
       <BlockStack gap="100">
         <Text as="p">Copy it now: it is shown only once.</Text>
-        <Text as="p" fontWeight="semibold" breakWord>
-          <code data-testid="shown-once">{value}</code>
-        </Text>
+        <InlineStack gap="200" blockAlign="center" wrap={false}>
+          <Text as="p" fontWeight="semibold" breakWord>
+            <code data-testid="shown-once">{value}</code>
+          </Text>
+          <Button onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</Button>
+        </InlineStack>
       </BlockStack>
     </Banner>
   );
