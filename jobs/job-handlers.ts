@@ -14,6 +14,7 @@ import { RESTOCK_JOB_HANDLERS } from "./restock/restock-jobs.ts";
 import { SMS_JOB_HANDLERS } from "./sms/sms-jobs.ts";
 import { markWebhookFailed, processWebhookEvent } from "./webhooks/process-webhook-event.ts";
 import { pruneWebhookBodies } from "./webhooks/prune-webhook-bodies.ts";
+import { pruneIdempotencyKeys } from "../web/server/merchant-api/idempotency.ts";
 import { sweepWebhooks } from "./webhooks/sweep-webhooks.ts";
 
 export type { JobHandler } from "./job-handlers-type.ts";
@@ -27,7 +28,15 @@ export const JOB_HANDLERS: JobHandler[] = [
       markWebhookFailed(deps, BigInt(processWebhookJob.schema.parse(data).webhookEventId), error.message),
   },
   { definition: sweepWebhooksJob, run: (deps) => sweepWebhooks(deps), every: SWEEP_EVERY_MS },
-  { definition: pruneWebhookBodiesJob, run: (deps) => pruneWebhookBodies(deps), every: PRUNE_EVERY_MS },
+  {
+    definition: pruneWebhookBodiesJob,
+    // The hourly retention job: webhook bodies past their retention, API idempotency answers past 24 h.
+    run: async (deps) => {
+      await pruneWebhookBodies(deps);
+      await pruneIdempotencyKeys(deps);
+    },
+    every: PRUNE_EVERY_MS,
+  },
   ...BACKORDER_JOB_HANDLERS,
   ...RESTOCK_JOB_HANDLERS,
   ...SMS_JOB_HANDLERS,

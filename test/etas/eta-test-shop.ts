@@ -23,13 +23,13 @@ export type EtaTestShop = {
   close: () => Promise<void>;
 };
 
-export async function startEtaTestShop(name: string): Promise<EtaTestShop> {
+export async function startEtaTestShop(name: string, env: Record<string, string> = {}): Promise<EtaTestShop> {
   const sim = await createSimulator({
     apiKey: TEST_API_KEY,
     apiSecret: TEST_API_SECRET,
     webhookRetry: { attempts: 1, baseDelayMs: 10 },
   });
-  const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin } });
+  const app = await startTestApp({ env: { SHOPIFY_ADMIN_ORIGIN: sim.origin, ...env } });
   // No setAppUrl: webhooks stay queued in the simulator; these tests own the app's variant tables.
   const domain = sim.createShop({ name, ianaTimezone: "UTC" }).domain;
   const api: EtaTestShop["api"] = async (path, init = {}) => {

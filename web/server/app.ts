@@ -2,6 +2,7 @@ import express, { type Express } from "express";
 import type { AppDeps } from "./app-deps.ts";
 import { createAdminUiRoutes } from "./admin-ui/create-admin-ui-routes.ts";
 import { apiRoutes } from "./api/api-routes.ts";
+import { v1Routes } from "./merchant-api/v1-routes.ts";
 import { errorMiddleware } from "./errors.ts";
 import { routeLabel } from "./metrics/metric-labels.ts";
 import { refuseNulUrl } from "./reject-nul-bytes.ts";
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps): Express {
   // Before the admin UI: its /admin/* catch-all would answer /admin/queues otherwise.
   app.use(queueDashboardRoutes(deps));
   app.use(createAdminUiRoutes(deps));
+  // The merchant API (API keys) before /api, whose session-token guard would refuse it.
+  app.use("/api/v1", v1Routes(deps));
   app.use("/api", apiRoutes(deps));
   app.use(emailLinkRoutes(deps));
   app.use(cancelLinkRoutes(deps));

@@ -130,6 +130,7 @@ export const envSchema = z
     TOKEN_ENCRYPTION_KEY_PREVIOUS: optionalString,
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     API_MAX_IN_FLIGHT_PER_SHOP: z.coerce.number().int().min(1).default(4),
+    API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     PROXY_ETA_LIMIT_PER_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     PROXY_ETA_LIMIT_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     METRICS_PORT: optionalString

@@ -44,6 +44,8 @@ export type Config = Readonly<{
   limits: Readonly<{
     apiPerShopPerMinute: number;
     apiInFlightPerShop: number;
+    /** /api/v1 requests of one merchant API key per minute, all web processes together. */
+    apiKeyPerMinute: number;
     proxyEtaPerShopPerMinute: number;
     proxyEtaPerClientPerMinute: number;
   }>;
@@ -115,6 +117,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     limits: Object.freeze({
       apiPerShopPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       apiInFlightPerShop: env.API_MAX_IN_FLIGHT_PER_SHOP,
+      apiKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE,
       proxyEtaPerShopPerMinute: env.PROXY_ETA_LIMIT_PER_SHOP_PER_MINUTE,
       proxyEtaPerClientPerMinute: env.PROXY_ETA_LIMIT_PER_CLIENT_PER_MINUTE,
     }),

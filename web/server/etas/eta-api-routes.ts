@@ -3,12 +3,12 @@ import express, { type Router } from "express";
 import type { EtaBulkResponse, EtaPageResponse, EtaResponse } from "../../contract/api-responses.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
-import { AppError } from "../errors.ts";
 import { applyEtaChanges } from "./apply-eta-changes.ts";
 import { etaCsvRoutes } from "./eta-csv-routes.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
 import { bulkEtaBodySchema, leadTimeBodySchema, setEtaBodySchema } from "./eta-input-schema.ts";
 import { loadEtaView } from "./load-eta-view.ts";
+import { requireKnownVariants } from "./require-known-variants.ts";
 import { listEtas, listEtasQuerySchema } from "./list-etas.ts";
 import { setProductLeadTime } from "./set-product-lead-time.ts";
 
@@ -28,18 +28,7 @@ export function etaApiRoutes(deps: AppDeps): Router {
   router.post("/etas/bulk", async (req, res) => {
     const shop = shopOf(res.locals);
     const body = parseBody(bulkEtaBodySchema, req.body);
-    const ids = [...new Set(body.variantIds)].map((id) => BigInt(id));
-    const known = await deps.db.variant.findMany({
-      where: { shopId: shop.id, deletedAt: null, variantId: { in: ids } },
-      select: { variantId: true },
-    });
-    const knownIds = new Set(known.map((v) => v.variantId));
-    const unknown = ids.filter((id) => !knownIds.has(id));
-    if (unknown.length > 0) {
-      throw new AppError("unprocessable", "Unknown variants", {
-        fieldErrors: { variantIds: [`unknown variant ids: ${unknown.join(", ")}`] },
-      });
-    }
+    const ids = await requireKnownVariants(deps.db, shop.id, body.variantIds);
     const changes = ids.map((variantId) => ({ variantId, eta: body.eta, message: body.message }));
     const result = await applyEtaChanges(deps, shop.id, changes, "bulk", deps.now());
     res.json({ updated: result.updated, moved: result.moved.map(String) } satisfies EtaBulkResponse);

@@ -1,5 +1,5 @@
-/** An ETA change as the edit modal, the bulk editor and a CSV import hand it over, and which of them it came from. */
-export type EtaSetSource = "manual" | "bulk" | "csv";
+/** An ETA change as the edit modal, the bulk editor, a CSV import or the merchant API hands it over, and which of them it came from. */
+export type EtaSetSource = "manual" | "bulk" | "csv" | "api";
 
 export type EtaChange = {
   variantId: bigint;

@@ -14,6 +14,7 @@ export const subscriberListQuerySchema = z.object({
 
 export type SubscriberView = {
   id: string;
+  variantId: string;
   /** In full: the merchant's own customers, in their own admin (the activity log stays masked). Null for a phone-only alert. */
   email: string | null;
   /** In full too (E.164); null without SMS consent. */
@@ -39,11 +40,11 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
-/** One variant's subscribers, newest first; `nextCursor` is null on the last page. */
+/** One variant's subscribers (every variant's with null), newest first; `nextCursor` is null on the last page. */
 export async function listVariantSubscribers(
   db: Db,
   shopId: string,
-  variantId: bigint,
+  variantId: bigint | null,
   query: z.output<typeof subscriberListQuerySchema>,
 ): Promise<{ subscribers: SubscriberView[]; nextCursor: string | null } | null> {
   const cursor = decodeCursor(query.cursor);
@@ -51,7 +52,7 @@ export async function listVariantSubscribers(
   const rows = await db.subscription.findMany({
     where: {
       shopId,
-      variantId,
+      ...(variantId !== null ? { variantId } : {}),
       ...(query.status ? { status: query.status as SubscriptionStatus } : {}),
       ...(cursor
         ? {
@@ -68,17 +69,35 @@ export async function listVariantSubscribers(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    subscribers: page.map((s) => ({
-      id: s.id,
-      email: s.email,
-      phone: s.phone,
-      status: s.status,
-      locale: s.locale,
-      marketingConsent: s.marketingConsent,
-      createdAt: s.createdAt.toISOString(),
-      confirmedAt: s.confirmedAt?.toISOString() ?? null,
-      notifiedAt: s.notifiedAt?.toISOString() ?? null,
-    })),
+    subscribers: page.map((s) => toSubscriberView(s)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+type SubscriptionRow = {
+  id: string;
+  variantId: bigint;
+  email: string | null;
+  phone: string | null;
+  status: string;
+  locale: string;
+  marketingConsent: boolean;
+  createdAt: Date;
+  confirmedAt: Date | null;
+  notifiedAt: Date | null;
+};
+
+export function toSubscriberView(s: SubscriptionRow): SubscriberView {
+  return {
+    id: s.id,
+    variantId: String(s.variantId),
+    email: s.email,
+    phone: s.phone,
+    status: s.status,
+    locale: s.locale,
+    marketingConsent: s.marketingConsent,
+    createdAt: s.createdAt.toISOString(),
+    confirmedAt: s.confirmedAt?.toISOString() ?? null,
+    notifiedAt: s.notifiedAt?.toISOString() ?? null,
   };
 }
