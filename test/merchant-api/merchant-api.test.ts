@@ -68,7 +68,19 @@ describe("merchant API (/api/v1)", () => {
   ])("answers 401 JSON to %s", async (_label, secret) => {
     const res = await callV1(t, secret, "/backorders");
     expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
     expect((await res.json()).error).toBe("unauthorized");
+  });
+
+  it("refuses the key of an uninstalled shop (401)", async () => {
+    const gone = await db().shop.create({
+      data: { domain: "uninstalled-api.myshopify.com", uninstalledAt: new Date() },
+    });
+    const { secret } = await createApiKey(db(), gone.id, { name: "left over", scope: "read" }, new Date());
+    expect((await callV1(t, secret, "/backorders")).status).toBe(401);
+    await db().shop.update({ where: { id: gone.id }, data: { uninstalledAt: null } });
+    const ok = await callV1(t, secret, "/backorders");
+    expect([ok.status, ok.headers.get("www-authenticate")]).toEqual([200, null]);
   });
 
   it("refuses a revoke of another shop's key (404) and never lists it", async () => {

@@ -113,6 +113,15 @@ export async function seedShopA(app: AdminTestApp, shopId: string) {
   });
   PARAMS.id = cancel.id;
   await db.variantControl.create({ data: { shopId, variantId: A.variant, backorderCap: 5 } });
+  await db.apiKey.create({
+    data: {
+      shopId,
+      name: "Canary API key",
+      scope: "read_write",
+      prefix: "bhk_canary00",
+      secretHash: "canary-hash",
+    },
+  });
   await db.webhookEvent.create({
     data: {
       shopDomain: SHOP_A,
@@ -144,6 +153,7 @@ export async function snapshotA(app: AdminTestApp, shopId: string) {
       db.variantControl.findMany({ where }),
       db.cancelRequest.findMany({ where }),
       db.order.findMany({ where }),
+      db.apiKey.findMany({ where }),
     ]),
     (_k, v) => (typeof v === "bigint" ? v.toString() : v),
   );

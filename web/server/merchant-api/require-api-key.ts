@@ -27,6 +27,8 @@ export function requireApiKey(
   const count = createHitCounter(deps);
   const limit = deps.config.limits.apiKeyPerMinute;
   return async (req, res, next) => {
+    // RFC 6750: a 401 names the scheme it wants.
+    res.set("WWW-Authenticate", 'Bearer realm="api/v1"');
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.get("authorization") ?? "");
     if (!match) throw new AppError("unauthorized", "Send the API key as Authorization: Bearer <key>");
     const key = await deps.db.apiKey.findUnique({
@@ -53,6 +55,7 @@ export function requireApiKey(
       },
       data: { lastUsedAt: now },
     });
+    res.removeHeader("WWW-Authenticate");
     res.locals.apiKey = { id: key.id, shopId: key.shopId, scope: key.scope as ApiKeyScope };
     next();
   };
