@@ -12,7 +12,7 @@ const ERRORS_EVERY_ROUTE: Record<number, string> = {
 };
 const ERRORS_OF_WRITES: Record<number, string> = {
   403: "A read-only key on a write",
-  409: "A request with the same Idempotency-Key is still in progress",
+  409: "A request with the same Idempotency-Key is still in progress, or the record changed meanwhile",
   413: "The body is over 1 MB",
   422: "A value refused by a rule, or an Idempotency-Key reused with another request",
 };

@@ -44,7 +44,8 @@ export function requireApiKey(
     if (!key || key.revokedAt || key.shop.uninstalledAt) {
       throw new AppError("unauthorized", "Unknown or revoked API key");
     }
-    const hit = await count(`apikey:${key.id}`, 60);
+    // The shop id in the name: shop/redact deletes the shop's counters by it.
+    const hit = await count(`apikey:${key.shopId}:${key.id}`, 60);
     const verdict = hit ? rateLimitVerdict(hit, limit) : { ok: true as const };
     if (!verdict.ok) refuse(res, verdict.retryAfterSeconds, "per_key_per_minute");
     const now = deps.now();

@@ -84,9 +84,11 @@ export const v1SubscriptionRoutes = [
         },
         now,
       );
-      const row = await deps.db.subscription.findFirstOrThrow({
+      const row = await deps.db.subscription.findFirst({
         where: { shopId, activeKey: `${variantId}:${email}` },
       });
+      // Ended between the insert and this read (an unsubscribe link, the expiry sweep): say so.
+      if (!row) throw new AppError("conflict", "The subscription ended while it was being created; retry");
       return { status: result.created ? 201 : 200, body: { subscription: toSubscriberView(row) } };
     },
   }),
