@@ -35,6 +35,7 @@ export function requireApiKey(
       where: { secretHash: hashApiKeySecret(match[1]!) },
       select: {
         id: true,
+        lastUsedAt: true,
         shopId: true,
         scope: true,
         revokedAt: true,
@@ -49,13 +50,17 @@ export function requireApiKey(
     const verdict = hit ? rateLimitVerdict(hit, limit) : { ok: true as const };
     if (!verdict.ok) refuse(res, verdict.retryAfterSeconds, "per_key_per_minute");
     const now = deps.now();
-    await deps.db.apiKey.updateMany({
-      where: {
-        id: key.id,
-        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
-      },
-      data: { lastUsedAt: now },
-    });
+    const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    // Read with the key, so most requests skip the write; the condition keeps racing processes to one.
+    if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
+      await deps.db.apiKey.updateMany({
+        where: {
+          id: key.id,
+          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }],
+        },
+        data: { lastUsedAt: now },
+      });
+    }
     res.removeHeader("WWW-Authenticate");
     res.locals.apiKey = { id: key.id, shopId: key.shopId, scope: key.scope as ApiKeyScope };
     next();
