@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signWebhook } from "../../simulator/sign-webhook.ts";
+import { createApiKey } from "../../web/server/merchant-api/api-keys.ts";
+import { V1_ROUTES } from "../../web/server/merchant-api/v1-routes-list.ts";
 import {
   anyText,
   anyValue,
@@ -36,7 +38,12 @@ let stack: FaultStack;
 let shop: StackShop;
 let variantId = 0n;
 beforeAll(async () => {
-  stack = await startFaultStack({ name: "fuzz", workers: 1 });
+  // The merchant API's per-key limit stays on, far above the fuzzer's pace, or most answers would be 429.
+  stack = await startFaultStack({
+    name: "fuzz",
+    workers: 1,
+    env: { API_KEY_RATE_LIMIT_PER_MINUTE: "1000000" },
+  });
   shop = await stack.installShop("Fuzz Shop", (s) => {
     variantId = stack.sim.createProduct(s.domain, {
       title: "Fuzzed mug",
@@ -292,6 +299,70 @@ describe("fuzzing with fast-check", () => {
       };
     };
     await run({ arb: spec, offset: 3, build }, "/api/*", task);
+  });
+
+  it("/api/v1/* (merchant API keys)", async ({ task }) => {
+    const now = new Date();
+    const key = (scope: "read" | "read_write") =>
+      createApiKey(stack.db, shop.id, { name: `fuzz ${scope}`, scope }, now);
+    const [write, read, revoked] = [await key("read_write"), await key("read"), await key("read_write")];
+    await stack.db.apiKey.update({ where: { id: revoked.apiKey.id }, data: { revokedAt: now } });
+    const keys = { write: write.secret, read: read.secret, revoked: revoked.secret };
+    const spec = fc.record({
+      route: fc.constantFrom(...V1_ROUTES),
+      auth: fc.constantFrom("write", "write", "read", "none", "garbage", "revoked"),
+      param: fc.oneof(fc.constant(String(variantId)), fc.uuid(), anyText),
+      query: fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom("status", "variantId", "orderId", "cursor", "limit"), anyText),
+          anyText,
+        ),
+        { maxLength: 3 },
+      ),
+      idempotencyKey: fc.oneof(fc.constant(undefined), fc.uuid(), anyText),
+      body: hostileObject([
+        "variantId",
+        "eta",
+        "message",
+        "etas",
+        "email",
+        "phone",
+        "locale",
+        "marketingConsent",
+        "status",
+        "cursor",
+        "limit",
+      ]),
+      shape: bodyShape,
+      type: contentType,
+    });
+    const build = (s: Spec<typeof spec>): Req => {
+      const secret = {
+        write: keys.write,
+        read: keys.read,
+        revoked: keys.revoked,
+        none: "",
+        garbage: "bhk_x",
+      }[s.auth];
+      const path = s.route.path.replace(/\{\w+\}/g, () => enc(s.param));
+      const query = new URLSearchParams(s.query.map(([k, v]) => [k, v])).toString();
+      const method = s.route.method.toUpperCase();
+      return {
+        url: `${stack.webUrl}/api/v1${path}?${query}`,
+        init: {
+          method,
+          headers: {
+            "Content-Type": s.type,
+            ...(secret ? { Authorization: `Bearer ${secret}` } : {}),
+            ...(s.idempotencyKey === undefined ? {} : { "Idempotency-Key": headerSafe(s.idempotencyKey) }),
+          },
+          body: method === "GET" || method === "DELETE" ? undefined : encodeBody(s.shape, s.body, HUGE),
+        },
+        label: `${s.auth} ${method} ${path} ${s.shape}`,
+        authentic: s.auth === "write" || s.auth === "read",
+      };
+    };
+    await run({ arb: spec, offset: 5, build }, "/api/v1/*", task);
   });
 
   it("email link routes (unsubscribe, confirm)", async ({ task }) => {
