@@ -31,9 +31,10 @@ describe("/api/emails", () => {
       "backorder_ready",
       "renewal",
       "restock_reminder",
+      "alerts_link",
     ]);
     expect(body.locales).toEqual(["en", "fr", "de", "es"]);
-    expect(body.templates).toHaveLength(28);
+    expect(body.templates).toHaveLength(32);
     expect(body.templates.every((t: { customized: boolean }) => !t.customized)).toBe(true);
   });
 

@@ -61,7 +61,7 @@ describe("alerts that expire, and renewal", () => {
       (await db().notification.count({ where: { kind: "renewal", status: "SENT" } })) === 2 ? true : null,
     );
     // Run again: nothing new expires, nobody gets a second email.
-    expect(await sweepAlertExpiry(fx.app.workerDeps)).toEqual({ expired: 0, renewalEmails: 0 });
+    expect(await sweepAlertExpiry(fx.app.workerDeps)).toMatchObject({ expired: 0, renewalEmails: 0 });
     expect(await db().notification.count({ where: { kind: "renewal" } })).toBe(2);
     expect(fx.smtp.countTo(young)).toBe(0);
     expect(fx.smtp.countTo(quietDue)).toBe(0); // the shop turned the email off

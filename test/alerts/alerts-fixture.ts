@@ -152,6 +152,35 @@ export async function addSubscribers(
   return emails;
 }
 
+/** One alert of an address (ACTIVE, PENDING or already NOTIFIED), optionally a customer's; its id. */
+export async function addAlert(
+  app: TestApp,
+  input: {
+    shopId: string;
+    variantId: bigint;
+    email: string;
+    status: "ACTIVE" | "PENDING" | "NOTIFIED";
+    customerId?: string;
+    locale?: string;
+  },
+): Promise<string> {
+  const { shopId, variantId, email, status } = input;
+  const sub = await app.deps.db.subscription.create({
+    data: {
+      shopId,
+      variantId,
+      email,
+      status,
+      locale: input.locale ?? "en",
+      customerId: input.customerId ? BigInt(input.customerId) : null,
+      activeKey: status === "NOTIFIED" ? null : `${variantId}:${email}`,
+      confirmToken: randomToken(),
+      unsubscribeToken: randomToken(),
+    },
+  });
+  return sub.id;
+}
+
 export function randomToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
 }

@@ -122,6 +122,14 @@ describe("attribution and compliance", () => {
     expect(payload.notifications.map((n) => n.kind)).toEqual(["restock"]);
 
     await db().suppression.create({ data: { shopId: shop.id, email: buyer, reason: "unsubscribed" } });
+    // A guest link to their alerts page (docs/shoppers.md), and someone else's that stays.
+    const expiresAt = new Date(Date.now() + DAY);
+    await db().shopperAlertLink.createMany({
+      data: [
+        { id: crypto.randomUUID(), shopId: shop.id, email: buyer, expiresAt },
+        { id: crypto.randomUUID(), shopId: shop.id, email: "someone-else@example.com", expiresAt },
+      ],
+    });
     expect((await deliver("customers/redact", { customer, orders_to_redact: [] })).status).toBe("PROCESSED");
     expect((await deliver("customers/redact", { customer, orders_to_redact: [] })).status).toBe("PROCESSED");
     const like = `%${buyer}%`;
@@ -129,9 +137,11 @@ describe("attribution and compliance", () => {
       select (select count(*) from "Subscription" where email = ${buyer})
            + (select count(*) from "Notification" where recipient = ${buyer} or context::text ilike ${like})
            + (select count(*) from "Suppression" where email = ${buyer})
+           + (select count(*) from "ShopperAlertLink" where email = ${buyer})
            + (select count(*) from "DataExport" where payload::text ilike ${like}) as n`;
     expect(left!.n).toBe(0n);
     expect(await db().conversion.count({ where: { shopId: shop.id } })).toBe(1); // no personal data in it
+    expect(await db().shopperAlertLink.count({ where: { shopId: shop.id } })).toBe(1);
   });
 
   it("shop/redact deletes everything of that shop and nothing of another", async () => {
@@ -139,6 +149,9 @@ describe("attribution and compliance", () => {
     const v = await gone.addVariant({ title: "Old Stock", stock: 0 });
     await addSubscribers(fx.app, gone.id, v.variantId, 3, "gone");
     await db().suppression.create({ data: { shopId: gone.id, email: "x@example.com", reason: "bounced" } });
+    await db().shopperAlertLink.create({
+      data: { id: crypto.randomUUID(), shopId: gone.id, email: "x@example.com", expiresAt: new Date() },
+    });
     const event = await deliver("shop/redact", { shop_id: 954889 }, gone.domain);
     expect(event.status).toBe("PROCESSED");
     expect(await db().shop.findUnique({ where: { id: gone.id } })).toBeNull();
@@ -149,6 +162,7 @@ describe("attribution and compliance", () => {
       "product",
       "notification",
       "restockEvent",
+      "shopperAlertLink",
     ] as const) {
       expect(
         await (db()[model] as unknown as { count(a: object): Promise<number> }).count({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
 import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
-import { randomToken, startAlertsFixture, type AlertsFixture, type TestShop } from "./alerts-fixture.ts";
+import { addAlert, startAlertsFixture, type AlertsFixture, type TestShop } from "./alerts-fixture.ts";
 
 const ALICE = "9007199254740993"; // above 2^53
 const BOB = "9007199254740995";
@@ -15,27 +15,12 @@ describe("shopper alerts page (/apps/backorder/alerts)", () => {
     shop = await fx.addShop("Page Shop");
     const parka = await shop.addVariant({ title: "Alpine {{ Parka }}", stock: 0 });
     const cap = await shop.addVariant({ title: "Trail Cap", stock: 0 });
-    const add = async (
+    const add = (
       name: string,
       customerId: string,
       variantId: bigint,
       status: "ACTIVE" | "PENDING" | "NOTIFIED",
-    ) => {
-      const email = `${name}@example.com`;
-      const sub = await fx.app.deps.db.subscription.create({
-        data: {
-          shopId: shop.id,
-          variantId,
-          email,
-          customerId: BigInt(customerId),
-          status,
-          activeKey: status === "NOTIFIED" ? null : `${variantId}:${email}`,
-          confirmToken: randomToken(),
-          unsubscribeToken: randomToken(),
-        },
-      });
-      return sub.id;
-    };
+    ) => addAlert(fx.app, { shopId: shop.id, variantId, email: `${name}@example.com`, status, customerId });
     ids = {
       aliceParka: await add("alice", ALICE, parka.variantId, "ACTIVE"),
       aliceCap: await add("alice", ALICE, cap.variantId, "PENDING"),

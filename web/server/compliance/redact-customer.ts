@@ -56,6 +56,8 @@ export async function redactCustomer(ctx: WebhookContext, payload: unknown): Pro
     // Integration events naming them, with their webhook delivery logs (docs/integrations.md).
     db.integrationEvent.deleteMany({ where: { shopId, email: { in: emails, mode: "insensitive" } } }),
     db.phoneSuppression.deleteMany({ where: { shopId, phone: { in: phones } } }),
+    // Guests' emailed links to their alerts page (docs/shoppers.md).
+    db.shopperAlertLink.deleteMany({ where: { shopId, email: { in: emails, mode: "insensitive" } } }),
     db.order.updateMany({
       where: { shopId, id: { in: orders.map((o) => o.id) } },
       data: { email: null, customerFirstName: null, customerId: null, statusUrl: null },

@@ -9,6 +9,7 @@ import {
 } from "./build-subscription-email-context.ts";
 import { orderEmailContext } from "./build-order-email-context.ts";
 import { buildFollowUpContext } from "./build-follow-up-email.ts";
+import { buildAlertsLinkContext } from "./build-alerts-link-email.ts";
 import type { OutgoingEmail, RawEmail } from "./create-mailer.ts";
 import { emailSendCaches, loadEmailVariant, type EmailShop } from "./email-send-caches.ts";
 import type { NotificationKind } from "./notification-kinds.ts";
@@ -53,6 +54,11 @@ export async function buildNotificationEmail(
     rendered = await template.render(followUp.context);
     headers["List-Unsubscribe"] = `<${followUp.unsubscribeUrl}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  } else if (kind === "alerts_link") {
+    const link = await buildAlertsLinkContext(deps, shop, row);
+    if (!link.ok) return link;
+    const template = await caches.template(row.shopId, "alerts_link", row.locale);
+    rendered = await template.render(link.context);
   } else if (kind === "restock" || kind === "double_opt_in") {
     const subscription = preloaded
       ? preloaded.subscription

@@ -20,9 +20,13 @@ export const SIGNUP_LIMITS: Record<SignupLimit["key"], SignupLimit> = {
 export type RateVerdict = { ok: true } | { ok: false; limit: SignupLimit["key"]; retryAfterSeconds: number };
 
 export function signupCounterKey(limit: SignupLimit["key"], shopId: string, value: string): string {
-  // Addresses are hashed: the counter table must not become a list of emails.
-  const v = limit === "email" ? createHash("sha256").update(value).digest("hex").slice(0, 32) : value;
+  const v = limit === "email" ? hashedCounterValue(value) : value;
   return `signup:${limit}:${shopId}:${v}`;
+}
+
+/** An address in a counter key, hashed: the counter table must not become a list of emails. */
+export function hashedCounterValue(value: string): string {
+  return createHash("sha256").update(value).digest("hex").slice(0, 32);
 }
 
 /**

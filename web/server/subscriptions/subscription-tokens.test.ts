@@ -4,10 +4,14 @@ import {
   isLinkTokenShape,
   newLinkToken,
   signAlertCancelToken,
+  signAlertLinkToken,
+  signGuestSession,
   signRenewToken,
   signProductLinkToken,
   verifyProductLinkToken,
   verifyAlertCancelToken,
+  verifyAlertLinkToken,
+  verifyGuestSession,
   verifyRenewToken,
 } from "./subscription-tokens.ts";
 
@@ -79,5 +83,29 @@ describe("alert cancel token", () => {
     expect(verifyAlertCancelToken(["s"], "4", token)).toBeNull();
     expect(verifyAlertCancelToken(["other"], "42", token)).toBeNull();
     expect(verifyAlertCancelToken(["s"], "42", signRenewToken("s", "42:sub-1"))).toBeNull();
+  });
+});
+
+describe("guest alerts link and session", () => {
+  it("a link token names its jti only for that purpose", () => {
+    const token = signAlertLinkToken("s", "jti-1");
+    expect(verifyAlertLinkToken(["old", "s"], token)).toBe("jti-1");
+    expect(verifyAlertLinkToken(["other"], token)).toBeNull();
+    expect(verifyRenewToken(["s"], token)).toBeNull();
+    expect(verifyAlertLinkToken(["s"], `${token}x`)).toBeNull();
+  });
+
+  it("a session carries shop and address until it expires, and cannot be altered", () => {
+    const now = new Date("2026-12-07T01:00:00Z");
+    const expiresAt = new Date(now.getTime() + 3600_000);
+    const email = "o'neil.x+a:b@example.com";
+    const token = signGuestSession("s", { shopId: "shop-1", email, expiresAt });
+    expect(verifyGuestSession(["s"], token, now)).toEqual({ shopId: "shop-1", email, expiresAt });
+    expect(verifyGuestSession(["s"], token, expiresAt)).toBeNull();
+    expect(verifyGuestSession(["other"], token, now)).toBeNull();
+    const [payload, mac] = [token.slice(0, token.lastIndexOf(".")), token.slice(token.lastIndexOf(".") + 1)];
+    const otherShop = payload.replace("shop-1", "shop-2");
+    expect(verifyGuestSession(["s"], `${otherShop}.${mac}`, now)).toBeNull();
+    expect(verifyGuestSession(["s"], signAlertLinkToken("s", payload), now)).toBeNull();
   });
 });

@@ -51,7 +51,41 @@ export function verifyAlertCancelToken(
   return signed?.startsWith(prefix) ? signed.slice(prefix.length) : null;
 }
 
-type Purpose = "restock-link" | "renew-link" | "alert-cancel";
+/** The emailed link of a guest (docs/shoppers.md): its jti, signed; the row of that id says the rest. */
+export function signAlertLinkToken(secret: string, linkId: string): string {
+  return sign("alerts-link", secret, linkId);
+}
+
+export function verifyAlertLinkToken(secrets: readonly string[], token: string): string | null {
+  return verify("alerts-link", secrets, token);
+}
+
+export type GuestSession = { shopId: string; email: string; expiresAt: Date };
+
+/**
+ * What an opened guest link grants: the alerts of one address in one shop until `expiresAt`. The
+ * app proxy passes no cookies, so the page's forms carry it (hidden field), signed.
+ */
+export function signGuestSession(secret: string, session: GuestSession): string {
+  const email = Buffer.from(session.email).toString("base64url");
+  return sign("guest-session", secret, `${session.expiresAt.getTime()}:${session.shopId}:${email}`);
+}
+
+/** The session when signed with any of the secrets and not expired at `now`, else null. */
+export function verifyGuestSession(
+  secrets: readonly string[],
+  token: string,
+  now: Date,
+): GuestSession | null {
+  const signed = verify("guest-session", secrets, token);
+  const match = signed ? /^(\d{1,15}):([^:]+):([A-Za-z0-9_-]+)$/.exec(signed) : null;
+  if (!match) return null;
+  const expiresAt = new Date(Number(match[1]));
+  if (expiresAt.getTime() <= now.getTime()) return null;
+  return { shopId: match[2]!, email: Buffer.from(match[3]!, "base64url").toString(), expiresAt };
+}
+
+type Purpose = "restock-link" | "renew-link" | "alert-cancel" | "alerts-link" | "guest-session";
 
 function sign(purpose: Purpose, secret: string, subscriptionId: string): string {
   return `${subscriptionId}.${mac(purpose, secret, subscriptionId)}`;
@@ -59,7 +93,7 @@ function sign(purpose: Purpose, secret: string, subscriptionId: string): string 
 
 function verify(purpose: Purpose, secrets: readonly string[], token: string): string | null {
   const dot = token.lastIndexOf(".");
-  if (dot <= 0 || token.length > 200) return null;
+  if (dot <= 0 || token.length > 600) return null;
   const id = token.slice(0, dot);
   const given = Buffer.from(token.slice(dot + 1));
   for (const secret of secrets) {

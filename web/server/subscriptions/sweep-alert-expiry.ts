@@ -1,5 +1,6 @@
 import type { AppDeps } from "../app-deps.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
+import { deleteOldAlertsLinks } from "./alerts-link.ts";
 import {
   alertExpiresAt,
   DEFAULT_ALERT_EXPIRY_DAYS,
@@ -11,13 +12,14 @@ const BATCH = 1_000;
 /** Batches per run and step: a daily run covers 50,000 alerts of each; the next run goes on. */
 const MAX_BATCHES = 50;
 
-export type AlertExpiryResult = { expired: number; renewalEmails: number };
+export type AlertExpiryResult = { expired: number; renewalEmails: number; oldLinksDeleted: number };
 
 /**
  * The daily expiry sweep (docs/shoppers.md "Alerts that expire"): ACTIVE alerts whose clock
  * (expiry-clock start, alert-expiry.ts) is older than the shop's `alertExpiryDays` become EXPIRED,
  * freeing their live slot; alerts within a week of that get one "still interested?" email when the
- * shop has it on. Both steps are idempotent (status guard, ledger key).
+ * shop has it on. Both steps are idempotent (status guard, ledger key). Guests' alerts links are
+ * deleted a day after they expire.
  */
 export async function sweepAlertExpiry(
   deps: Pick<AppDeps, "db" | "queues" | "now">,
@@ -35,7 +37,9 @@ export async function sweepAlertExpiry(
     renewalEmails += count;
     if (count < BATCH) break;
   }
-  return { expired, renewalEmails };
+  // Guests' alerts links a day past their expiry (docs/shoppers.md): personal data not kept longer.
+  const oldLinksDeleted = await deleteOldAlertsLinks(deps.db, now);
+  return { expired, renewalEmails, oldLinksDeleted };
 }
 
 async function expireDue(deps: Pick<AppDeps, "db">, now: Date): Promise<number> {

@@ -41,6 +41,14 @@ describe("createEmailRenderer: defaults", () => {
       expect(email.html).toContain(eta);
       expect(email.text).toContain(eta);
       expect(email.html).not.toContain("/unsubscribe/");
+    } else if (kind === "alerts_link") {
+      // Asked for by the guest on the alerts page: the link and how long it works, no unsubscribe.
+      const link = "https://alpine-outfitters.example/apps/backorder/alerts/access/sample-token";
+      expect(email.subject).toContain("Alpine Outfitters");
+      expect(email.html).toContain(`href="${link}"`);
+      expect(email.text).toContain(link);
+      expect(email.text).toContain("24");
+      expect(email.html).not.toContain("/unsubscribe/");
     } else {
       const title = "variant" in context ? context.variant.product_title : "";
       expect(email.subject).toContain(title);

@@ -27,6 +27,8 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       renewal: "You received this email because you asked {shop} for a back-in-stock alert that ends soon.",
       restock_reminder:
         "You received this one-time reminder because you asked {shop} to let you know when this item was back.",
+      alerts_link:
+        "You received this email because a link to the alerts of this address was asked for on {shop}.",
     },
     contact: "Questions? Write to us at",
     unsubscribe: "Unsubscribe",
@@ -46,6 +48,8 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
         "Vous recevez cet e-mail car vous avez demandé à {shop} une alerte de retour en stock qui prend bientôt fin.",
       restock_reminder:
         "Vous recevez ce rappel unique car vous avez demandé à {shop} de vous prévenir du retour de cet article.",
+      alerts_link:
+        "Vous recevez cet e-mail car un lien vers les alertes de cette adresse a été demandé sur {shop}.",
     },
     contact: "Une question\u00a0? Écrivez-nous à",
     unsubscribe: "Se désabonner",
@@ -65,6 +69,8 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
         "Sie erhalten diese E-Mail, weil Sie bei {shop} eine Benachrichtigung zur Wiederverfügbarkeit angefordert haben, die bald endet.",
       restock_reminder:
         "Sie erhalten diese einmalige Erinnerung, weil Sie {shop} gebeten haben, Sie zu informieren, sobald der Artikel wieder da ist.",
+      alerts_link:
+        "Sie erhalten diese E-Mail, weil bei {shop} ein Link zu den Benachrichtigungen dieser Adresse angefordert wurde.",
     },
     contact: "Fragen? Schreiben Sie uns an",
     unsubscribe: "Abmelden",
@@ -83,6 +89,7 @@ export const layoutStrings: Record<SupportedLocale, LayoutStrings> = {
       renewal: "Recibes este correo porque pediste a {shop} un aviso de reposición que termina pronto.",
       restock_reminder:
         "Recibes este recordatorio único porque pediste a {shop} que te avisara cuando volviera este artículo.",
+      alerts_link: "Recibes este correo porque se pidió en {shop} un enlace a los avisos de esta dirección.",
     },
     contact: "¿Tienes preguntas? Escríbenos a",
     unsubscribe: "Darse de baja",

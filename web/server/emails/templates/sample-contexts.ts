@@ -145,6 +145,11 @@ export function getSampleContext<K extends TemplateKind>(
     },
     backorder_ready: { ...order, lines: readyLines },
     restock_reminder: restock,
+    alerts_link: {
+      ...base,
+      link_url: `${SHOP_URL}/apps/backorder/alerts/access/${SAMPLE_TOKEN}`,
+      expires_in_hours: 24,
+    },
   };
   return contexts[kind];
 }

@@ -51,6 +51,13 @@ export interface RenewalContext extends BaseContext {
   unsubscribe_url: string;
 }
 
+export interface AlertsLinkContext extends BaseContext {
+  /** The one-use link (storefront, app proxy) to the shopper's alerts page. */
+  link_url: string;
+  /** How long the link works. */
+  expires_in_hours: number;
+}
+
 export interface OrderLineVariables {
   title: string;
   variant_title: string | null;
@@ -115,6 +122,7 @@ export interface EmailContextMap {
   backorder_ready: OrderContext;
   renewal: RenewalContext;
   restock_reminder: RestockContext;
+  alerts_link: AlertsLinkContext;
 }
 
 export type EmailContext<K extends TemplateKind> = EmailContextMap[K];
@@ -220,5 +228,10 @@ export const templateVariables: Record<TemplateKind, readonly VariableDoc[]> = {
     ...variant,
     { name: "variant.price", description: "Price, formatted with currency" },
     { name: "unsubscribe_url", description: "One-click unsubscribe link" },
+  ],
+  alerts_link: [
+    ...common,
+    { name: "link_url", description: "One-use link to the page listing the address's alerts" },
+    { name: "expires_in_hours", description: "How many hours the link works" },
   ],
 };

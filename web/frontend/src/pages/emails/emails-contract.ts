@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<string, string> = {
   backorder_ready: "Backorder ready to ship",
   renewal: "Alert ends soon (renew)",
   restock_reminder: "Back in stock reminder",
+  alerts_link: "Link to manage alerts (guests)",
 };
 
 export const LOCALE_LABELS: Record<string, string> = {
