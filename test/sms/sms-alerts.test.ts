@@ -134,6 +134,8 @@ describe("SMS alerts", () => {
     expect(text.body).toContain("Sms Shop: Merino Hoodie (Forest / M) is back in stock:");
     expect(text.body).toMatch(/utm_medium=sms&utm_campaign=restock&bh_token=[0-9a-f-]{36}\./);
     expect(text.body).toContain("Reply STOP to opt out.");
+    // The page where the shopper manages their alerts, on the shop's storefront (app proxy).
+    expect(text.body).toMatch(/ Manage alerts: https?:\/\/[^ ]+\/apps\/backorder\/alerts Reply STOP/);
 
     // One ledger row per channel per alert; the status callback (signed by the fake) lands.
     const rows = await fx.app.deps.db.notification.findMany({ where: { restockEventId: event.id } });

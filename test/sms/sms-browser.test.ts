@@ -116,8 +116,11 @@ describe("SMS texts in the admin in Chromium", () => {
     await field.waitFor();
     const counter = page.locator('[data-sms-segments="restock:en"]');
     await field.fill("Back: {{ url }}");
-    // 15 characters, but { and } are GSM-7 extension characters: two septets each.
-    await expect.poll(() => counter.textContent()).toBe("1 segment · GSM-7 · 19/160");
+    // Counted as sent: {{ url }} becomes a product link of typical length (218 characters), so the
+    // 15 characters of Liquid cost two segments.
+    await expect.poll(() => counter.textContent()).toBe("2 segments · GSM-7 · 224/306");
+    await field.fill("Back: {{ product_title }}");
+    await expect.poll(() => counter.textContent()).toBe("1 segment · GSM-7 · 25/160");
     await field.fill(`Back ${"ő".repeat(70)}`);
     await expect.poll(() => counter.textContent()).toBe("2 segments · UCS-2 · 75/134");
     await page.getByRole("button", { name: "Save restock · en" }).click();

@@ -1,4 +1,5 @@
 import type { Config } from "../config.ts";
+import { alertsPageUrl } from "../emails/templates/layout-strings.ts";
 import { productUrl } from "../notifications/build-variant-variables.ts";
 import { LINK_TOKEN_PARAM } from "../notifications/build-subscription-email-context.ts";
 import type { EmailShop, EmailVariant } from "../notifications/email-send-caches.ts";
@@ -21,5 +22,15 @@ export function smsVariables(
       ...SMS_UTM,
       [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscriptionId),
     }),
+    alerts_url: alertsPageUrl(shop.variables.url) ?? "",
   };
+}
+
+/**
+ * Every alert text carries the link to the shopper alerts page (docs/sms.md): a merchant's text
+ * that leaves `{{ alerts_url }}` out gets it appended. Pure.
+ */
+export function withAlertsLink(text: string, alertsUrl: string): string {
+  if (!alertsUrl || text.includes(alertsUrl)) return text;
+  return `${text} ${alertsUrl}`;
 }

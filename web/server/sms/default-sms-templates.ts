@@ -1,13 +1,15 @@
 /**
  * Default SMS texts per kind and locale (Liquid, like the email templates). Kept short and GSM-7
- * where the language allows, so one alert is one segment for typical product names.
+ * where the language allows. Each carries the link to the shopper alerts page (`alerts_url`, the
+ * bare page URL on the storefront: no query, no token), which withAlertsLink appends to a
+ * merchant's text that leaves it out.
  */
 export const DEFAULT_SMS_TEMPLATES: Record<string, Record<string, string>> = {
   restock: {
-    en: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} is back in stock: {{ url }} Reply STOP to opt out.",
-    de: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} ist wieder da: {{ url }} STOP zum Abmelden.",
-    fr: "{{ shop.name }} : {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} est de retour : {{ url }} STOP pour arrêter.",
-    es: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} vuelve a estar disponible: {{ url }} STOP para darse de baja.",
+    en: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} is back in stock: {{ url }} Manage alerts: {{ alerts_url }} Reply STOP to opt out.",
+    de: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} ist wieder da: {{ url }} Ihre Benachrichtigungen: {{ alerts_url }} STOP zum Abmelden.",
+    fr: "{{ shop.name }} : {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} est de retour : {{ url }} Vos alertes : {{ alerts_url }} STOP pour arrêter.",
+    es: "{{ shop.name }}: {{ product_title }}{% if variant_title != '' %} ({{ variant_title }}){% endif %} vuelve a estar disponible: {{ url }} Tus avisos: {{ alerts_url }} STOP para darse de baja.",
   },
 };
 

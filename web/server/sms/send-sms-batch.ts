@@ -5,7 +5,7 @@ import {
   settleClaims,
   type ClaimedRow,
 } from "../notifications/notification-batch-ledger.ts";
-import { smsVariables } from "./build-sms-variables.ts";
+import { smsVariables, withAlertsLink } from "./build-sms-variables.ts";
 import { quietHoursEnd } from "./quiet-hours.ts";
 import { loadSmsSettings, twilioAccountOf } from "./sms-settings-repository.ts";
 import { loadSmsTemplate, renderSms } from "./sms-templates.ts";
@@ -104,7 +104,8 @@ async function renderRow(
   const variant = await loadEmailVariant(deps, row.shopId, subscription.variantId);
   if (!variant) return null;
   const template = await loadSmsTemplate(deps.db, row.shopId, row.kind, row.locale);
-  return renderSms(template, smsVariables(deps.config, shop, variant, subscription.id));
+  const variables = smsVariables(deps.config, shop, variant, subscription.id);
+  return withAlertsLink(await renderSms(template, variables), String(variables.alerts_url));
 }
 
 async function readPhoneSuppressions(deps: AppDeps, shopId: string, phones: string[]) {

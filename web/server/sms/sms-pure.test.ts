@@ -4,7 +4,9 @@ import { classifyInbound } from "./classify-inbound.ts";
 import { decideSignupContacts } from "./parse-sms-signup.ts";
 import { maskPhone, normalizePhone } from "./phone-number.ts";
 import { quietHoursEnd } from "./quiet-hours.ts";
-import { countSmsSegments } from "../../contract/sms-segments.ts";
+import { countSmsSegments, smsPreviewText } from "../../contract/sms-segments.ts";
+import { withAlertsLink } from "./build-sms-variables.ts";
+import { DEFAULT_SMS_TEMPLATES } from "./default-sms-templates.ts";
 import { twilioSignature, verifyTwilioSignature } from "./twilio-signature.ts";
 
 describe("Twilio request signature", () => {
@@ -111,5 +113,26 @@ describe("inbound replies and signup contacts", () => {
     expect(fieldOf(() => decideSignupContacts("phone", true, "a@b.co", {}))).toBe("email");
     expect(fieldOf(() => decideSignupContacts("both", true, null, {}))).toBe("email");
     expect(decideSignupContacts("email", false, "a@b.co", {})).toEqual({ email: "a@b.co", phone: null });
+  });
+});
+
+describe("the segment preview and the alerts link", () => {
+  it("counts a text with its variables filled at a typical length", () => {
+    const text = smsPreviewText(DEFAULT_SMS_TEMPLATES.restock!.en!);
+    expect(text).toContain("Alpine Outfitters: Merino Trail Hoodie (Forest / M) is back in stock: https://");
+    expect(text).toContain(
+      "Manage alerts: https://alpine-outfitters.example/apps/backorder/alerts Reply STOP",
+    );
+    expect(text).not.toMatch(/\{\{|\{%/);
+    // The raw template counts its Liquid source; the preview what the shopper pays for.
+    expect(countSmsSegments(text).units).toBe(text.length);
+    expect(countSmsSegments(text).segments).toBeGreaterThan(countSmsSegments("{{ url }}").segments);
+    expect(smsPreviewText("{{ unknown_thing | upcase }} {{- url -}}")).toMatch(/^https:\/\//);
+  });
+  it("appends the alerts link to a text that leaves it out, once", () => {
+    const url = "https://shop.example/apps/backorder/alerts";
+    expect(withAlertsLink("Back: x", url)).toBe(`Back: x ${url}`);
+    expect(withAlertsLink(`Back: x ${url} STOP`, url)).toBe(`Back: x ${url} STOP`);
+    expect(withAlertsLink("Back: x", "")).toBe("Back: x");
   });
 });

@@ -2,7 +2,7 @@ import { Liquid } from "liquidjs";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma.ts";
 import { DEFAULT_SMS_TEMPLATES } from "./default-sms-templates.ts";
-import { countSmsSegments } from "../../contract/sms-segments.ts";
+import { countSmsSegments, smsPreviewText } from "../../contract/sms-segments.ts";
 
 export const SMS_KINDS = Object.keys(DEFAULT_SMS_TEMPLATES);
 export const SMS_MAX_LENGTH = 1_000;
@@ -75,7 +75,13 @@ export async function listSmsTemplates(db: Db, shopId: string) {
     for (const locale of [...locales].sort()) {
       const mine = own.find((t) => t.kind === kind && t.locale === locale);
       const body = mine?.body ?? DEFAULT_SMS_TEMPLATES[kind]![locale]!;
-      out.push({ kind, locale, body, custom: mine !== undefined, segments: countSmsSegments(body) });
+      out.push({
+        kind,
+        locale,
+        body,
+        custom: mine !== undefined,
+        segments: countSmsSegments(smsPreviewText(body)),
+      });
     }
   }
   return out;
@@ -92,6 +98,6 @@ export async function saveSmsTemplate(db: Db, shopId: string, input: z.infer<typ
     locale: row.locale,
     body: row.body,
     custom: true,
-    segments: countSmsSegments(row.body),
+    segments: countSmsSegments(smsPreviewText(row.body)),
   };
 }

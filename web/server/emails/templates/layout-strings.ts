@@ -125,7 +125,8 @@ export function footerFor(
   };
 }
 
-function alertsPageUrl(storeUrl: string): string | null {
+/** The shopper alerts page under the shop's storefront URL (emails' footer, texts), or null. */
+export function alertsPageUrl(storeUrl: string): string | null {
   try {
     return storefrontLink(storeUrl, ALERTS_PAGE_PATH);
   } catch {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { errorMessage, useApi, useApiClient } from "../../../api/use-api.ts";
 import { useToast } from "../../../components/toast.tsx";
 import { ApiView, CardSkeleton } from "../../../components/page-states.tsx";
-import { countSmsSegments } from "../../../../../contract/sms-segments.ts";
+import { countSmsSegments, smsPreviewText } from "../../../../../contract/sms-segments.ts";
 import { Section } from "../settings-fields.tsx";
 import type { SmsTemplate } from "./sms-contract.ts";
 
@@ -13,7 +13,7 @@ export function SmsTemplatesSection() {
   return (
     <Section
       title="SMS texts"
-      description="Liquid, like the email templates: {{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}. One segment is 160 GSM-7 characters, or 70 once any other character (an emoji, ł, ő...) appears."
+      description="Liquid, like the email templates: {{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}, {{ alerts_url }} (the page where shoppers manage their alerts; added at the end when a text leaves it out). One segment is 160 GSM-7 characters, or 70 once any other character (an emoji, ł, ő...) appears; the count fills the variables with sample values of typical length."
     >
       <ApiView state={state} what="SMS texts" skeleton={<CardSkeleton lines={4} />}>
         {({ templates }) => (
@@ -33,7 +33,8 @@ function TemplateEditor({ template }: { template: SmsTemplate }) {
   const toast = useToast();
   const [body, setBody] = useState(template.body);
   const [saving, setSaving] = useState(false);
-  const count = countSmsSegments(body);
+  // Counted on the text as sent: variables filled with sample values of typical length.
+  const count = countSmsSegments(smsPreviewText(body));
   // What fits in the segments used: GSM-7 160 (153 per part), UCS-2 70 (67 per part).
   const [single, part] = count.encoding === "GSM-7" ? [160, 153] : [70, 67];
   const room = count.segments <= 1 ? single : count.segments * part;
