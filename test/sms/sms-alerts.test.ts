@@ -6,6 +6,7 @@ import { restockWaveJob } from "../../web/server/queues/definitions/restock-wave
 import { createApp } from "../../web/server/app.ts";
 import { updateSmsSettings } from "../../web/server/sms/sms-settings-repository.ts";
 import { sendSmsBatch } from "../../web/server/sms/send-sms-batch.ts";
+import { sweepAlertExpiry } from "../../web/server/subscriptions/sweep-alert-expiry.ts";
 import { signTwilio } from "../../simulator/twilio/twilio-fake.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { parseWebhookBody } from "../../web/server/webhooks/parse-webhook-body.ts";
@@ -86,6 +87,11 @@ describe("SMS alerts", () => {
     return waitFor(() =>
       fx.app.deps.db.restockEvent.findFirst({ where: { shopId: shop.id, variantId: v.variantId } }),
     );
+  };
+  /** Quiet hours from an hour before the test clock's now to an hour after (UTC shop). */
+  const quietHourAroundNow = () => {
+    const minute = fx.clock.now.getUTCHours() * 60 + fx.clock.now.getUTCMinutes();
+    return { start: (minute + 1440 - 60) % 1440, end: (minute + 60) % 1440 };
   };
   const textsTo = (phone: string) => fx.sim.twilio.messages.filter((m) => m.to === phone);
 
@@ -225,12 +231,7 @@ describe("SMS alerts", () => {
   }, 120_000);
 
   it("holds texts in the shop's quiet hours and sends them after", async () => {
-    const now = fx.clock.now;
-    const minute = now.getUTCHours() * 60 + now.getUTCMinutes();
-    const shop = await smsShop("Quiet Shop", {
-      start: (minute + 1440 - 60) % 1440,
-      end: (minute + 60) % 1440,
-    });
+    const shop = await smsShop("Quiet Shop", quietHourAroundNow());
     const v = await shop.addVariant({ title: "Night Lamp", stock: 0 });
     expect(
       (await signup(shop, { variant_id: String(v.variantId), phone: "+12015550123", sms_consent: true }))
@@ -250,5 +251,73 @@ describe("SMS alerts", () => {
     const result = await sendSmsBatch(fx.app.workerDeps, { shopId: shop.id, ids: [row.id] });
     expect(result).toMatchObject({ sent: 1, later: null });
     expect(textsTo("+12015550123")).toHaveLength(1);
+  });
+
+  it("tells a phone-only alert it ends soon by text: after quiet hours, once, never after STOP; its link renews", async () => {
+    const db = fx.app.deps.db;
+    const now = fx.clock.now;
+    const shop = await smsShop("Renew Text Shop", quietHourAroundNow());
+    const v = await shop.addVariant({ title: "Canyon Tent", stock: 0 });
+    const started = new Date(now.getTime() - 175 * 24 * 3600_000); // expires in 5 days (180)
+    const phoneOnly = async (phone: string) =>
+      db.subscription.create({
+        data: {
+          shopId: shop.id,
+          variantId: v.variantId,
+          phone,
+          status: "ACTIVE",
+          activeKey: `${v.variantId}:${phone}`,
+          confirmToken: `c-${phone}`,
+          unsubscribeToken: `u-${phone}`,
+          smsConsentAt: started,
+          createdAt: started,
+          confirmedAt: started,
+        },
+      });
+    const keeper = await phoneOnly("+12015550177");
+    const stopped = await phoneOnly("+12015550178");
+    await db.phoneSuppression.create({ data: { shopId: shop.id, phone: "+12015550178", reason: "stop" } });
+
+    expect(await sweepAlertExpiry(fx.app.workerDeps)).toMatchObject({ renewalEmails: 0, renewalTexts: 2 });
+    const rows = await db.notification.findMany({ where: { shopId: shop.id, kind: "renewal" } });
+    expect(rows.map((r) => [r.channel, r.idempotencyKey.startsWith(`renewal:sms:`)])).toEqual([
+      ["sms", true],
+      ["sms", true],
+    ]);
+    // Quiet hours: nothing goes out, the rows wait.
+    const ids = rows.map((r) => r.id);
+    expect((await sendSmsBatch(fx.app.workerDeps, { shopId: shop.id, ids })).later).not.toBeNull();
+    expect(textsTo("+12015550177")).toHaveLength(0);
+
+    fx.clock.advanceMinutes(61);
+    expect(await sendSmsBatch(fx.app.workerDeps, { shopId: shop.id, ids })).toMatchObject({
+      sent: 1,
+      suppressed: 1,
+    });
+    expect(textsTo("+12015550178")).toHaveLength(0);
+    const [text] = textsTo("+12015550177");
+    expect(text!.body).toContain("Renew Text Shop: your alert for Canyon Tent ends on ");
+    expect(text!.body).toMatch(
+      / Manage alerts: https?:\/\/[^ ]+\/apps\/backorder\/alerts Reply STOP to opt out\.$/,
+    );
+    const renewUrl = /Keep it: (\S+)/.exec(text!.body)![1]!;
+    expect(renewUrl.startsWith(`${appUrl}/subscriptions/renew/`)).toBe(true);
+
+    // The next day's sweep: no second notice this period, on any channel.
+    fx.clock.advanceMinutes(24 * 60);
+    expect(await sweepAlertExpiry(fx.app.workerDeps)).toMatchObject({ renewalTexts: 0, renewalEmails: 0 });
+    expect(await db.notification.count({ where: { shopId: shop.id, kind: "renewal" } })).toBe(2);
+
+    // The link: the page changes nothing, its button renews.
+    const page = await fetch(renewUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Canyon Tent");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: keeper.id } })).renewedAt).toBeNull();
+    const renewed = await fetch(renewUrl, { method: "POST" });
+    expect(await renewed.text()).toContain("Your alert is renewed");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: keeper.id } })).renewedAt).toEqual(
+      fx.clock.now,
+    );
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: stopped.id } })).renewedAt).toBeNull();
   });
 });

@@ -1,14 +1,13 @@
-import { loadEmailShop, loadEmailVariant } from "../notifications/email-send-caches.ts";
+import { loadEmailShop } from "../notifications/email-send-caches.ts";
 import {
   claimNotifications,
   markSentMany,
   settleClaims,
   type ClaimedRow,
 } from "../notifications/notification-batch-ledger.ts";
-import { smsVariables, withAlertsLink } from "./build-sms-variables.ts";
+import { buildSmsText } from "./build-sms-texts.ts";
 import { quietHoursEnd } from "./quiet-hours.ts";
 import { loadSmsSettings, twilioAccountOf } from "./sms-settings-repository.ts";
-import { loadSmsTemplate, renderSms } from "./sms-templates.ts";
 import { suppressPhone } from "./suppress-phone.ts";
 import { sendTwilioMessage } from "./twilio-client.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -63,12 +62,14 @@ export async function sendSmsBatch(
       result.suppressed += 1;
       continue;
     }
-    const body = await renderRow(deps, shop, row);
-    if (body === null) {
-      await settle(deps, "FAILED", [row], "subscription or variant gone");
-      result.failed += 1;
+    const text = await buildSmsText(deps, shop, row);
+    if (!text.ok) {
+      await settle(deps, text.status, [row], text.reason);
+      if (text.status === "FAILED") result.failed += 1;
+      else result.suppressed += 1;
       continue;
     }
+    const body = text.body;
     const outcome = await sendTwilioMessage(account, {
       to: row.recipient,
       body,
@@ -88,24 +89,6 @@ export async function sendSmsBatch(
     }
   }
   return result;
-}
-
-async function renderRow(
-  deps: AppDeps,
-  shop: NonNullable<Awaited<ReturnType<typeof loadEmailShop>>>,
-  row: ClaimedRow,
-): Promise<string | null> {
-  if (!row.subscriptionId) return null;
-  const subscription = await deps.db.subscription.findFirst({
-    where: { id: row.subscriptionId, shopId: row.shopId },
-    select: { id: true, variantId: true },
-  });
-  if (!subscription) return null;
-  const variant = await loadEmailVariant(deps, row.shopId, subscription.variantId);
-  if (!variant) return null;
-  const template = await loadSmsTemplate(deps.db, row.shopId, row.kind, row.locale);
-  const variables = smsVariables(deps.config, shop, variant, subscription.id);
-  return withAlertsLink(await renderSms(template, variables), String(variables.alerts_url));
 }
 
 async function readPhoneSuppressions(deps: AppDeps, shopId: string, phones: string[]) {

@@ -20,11 +20,17 @@ export function alertExpiresAt(clockStart: Date, expiryDays: number): Date {
 }
 
 /**
- * The ledger key of the renewal email of one expiry period: one email per subscription and
- * clock start, so a renewed alert gets its own email before its next expiry, and never two.
+ * The ledger key of the renewal notice of one expiry period: one per subscription, channel and
+ * clock start, so a renewed alert gets its own notice before its next expiry, and never two. A
+ * phone-only alert gets it by text (`renewal:sms:…`, like restock texts' keys).
  */
-export function renewalIdempotencyKey(subscriptionId: string, clockStart: Date): string {
-  return `renewal:${subscriptionId}:${clockStart.getTime()}`;
+export function renewalIdempotencyKey(
+  subscriptionId: string,
+  clockStart: Date,
+  channel: "email" | "sms" = "email",
+): string {
+  const prefix = channel === "sms" ? "renewal:sms:" : "renewal:";
+  return `${prefix}${subscriptionId}:${clockStart.getTime()}`;
 }
 
 export type RenewState = "renewable" | "expired" | "notified" | "unsubscribed" | "unconfirmed";

@@ -26,7 +26,7 @@ const CONFIRM_MESSAGES = {
 } as const;
 
 const RENEW_MESSAGES = {
-  renewed: ["Your alert is renewed", "We'll email you once when {item} is back in stock at {shop}."],
+  renewed: ["Your alert is renewed", "We'll let you know once when {item} is back in stock at {shop}."],
   already_live: ["You're subscribed", "You already have a live alert for {item} at {shop}."],
   notified: [
     "This alert was sent",
@@ -117,7 +117,7 @@ export function emailLinkRoutes(deps: AppDeps): Router {
       res,
       200,
       "Keep your back-in-stock alert",
-      fill("Keep emailing me once when {item} is back in stock at {shop}?", found),
+      fill("Keep my alert for when {item} is back in stock at {shop}?", found),
       { action: `/subscriptions/renew/${req.params.token}`, button: "Yes, keep my alert" },
     );
   });

@@ -1,4 +1,6 @@
+import { Prisma } from "@prisma/client";
 import type { AppDeps } from "../app-deps.ts";
+import { enqueueSmsBatches } from "../sms/enqueue-sms-batches.ts";
 import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
 import { deleteOldAlertsLinks } from "./alerts-link.ts";
 import {
@@ -12,7 +14,13 @@ const BATCH = 1_000;
 /** Batches per run and step: a daily run covers 50,000 alerts of each; the next run goes on. */
 const MAX_BATCHES = 50;
 
-export type AlertExpiryResult = { expired: number; renewalEmails: number; oldLinksDeleted: number };
+export type AlertExpiryResult = {
+  expired: number;
+  renewalEmails: number;
+  /** Phone-only alerts get the notice by text (docs/sms.md). */
+  renewalTexts: number;
+  oldLinksDeleted: number;
+};
 
 /**
  * The daily expiry sweep (docs/shoppers.md "Alerts that expire"): ACTIVE alerts whose clock
@@ -37,9 +45,15 @@ export async function sweepAlertExpiry(
     renewalEmails += count;
     if (count < BATCH) break;
   }
+  let renewalTexts = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const count = await enqueueRenewalTexts(deps, now);
+    renewalTexts += count;
+    if (count < BATCH) break;
+  }
   // Guests' alerts links a day past their expiry (docs/shoppers.md): personal data not kept longer.
   const oldLinksDeleted = await deleteOldAlertsLinks(deps.db, now);
-  return { expired, renewalEmails, oldLinksDeleted };
+  return { expired, renewalEmails, renewalTexts, oldLinksDeleted };
 }
 
 async function expireDue(deps: Pick<AppDeps, "db">, now: Date): Promise<number> {
@@ -64,41 +78,84 @@ async function expireDue(deps: Pick<AppDeps, "db">, now: Date): Promise<number> 
 type Due = {
   id: string;
   shopId: string;
-  email: string;
+  email: string | null;
+  phone: string | null;
   locale: string;
   clockStart: Date;
   expiryDays: number;
 };
 
-async function enqueueRenewalEmails(deps: Pick<AppDeps, "db" | "queues">, now: Date): Promise<number> {
-  // The key expression is renewalIdempotencyKey's, so alerts already emailed this period are skipped.
-  const due = await deps.db.$queryRaw<Due[]>`
-    select s.id, s."shopId", s.email, s.locale,
+/**
+ * ACTIVE alerts in their last week with no renewal notice of this period on this channel yet: by
+ * email when the alert has an address, by text when it has only a phone number.
+ */
+function selectDueRenewals(deps: Pick<AppDeps, "db">, now: Date, channel: "email" | "sms") {
+  const who =
+    channel === "sms" ? Prisma.sql`s.email is null and s.phone is not null` : Prisma.sql`s.email is not null`;
+  // The key expression is renewalIdempotencyKey's, so alerts already told this period are skipped.
+  const prefix = channel === "sms" ? "renewal:sms:" : "renewal:";
+  return deps.db.$queryRaw<Due[]>`
+    select s.id, s."shopId", s.email, s.phone, s.locale,
            coalesce(s."renewedAt", s."confirmedAt", s."createdAt") as "clockStart",
            coalesce(st."alertExpiryDays", ${DEFAULT_ALERT_EXPIRY_DAYS}::int) as "expiryDays"
     from "Subscription" s
     left join "ShopSettings" st on st."shopId" = s."shopId"
-    where s.status = 'ACTIVE' and s.email is not null
+    where s.status = 'ACTIVE' and ${who}
       and coalesce(st."renewalEmailEnabled", true)
       and coalesce(s."renewedAt", s."confirmedAt", s."createdAt")
           <= ${now}::timestamp(3) - make_interval(days =>
                coalesce(st."alertExpiryDays", ${DEFAULT_ALERT_EXPIRY_DAYS}::int) - ${RENEWAL_NOTICE_DAYS}::int)
       and not exists (
         select 1 from "Notification" n
-        where n."idempotencyKey" = 'renewal:' || s.id || ':'
+        where n."idempotencyKey" = ${prefix}::text || s.id || ':'
           || round(extract(epoch from coalesce(s."renewedAt", s."confirmedAt", s."createdAt")) * 1000)::bigint)
     limit ${BATCH}`;
+}
+
+async function enqueueRenewalEmails(deps: Pick<AppDeps, "db" | "queues">, now: Date): Promise<number> {
+  const due = await selectDueRenewals(deps, now, "email");
   await enqueueNotifications(
     deps,
     due.map((sub) => ({
       shopId: sub.shopId,
       kind: "renewal" as const,
       idempotencyKey: renewalIdempotencyKey(sub.id, sub.clockStart),
-      recipient: sub.email,
+      recipient: sub.email!,
       locale: sub.locale,
       subscriptionId: sub.id,
       context: { expiresAt: alertExpiresAt(sub.clockStart, sub.expiryDays).toISOString() },
     })),
   );
+  return due.length;
+}
+
+/**
+ * Phone-only alerts: one `renewal` text per period (ledger channel sms), sent by the send-sms
+ * jobs, so quiet hours, STOP and the claim apply as for restock texts (docs/sms.md).
+ */
+async function enqueueRenewalTexts(deps: Pick<AppDeps, "db" | "queues">, now: Date): Promise<number> {
+  const due = await selectDueRenewals(deps, now, "sms");
+  if (due.length === 0) return 0;
+  const keys = due.map((sub) => renewalIdempotencyKey(sub.id, sub.clockStart, "sms"));
+  await deps.db.notification.createMany({
+    data: due.map((sub, i) => ({
+      shopId: sub.shopId,
+      kind: "renewal",
+      channel: "sms",
+      idempotencyKey: keys[i]!,
+      recipient: sub.phone!,
+      locale: sub.locale,
+      subscriptionId: sub.id,
+      context: { expiresAt: alertExpiresAt(sub.clockStart, sub.expiryDays).toISOString() },
+    })),
+    skipDuplicates: true,
+  });
+  const rows = await deps.db.notification.findMany({
+    where: { idempotencyKey: { in: keys }, status: "PENDING" },
+    select: { id: true, shopId: true },
+  });
+  const byShop = new Map<string, string[]>();
+  for (const row of rows) byShop.set(row.shopId, [...(byShop.get(row.shopId) ?? []), row.id]);
+  for (const [shopId, ids] of byShop) await enqueueSmsBatches(deps, shopId, ids);
   return due.length;
 }

@@ -13,7 +13,7 @@ export function SmsTemplatesSection() {
   return (
     <Section
       title="SMS texts"
-      description="Liquid, like the email templates: {{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}, {{ alerts_url }} (the page where shoppers manage their alerts; added at the end when a text leaves it out). One segment is 160 GSM-7 characters, or 70 once any other character (an emoji, ł, ő...) appears; the count fills the variables with sample values of typical length."
+      description="Liquid, like the email templates: {{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}, {{ alerts_url }} (the page where shoppers manage their alerts; added at the end when a text leaves it out); renewal texts also {{ expires_on }} and {{ renew_url }}. One segment is 160 GSM-7 characters, or 70 once any other character (an emoji, ł, ő...) appears; the count fills the variables with sample values of typical length."
     >
       <ApiView state={state} what="SMS texts" skeleton={<CardSkeleton lines={4} />}>
         {({ templates }) => (
