@@ -67,7 +67,12 @@ li{list-style:none;margin:.5rem 0}li img{vertical-align:middle;border-radius:4px
       return void res.status(404).type("text/plain").send("Product not found");
     const variant = typeof req.query.variant === "string" ? req.query.variant : undefined;
     const html = await renderProductPage({
-      shop: { name: shopRecord.name, domain: shopRecord.domain, locale: shopRecord.locale },
+      shop: {
+        name: shopRecord.name,
+        domain: shopRecord.domain,
+        locale: shopRecord.locale,
+        metafields: shopAppMetafields(state, shopRecord.id),
+      },
       locale,
       product,
       selectedVariantId: variant,
@@ -125,6 +130,19 @@ function resolveShop(opts: StorefrontRoutesOptions, req: Request): string | unde
 }
 
 /** Shapes a product of the saved state for the Liquid renderer, with the `$app` metafields. */
+/**
+ * The shop's app-owned metafields as Liquid shows them (`shop.metafields['$app'].key.value`), e.g.
+ * the notify-me block's signup channels the app writes.
+ */
+function shopAppMetafields(state: SimState, shopId: bigint | string) {
+  const owner = gid("Shop", shopId);
+  const namespace = `app--${state.appId}`;
+  const app: Record<string, { type: string; value: string }> = {};
+  for (const m of state.metafields)
+    if (m.ownerGid === owner && m.namespace === namespace) app[m.key] = { type: m.type, value: m.value };
+  return { $app: app };
+}
+
 export function buildStorefrontProduct(
   state: SimState,
   shop: string,

@@ -6,8 +6,11 @@ import { delayJob } from "../delay-job.ts";
 import { sendSmsJob } from "../../web/server/queues/definitions/send-sms.ts";
 import { SWEEP_SMS_EVERY_MS, sweepSmsJob } from "../../web/server/queues/definitions/sweep-sms.ts";
 import type { JobHandler } from "../job-handlers-type.ts";
+import { pushSignupChannelsJob } from "../../web/server/queues/definitions/push-signup-channels.ts";
+import { pushSignupChannels } from "../../web/server/sms/push-signup-channels.ts";
+import { createAdminClient } from "../../web/server/shopify/admin/create-admin-client.ts";
 
-/** The SMS channel's jobs: sending ledger rows and the SMS sweeper. */
+/** The SMS channel's jobs: sending ledger rows, the SMS sweeper, the block's channels metafield. */
 export const SMS_JOB_HANDLERS: JobHandler[] = [
   {
     definition: sendSmsJob,
@@ -25,4 +28,17 @@ export const SMS_JOB_HANDLERS: JobHandler[] = [
       ),
   },
   { definition: sweepSmsJob, run: (deps) => recoverSms(deps), every: SWEEP_SMS_EVERY_MS },
+  {
+    definition: pushSignupChannelsJob,
+    run: async (deps, data) => {
+      const { shopId } = pushSignupChannelsJob.schema.parse(data);
+      const shop = await deps.db.shop.findUnique({
+        where: { id: shopId },
+        select: { domain: true, uninstalledAt: true },
+      });
+      // A shop gone or uninstalled has no token: nothing to write.
+      if (!shop || shop.uninstalledAt) return null;
+      return pushSignupChannels(deps, shopId, await createAdminClient(deps, shop.domain));
+    },
+  },
 ];

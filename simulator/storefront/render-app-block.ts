@@ -18,7 +18,13 @@ export type AppBlockName = "backorder-eta" | "notify-me" | "backorder-cart";
 export type BlockSettings = Partial<Record<AppBlockName, Record<string, unknown>>>;
 
 export interface StorefrontPageInput {
-  shop: { name: string; domain: string; locale: string };
+  shop: {
+    name: string;
+    domain: string;
+    locale: string;
+    /** The shop's metafields by namespace (`$app` for the app's own). */
+    metafields?: Record<string, Record<string, { type: string; value: unknown }>>;
+  };
   /** The request's language (`/de/...`); the shop's primary locale otherwise. */
   locale?: string;
   blockSettings?: BlockSettings;

@@ -97,6 +97,45 @@ describe("SMS signup on the storefront in Chromium", () => {
       "Text me once when it's back in stock. Msg & data rates may apply. Reply STOP to opt out.",
     );
   }, 60_000);
+
+  it("offers what the merchant chose in the app, whatever the theme editor says (shop metafield, no app call)", async () => {
+    const token = await sim.mintSessionToken({ shop });
+    const choose = async (signupChannels: string) => {
+      const res = await fetch(`${app.url}/api/sms-settings`, {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ signupChannels }),
+      });
+      expect(res.status).toBe(200);
+      // The worker's job writes the app-owned shop metafield through the Admin API.
+      await waitFor(async () => {
+        const state = sim.exportState();
+        const shopGid = `gid://shopify/Shop/${state.shops.find((s) => s.domain === shop)!.id}`;
+        const mf = state.metafields.find((m) => m.ownerGid === shopGid && m.key === "signup_channels");
+        return mf?.value === signupChannels ? mf : null;
+      }, 15_000);
+    };
+    const page = await browser.newPage();
+    const form = page.locator("[data-bo-block=notify] form");
+    const open = async () => {
+      await page.goto(`${sim.origin}/products/${handle}?shop=${shop}&variant=${soldOut}`);
+      await expect.poll(() => form.isVisible()).toBe(true);
+    };
+
+    // The theme editor says "both"; the merchant picks phone only in the app.
+    await choose("phone");
+    await open();
+    await expect.poll(() => form.getByLabel("Phone (text message)").isVisible()).toBe(true);
+    expect(await form.locator("input[name=email]").count()).toBe(0);
+    expect(await form.getByRole("checkbox", { name: /Text me once/ }).count()).toBe(1);
+
+    await choose("email");
+    await open();
+    expect(await form.locator("input[name=email]").count()).toBe(1);
+    expect(await form.locator("input[name=phone]").count()).toBe(0);
+    expect(await form.getByRole("checkbox", { name: /Text me once/ }).count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });
 
 describe("SMS texts in the admin in Chromium", () => {

@@ -2,6 +2,8 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { parseBody } from "../parse-input.ts";
+import { pushSignupChannelsJob } from "../queues/definitions/push-signup-channels.ts";
+import { enqueueCoalesced } from "../queues/enqueue-coalesced.ts";
 import { smsSettingsUpdateSchema } from "./sms-settings-schema.ts";
 import { loadSmsSettings, updateSmsSettings, viewSmsSettings } from "./sms-settings-repository.ts";
 import { SMS_KINDS, listSmsTemplates, saveSmsTemplate, smsTemplateSchema } from "./sms-templates.ts";
@@ -20,6 +22,9 @@ export function smsApiRoutes(deps: AppDeps): Router {
     const { shop } = res.locals as ShopLocals;
     const input = parseBody(smsSettingsUpdateSchema, req.body);
     const row = await updateSmsSettings(deps.db, deps.config, shop.id, input);
+    // The notify-me block reads the channels from a shop metafield (docs/sms.md): the job writes
+    // the settings as they are when it runs, once per burst of saves.
+    await enqueueCoalesced(deps.queues, pushSignupChannelsJob, { shopId: shop.id }, shop.id, 1_000);
     res.json({ settings: viewSmsSettings(row), ...webhookUrls(deps, shop.id) });
   });
   router.get("/sms-templates", async (_req, res) => {

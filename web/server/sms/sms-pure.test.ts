@@ -6,6 +6,7 @@ import { maskPhone, normalizePhone } from "./phone-number.ts";
 import { quietHoursEnd } from "./quiet-hours.ts";
 import { countSmsSegments, smsPreviewText } from "../../contract/sms-segments.ts";
 import { withAlertsLink } from "./build-sms-variables.ts";
+import { storefrontSignupChannels } from "./push-signup-channels.ts";
 import { DEFAULT_SMS_TEMPLATES } from "./default-sms-templates.ts";
 import { twilioSignature, verifyTwilioSignature } from "./twilio-signature.ts";
 
@@ -134,5 +135,17 @@ describe("the segment preview and the alerts link", () => {
     expect(withAlertsLink("Back: x", url)).toBe(`Back: x ${url}`);
     expect(withAlertsLink(`Back: x ${url} STOP`, url)).toBe(`Back: x ${url} STOP`);
     expect(withAlertsLink("Back: x", "")).toBe("Back: x");
+  });
+});
+
+describe("the block's signup channels", () => {
+  it.each([
+    [true, "both", "both"],
+    [true, "phone", "phone"],
+    [true, "email", "email"],
+    [false, "both", "email"], // the SMS channel off: email only
+    [true, "fax", "email"],
+  ])("enabled %s, %s -> %s", (enabled, signupChannels, expected) => {
+    expect(storefrontSignupChannels({ enabled, signupChannels })).toBe(expected);
   });
 });
