@@ -10,6 +10,7 @@ import { escapeHtml } from "./storefront/escape-html.ts";
 import { readExtensionAsset } from "./storefront/read-extension-asset.ts";
 import { renderOrderStatusPage } from "./storefront/render-order-status-page.ts";
 import { renderProductPage } from "./storefront/render-product-page.ts";
+import { renderProxyLiquidPage } from "./storefront/render-proxy-page.ts";
 import { orderStatusKey } from "./storefront/storefront-urls.ts";
 import type { StorefrontProduct } from "./storefront/render-product-page.ts";
 import { storefrontLocale } from "./storefront/storefront-locale.ts";
@@ -96,6 +97,26 @@ li{list-style:none;margin:.5rem 0}li img{vertical-align:middle;border-radius:4px
     res.type("html").set("Cache-Control", "no-store").send(renderOrderStatusPage(shop, order));
   });
 
+  // A stand-in for customer accounts: /account/login?customer_id=123 "logs in" customer 123 (a
+  // cookie the app proxy turns into logged_in_customer_id), /account/logout forgets it.
+  router.get("/account/login", (req, res) => {
+    const id = typeof req.query.customer_id === "string" ? req.query.customer_id : "";
+    const back =
+      typeof req.query.return_url === "string" && req.query.return_url.startsWith("/")
+        ? req.query.return_url
+        : "/";
+    if (!/^\d{1,20}$/.test(id))
+      return void res
+        .type("html")
+        .send(
+          `<!doctype html><title>Log in</title><form method="get"><label>Customer id <input name="customer_id" inputmode="numeric"></label><input type="hidden" name="return_url" value="${escapeHtml(back)}"><button>Log in</button></form>`,
+        );
+    res.set("Set-Cookie", `${CUSTOMER_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`).redirect(back);
+  });
+  router.get("/account/logout", (_req, res) => {
+    res.set("Set-Cookie", `${CUSTOMER_COOKIE}=; Path=/; Max-Age=0`).redirect("/");
+  });
+
   router.get(`${ASSET_BASE}/:name`, async (req, res) => {
     const asset = await readExtensionAsset(String(req.params.name));
     if (!asset) return void res.status(404).type("text/plain").send("Not found");
@@ -129,7 +150,6 @@ function resolveShop(opts: StorefrontRoutesOptions, req: Request): string | unde
   return fromQuery ?? fromReferer ?? opts.defaultShop ?? opts.sim.listShops()[0]?.domain;
 }
 
-/** Shapes a product of the saved state for the Liquid renderer, with the `$app` metafields. */
 /**
  * The shop's app-owned metafields as Liquid shows them (`shop.metafields['$app'].key.value`), e.g.
  * the notify-me block's signup channels the app writes.
@@ -143,6 +163,7 @@ function shopAppMetafields(state: SimState, shopId: bigint | string) {
   return { $app: app };
 }
 
+/** Shapes a product of the saved state for the Liquid renderer, with the `$app` metafields. */
 export function buildStorefrontProduct(
   state: SimState,
   shop: string,
@@ -193,6 +214,17 @@ export function buildStorefrontProduct(
 
 // Like Shopify's proxy: no cookies either way, the shopper's address in X-Forwarded-For, and a
 // freshly signed query naming the shop (an anonymous shopper: empty logged_in_customer_id).
+const CUSTOMER_COOKIE = "sim_customer_id";
+
+/** The simulated storefront's logged-in customer: the numeric id in its cookie, else none. */
+function simCustomerId(req: Request): string | null {
+  for (const part of (req.get("Cookie") ?? "").split(";")) {
+    const [name, value] = part.trim().split("=");
+    if (name === CUSTOMER_COOKIE && value && /^\d{1,20}$/.test(value)) return value;
+  }
+  return null;
+}
+
 async function forwardToAppProxy(
   opts: StorefrontRoutesOptions,
   req: Request,
@@ -206,7 +238,8 @@ async function forwardToAppProxy(
   for (const [key, value] of incoming.searchParams) params[key] = [...(params[key] ?? []), value];
   Object.assign(params, {
     shop: [shop],
-    logged_in_customer_id: [""],
+    // A customer "logged in" to the simulated storefront (cookie set by /account/login).
+    logged_in_customer_id: [simCustomerId(req) ?? ""],
     path_prefix: [PROXY_PREFIX],
     timestamp: [String(Math.floor(Date.now() / 1000))],
   });
@@ -231,6 +264,16 @@ async function forwardToAppProxy(
       redirect: "manual",
     });
     res.status(answer.status);
+    if ((answer.headers.get("content-type") ?? "").startsWith("application/liquid")) {
+      // Shopify renders a Liquid answer inside the shop's theme and serves it as HTML.
+      const record = opts.sim.exportState().shops.find((s) => s.domain === shop);
+      const html = await renderProxyLiquidPage({
+        shop: { name: record?.name ?? shop, domain: shop, locale: record?.locale ?? "en" },
+        liquid: await answer.text(),
+        customerId: simCustomerId(req),
+      });
+      return void res.type("html").set("Cache-Control", "no-store").send(html);
+    }
     for (const [name, value] of answer.headers) {
       if (
         !["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection"].includes(

@@ -5,6 +5,9 @@ import { startSmtpCatcher, type SmtpCatcher } from "../helpers/smtp-catcher.ts";
 import { startTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from "../helpers/start-test-app.ts";
 import { storeOfflineSession } from "../helpers/store-offline-session.ts";
 import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
+import express from "express";
+import { createStorefrontRoutes } from "../../simulator/storefront-routes.ts";
+import { storefrontUrl } from "../../simulator/storefront/storefront-urls.ts";
 
 export type AlertsFixture = {
   sim: Simulator;
@@ -27,10 +30,11 @@ export type TestVariant = { variantId: bigint; inventoryItemId: bigint; productI
 
 /**
  * Simulator + app (worker deps with a real pooled mailer) + SMTP catcher + a controllable clock;
- * `env` adds settings of the app's (TRUST_PROXY, …).
+ * `env` adds settings of the app's (TRUST_PROXY, …). With `storefront`, the simulator serves the
+ * shops' storefronts (theme blocks, the app proxy) and each shop's store URL points there.
  */
 export async function startAlertsFixture(
-  opts: { env?: Record<string, string> } = {},
+  opts: { env?: Record<string, string>; storefront?: boolean } = {},
 ): Promise<AlertsFixture> {
   const clock = {
     now: new Date(),
@@ -38,11 +42,24 @@ export async function startAlertsFixture(
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
   };
-  const sim = await createSimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET });
+  let appUrl = "";
+  const sim = await createSimulator({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    ...(opts.storefront
+      ? {
+          routes: (s: Simulator) =>
+            express
+              .Router()
+              .use(createStorefrontRoutes({ sim: s, apiSecret: TEST_API_SECRET, appUrl: () => appUrl })),
+        }
+      : {}),
+  });
   const app = await startTestApp({
     env: { SHOPIFY_ADMIN_ORIGIN: sim.origin, ...opts.env },
     now: () => clock.now,
   });
+  appUrl = app.url;
   const smtp = await startSmtpCatcher();
   const mailer = createMailer({ smtpUrl: smtp.url }, { socketTimeoutMs: 2_000 });
   app.workerDeps.mailer = mailer;
@@ -56,7 +73,14 @@ export async function startAlertsFixture(
     const domain = simShop.domain;
     await storeOfflineSession(app, domain, sim.issueAccessToken(domain));
     const shop = await db.shop.create({
-      data: { domain, name, currency: "EUR", syncStatus: "DONE", settings: { create: settings } },
+      data: {
+        domain,
+        name,
+        currency: "EUR",
+        syncStatus: "DONE",
+        ...(opts.storefront ? { storefrontUrl: storefrontUrl(sim.origin, domain) } : {}),
+        settings: { create: settings },
+      },
     });
     const locationId = simShop.locationIds[0]!;
     return {
