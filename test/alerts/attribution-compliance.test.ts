@@ -108,6 +108,14 @@ describe("attribution and compliance", () => {
 
   it("exports the customer's data once per request, then redacts it", async () => {
     const customer = { id: "$CUSTOMER_ID", email: buyer };
+    // A guest link to their alerts page (docs/shoppers.md), and someone else's that stays.
+    const expiresAt = new Date(Date.now() + DAY);
+    await db().shopperAlertLink.createMany({
+      data: [
+        { id: crypto.randomUUID(), shopId: shop.id, email: buyer, expiresAt },
+        { id: crypto.randomUUID(), shopId: shop.id, email: "someone-else@example.com", expiresAt },
+      ],
+    });
     const request = await deliver("customers/data_request", { customer, data_request: { id: 9999 } });
     expect(request.status).toBe("PROCESSED");
     await deliver("customers/data_request", { customer, data_request: { id: 9999 } });
@@ -117,19 +125,13 @@ describe("attribution and compliance", () => {
     const payload = exports[0]!.payload as {
       subscriptions: { email: string }[];
       notifications: { kind: string }[];
+      alertsLinks: { email: string }[];
     };
     expect(payload.subscriptions.map((s) => s.email)).toEqual([buyer]);
     expect(payload.notifications.map((n) => n.kind)).toEqual(["restock"]);
+    expect(payload.alertsLinks.map((l) => l.email)).toEqual([buyer]);
 
     await db().suppression.create({ data: { shopId: shop.id, email: buyer, reason: "unsubscribed" } });
-    // A guest link to their alerts page (docs/shoppers.md), and someone else's that stays.
-    const expiresAt = new Date(Date.now() + DAY);
-    await db().shopperAlertLink.createMany({
-      data: [
-        { id: crypto.randomUUID(), shopId: shop.id, email: buyer, expiresAt },
-        { id: crypto.randomUUID(), shopId: shop.id, email: "someone-else@example.com", expiresAt },
-      ],
-    });
     expect((await deliver("customers/redact", { customer, orders_to_redact: [] })).status).toBe("PROCESSED");
     expect((await deliver("customers/redact", { customer, orders_to_redact: [] })).status).toBe("PROCESSED");
     const like = `%${buyer}%`;

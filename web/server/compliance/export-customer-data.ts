@@ -86,6 +86,11 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
     where: { shopId: ctx.shop.id, phone: { in: phones } },
   });
   const integrationEvents = await exportIntegrationEvents(db, ctx.shop.id, emails);
+  // Links to the shopper alerts page the address asked for (docs/shoppers.md).
+  const alertsLinks = await db.shopperAlertLink.findMany({
+    where: { shopId: ctx.shop.id, email: { in: emails, mode: "insensitive" } },
+    orderBy: { createdAt: "asc" },
+  });
   await db.dataExport.create({
     data: {
       shopId: ctx.shop.id,
@@ -181,6 +186,12 @@ export async function exportCustomerData(ctx: WebhookContext, payload: unknown):
           createdAt: s.createdAt.toISOString(),
         })),
         integrationEvents,
+        alertsLinks: alertsLinks.map((l) => ({
+          email: l.email,
+          createdAt: l.createdAt.toISOString(),
+          expiresAt: l.expiresAt.toISOString(),
+          usedAt: l.usedAt?.toISOString() ?? null,
+        })),
       },
     },
   });
