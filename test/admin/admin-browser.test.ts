@@ -6,6 +6,8 @@ import {
   ARTIFACTS,
   BROWSER_SHOP as SHOP,
   openAdminBrowserSession,
+  saveBar,
+  saveFromSaveBar,
   screenshot,
   visit,
   type AdminBrowserSession,
@@ -124,7 +126,7 @@ describe("embedded admin in Chromium", () => {
     await dialog.getByLabel("Until").fill("2030-02-01T09:00");
     await dialog.getByRole("button", { name: "Save" }).click();
     // The API's 422 field error lands on its field; nothing is saved.
-    await dialog.getByText("must be after windowStartsAt").waitFor();
+    await dialog.getByText("Enter a time after the window starts").waitFor();
     await dialog.getByLabel("Until").fill("2030-04-01T09:00");
     await dialog.getByRole("button", { name: "Save" }).click();
     await page.getByText("Variant saved").waitFor();
@@ -193,8 +195,9 @@ describe("embedded admin in Chromium", () => {
     const frame = page.frameLocator('iframe[title="Email preview"]');
     await frame.getByText("Merino Trail Hoodie is back, customer@example.com!").waitFor();
     expect(await page.getByText(/line 2, column/).count()).toBe(0);
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Template saved").waitFor();
+    await expect.poll(() => saveBar(page).count()).toBe(0);
     const saved = await app.deps.db.emailTemplate.findUniqueOrThrow({
       where: { shopId_kind_locale: { shopId, kind: "restock", locale: "en" } },
     });
@@ -202,9 +205,31 @@ describe("embedded admin in Chromium", () => {
     await screenshot(page, "5-emails");
   });
 
-  it("changes a setting and sees it persist across a reload", async () => {
+  it("edits settings behind App Bridge's save bar, which guards leaving, and explains refused values", async () => {
     await visit(page, "Settings", "Settings");
     const threshold = page.getByLabel("Restock threshold");
+    await threshold.waitFor();
+    // Nothing edited yet: no save bar, and no Save button 2,000 px down either.
+    expect(await saveBar(page).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
+    await threshold.fill("7");
+    await saveBar(page).waitFor();
+
+    // Leaving with the edit unsaved asks first; staying keeps the edit.
+    await page.getByRole("link", { name: "Activity log", exact: true }).first().click();
+    const leave = page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await leave.waitFor();
+    await screenshot(page, "6-settings-leave-guard");
+    await leave.getByRole("button", { name: "Stay" }).click();
+    await expect.poll(() => leave.count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe("/admin/settings");
+    expect(await threshold.inputValue()).toBe("7");
+
+    // Discard puts the saved values back and takes the save bar away.
+    await saveBar(page).getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => threshold.inputValue()).toBe("0");
+    await expect.poll(() => saveBar(page).count()).toBe(0);
+
     await threshold.fill("7");
     await page.getByLabel("Keep subscribed after an alert").check({ force: true });
     await page.getByLabel("Offer a discount code to waiting customers").check({ force: true });
@@ -213,24 +238,48 @@ describe("embedded admin in Chromium", () => {
     await page.getByLabel("Priority customer tags").fill("VIP, wholesale");
     await page.getByLabel("Alerts expire after").fill("90");
     await page.getByLabel("Reminder after").fill("24");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
-    // The server's 422 field error is shown on its field, and nothing is saved.
+
+    // Alternatives: picked by name in the resource picker (the stand-in lists the shop's catalog).
+    await page.getByLabel("Suggest in-stock alternatives").check({ force: true });
+    await page.getByRole("button", { name: "Choose products" }).click();
+    const picker = page.getByRole("dialog", { name: "Select products" });
+    await picker.getByText("Merino Trail Hoodie").waitFor();
+    expect(await picker.getByRole("listitem").allInnerTexts()).toEqual([
+      "Merino Trail Hoodie",
+      "Waxed Canvas Cap",
+    ]);
+    await picker.getByRole("searchbox", { name: "Search products" }).fill("cap");
+    await expect.poll(() => picker.getByRole("listitem").allInnerTexts()).toEqual(["Waxed Canvas Cap"]);
+    await picker.getByLabel("Waxed Canvas Cap").check();
+    await screenshot(page, "6-settings-resource-picker");
+    await picker.getByRole("button", { name: "Select" }).click();
+    await page.getByRole("button", { name: "Remove Waxed Canvas Cap" }).waitFor();
+
+    await saveFromSaveBar(page);
+    // The server's 422 field error is shown on its field in words, focus goes there, nothing is saved.
     await page.getByText("Some settings need fixing").waitFor();
-    await page.getByText(/Too small: expected number to be >0/).waitFor();
+    await page.getByText("Enter a number above 0").waitFor();
+    expect(await page.getByText(/Too small|expected number/).count()).toBe(0);
+    await expect
+      .poll(() => page.getByLabel("Discount value").evaluate((field) => field === document.activeElement))
+      .toBe(true);
     expect((await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } })).restockThreshold).toBe(
       0,
     );
     await page.getByLabel("Discount value").fill("12.5");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Settings saved").waitFor();
+    await expect.poll(() => saveBar(page).count()).toBe(0);
     await screenshot(page, "6-settings");
     // A reload has no id_token any more: the page gets a fresh token from the dev provider.
     await page.reload();
     await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
-    await expect.poll(() => page.getByLabel("Restock threshold").inputValue()).toBe("7");
+    await expect.poll(() => page.getByLabel("Restock threshold").inputValue(), { timeout: 15_000 }).toBe("7");
     expect(await page.getByLabel("Keep subscribed after an alert").isChecked()).toBe(true);
     expect(await page.getByLabel("Discount value").inputValue()).toBe("12.5");
     expect(await page.getByLabel("Priority customer tags").inputValue()).toBe("VIP, wholesale");
+    // The chosen alternative is named after the reload too (GET /api/products).
+    await page.getByRole("button", { name: "Remove Waxed Canvas Cap" }).waitFor();
     const row = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
     expect([
       row.restockThreshold,
@@ -242,7 +291,9 @@ describe("embedded admin in Chromium", () => {
       row.alertExpiryDays,
       row.reminderAfterHours,
       row.renewalEmailEnabled,
-    ]).toEqual([7, true, true, "12.5", true, ["VIP", "wholesale"], 90, 24, true]);
+      row.alternativesEnabled,
+      row.alternativeProductIds,
+    ]).toEqual([7, true, true, "12.5", true, ["VIP", "wholesale"], 90, 24, true, true, [IDS.cap.toString()]]);
   });
 
   it("shows the activity log, reachable from the keyboard", async () => {

@@ -9,6 +9,7 @@ import {
   openAdminBrowserSession,
   visit,
   type AdminBrowserSession,
+  saveFromSaveBar,
 } from "./helpers/admin-browser-session.ts";
 import type { AdminTestApp } from "./helpers/start-admin-app.ts";
 
@@ -120,8 +121,7 @@ describe("first run in the admin (Chromium)", () => {
     await visit(page, "Settings", "Settings");
     await page.getByLabel("Sender name").fill("Alpine Outfitters");
     await page.getByLabel("Reply-to address").fill("help@alpine-outfitters.example");
-    // The settings form's own Save (the SMS sections below have "Save SMS settings", "Save <text>").
-    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+    await saveFromSaveBar(page);
     await page.getByText("Settings saved").waitFor();
     await visit(page, "Dashboard", "Dashboard");
     const card = page.getByRole("region", { name: "Setup guide" });

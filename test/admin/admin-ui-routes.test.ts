@@ -61,12 +61,18 @@ describe("adminContentSecurityPolicy", () => {
 });
 
 describe("renderAdminHtml", () => {
-  it("puts the API key first and loads App Bridge only when embedded", () => {
-    const standalone = renderAdminHtml(HTML, { apiKey: 'k"<', embedded: false });
-    expect(standalone).toContain('<meta name="shopify-api-key" content="k&quot;&lt;" />');
-    expect(standalone).not.toContain("app-bridge.js");
-    const embedded = renderAdminHtml(HTML, { apiKey: "k", embedded: true });
-    expect(embedded.indexOf("app-bridge.js")).toBeLessThan(embedded.indexOf('type="module"'));
+  it("puts the API key first, then Shopify's App Bridge, its stand-in or neither, before the bundle", () => {
+    const none = renderAdminHtml(HTML, { apiKey: 'k"<', appBridge: "none" });
+    expect(none).toContain('<meta name="shopify-api-key" content="k&quot;&lt;" />');
+    expect(none).not.toContain("app-bridge");
+    const cdn = renderAdminHtml(HTML, { apiKey: "k", appBridge: "cdn" });
+    expect(cdn).toContain('<script src="https://cdn.shopify.com/shopifycloud/app-bridge.js"></script>');
+    expect(cdn.indexOf("shopify-api-key")).toBeLessThan(cdn.indexOf("app-bridge.js"));
+    expect(cdn.indexOf("app-bridge.js")).toBeLessThan(cdn.indexOf('type="module"'));
+    const standIn = renderAdminHtml(HTML, { apiKey: "k", appBridge: "stand-in" });
+    expect(standIn).toContain('<script src="/admin/app-bridge-stand-in.js"></script>');
+    expect(standIn).not.toContain("cdn.shopify.com");
+    expect(standIn.indexOf("app-bridge-stand-in.js")).toBeLessThan(standIn.indexOf('type="module"'));
   });
 });
 
@@ -91,9 +97,40 @@ describe("createAdminUiRoutes", () => {
     expect(res.headers["content-security-policy"]).toBe(`frame-ancestors 'none'; ${ADMIN_SCRIPT_POLICY}`);
   });
 
-  it("adds App Bridge when Shopify opens it embedded", async () => {
-    const res = await request(app).get("/admin?shop=a.myshopify.com&host=YWRtaW4&embedded=1");
-    expect(res.text).toContain("https://cdn.shopify.com/shopifycloud/app-bridge.js");
+  it("adds App Bridge from Shopify's CDN when Shopify opens it embedded, else the stand-in in tests", async () => {
+    const embedded = await request(app).get("/admin?shop=a.myshopify.com&host=YWRtaW4&embedded=1");
+    expect(embedded.text).toContain("https://cdn.shopify.com/shopifycloud/app-bridge.js");
+    expect(embedded.text).not.toContain("app-bridge-stand-in.js");
+    const standalone = await request(app).get("/admin?shop=a.myshopify.com");
+    expect(standalone.text).toContain('<script src="/admin/app-bridge-stand-in.js"></script>');
+    expect(standalone.text).not.toContain("cdn.shopify.com");
+  });
+
+  it("serves the stand-in script uncached, and answers 503 while it is not built", async () => {
+    const dist = fakeDist();
+    fs.writeFileSync(path.join(dist, "app-bridge-stand-in.js"), "window.shopify = {};");
+    const res = await request(appFor({ NODE_ENV: "test" }, dist).app).get("/admin/app-bridge-stand-in.js");
+    expect([res.status, res.headers["cache-control"], res.text]).toEqual([
+      200,
+      "no-store",
+      "window.shopify = {};",
+    ]);
+    expect(res.headers["content-type"]).toContain("javascript");
+    expect((await request(app).get("/admin/app-bridge-stand-in.js")).status).toBe(503);
+  });
+
+  it("never gives production the stand-in: no script tag outside the admin, no script served", async () => {
+    const env = {
+      NODE_ENV: "production",
+      TOKEN_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
+    };
+    const dist = fakeDist();
+    fs.writeFileSync(path.join(dist, "app-bridge-stand-in.js"), "window.shopify = {};");
+    const prod = appFor(env, dist).app;
+    const page = await request(prod).get("/admin?shop=a.myshopify.com");
+    expect(page.text).not.toContain("app-bridge");
+    const script = await request(prod).get("/admin/app-bridge-stand-in.js");
+    expect(script.text).not.toContain("window.shopify");
   });
 
   it("caches hashed assets forever and 404s missing ones", async () => {
@@ -139,6 +176,7 @@ describe("createAdminUiRoutes", () => {
   ])("has no token endpoint in %s", async (_name, env) => {
     const res = await request(appFor(env).app).get("/dev/session-token?shop=a.myshopify.com");
     expect(res.status).toBe(404);
+    expect((await request(appFor(env).app).get("/dev/products?shop=a.myshopify.com")).status).toBe(404);
   });
 
   it("has the token endpoint in the demo playground (no credentials)", async () => {

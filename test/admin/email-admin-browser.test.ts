@@ -6,6 +6,7 @@ import {
   screenshot,
   visit,
   type AdminBrowserSession,
+  saveFromSaveBar,
 } from "./helpers/admin-browser-session.ts";
 import type { AdminTestApp } from "./helpers/start-admin-app.ts";
 
@@ -39,13 +40,13 @@ describe("email sender and template variables in the admin (Chromium)", () => {
 
     // The sender address alone is not enough: replies would still go nowhere.
     await page.getByLabel("Sender address").fill("orders@alpine-outfitters.example");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Settings saved").waitFor();
     expect(await warning.isVisible()).toBe(true);
     expect(await section.innerText()).toContain("orders@alpine-outfitters.example");
 
     await page.getByLabel("Reply-to address").fill("help@alpine-outfitters.example");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await expect.poll(() => warning.count()).toBe(0);
     await page.getByText("Authenticate alpine-outfitters.example so they reach inboxes").waitFor();
     const row = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });

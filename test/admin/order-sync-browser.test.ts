@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/launch-chromium.ts";
 import { startBackorderFixture, type BackorderFixture } from "../backorders/backorder-fixture.ts";
 import { ensureAdminBuild } from "./helpers/ensure-admin-build.ts";
-import { ARTIFACTS } from "./helpers/admin-browser-session.ts";
+import { ARTIFACTS, saveFromSaveBar } from "./helpers/admin-browser-session.ts";
 
 describe("Sync now in the admin", () => {
   let f: BackorderFixture;
@@ -87,10 +87,10 @@ describe("Sync now in the admin", () => {
 
     // The interval is a setting like the others: refused out of range, saved in range.
     await page.getByLabel("Reconcile orders every").fill("2");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Some settings need fixing").waitFor();
     await page.getByLabel("Reconcile orders every").fill("15");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Settings saved").waitFor();
     const settings = await f.app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId: shop.id } });
     expect(settings.orderReconcileMinutes).toBe(15);

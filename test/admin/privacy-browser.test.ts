@@ -6,6 +6,7 @@ import {
   screenshot,
   visit,
   type AdminBrowserSession,
+  saveFromSaveBar,
 } from "./helpers/admin-browser-session.ts";
 
 // The Settings page's Privacy section: the webhook body retention and the customers/data_request
@@ -49,10 +50,10 @@ describe("privacy settings in Chromium", () => {
     expect(file.customer.email).toBe("mira@example.com");
 
     await retention.fill("40");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Some settings need fixing").waitFor();
     await retention.fill("3");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await saveFromSaveBar(page);
     await page.getByText("Settings saved").waitFor();
     const saved = await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } });
     expect(saved.webhookBodyRetentionDays).toBe(3);

@@ -16,6 +16,7 @@ import type {
 import type { ImportReport } from "../server/etas/import-eta-csv.ts";
 import type { EtaPage } from "../server/etas/list-etas.ts";
 import type { EtaView } from "../server/etas/eta-view.ts";
+import type { ShopProductView } from "../server/products/find-shop-products.ts";
 import type { ReconciliationView } from "../server/reconcile/order-reconciliation-runs.ts";
 import type { SendingView } from "../server/settings/describe-sending.ts";
 import type { SettingsView } from "../server/settings/shop-settings-repository.ts";
@@ -99,6 +100,9 @@ export type CancelRequestsResponse = { requests: CancelRequestView[] };
 /** GET/PUT /api/settings */
 export type SettingsResponse = { settings: Jsonified<SettingsView>; sending: SendingView };
 export type { SettingsView, SendingView, VariantControlView };
+/** GET /api/products?ids=…|query=… (the dev-only /dev/products answers the same for the App Bridge stand-in) */
+export type ProductsResponse = { products: ShopProductView[] };
+export type { ShopProductView };
 /** GET /api/locations */
 export type LocationsResponse = {
   locations: { id: string; name: string; active: boolean; counted: boolean }[];

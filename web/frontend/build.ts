@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { build } from "vite";
 import { adminBuildIsStale } from "./admin-build-is-stale.ts";
-import { adminViteConfig, DIST_DIR } from "./vite-config.ts";
+import { adminViteConfig, DIST_DIR, standInViteConfig } from "./vite-config.ts";
 
 function listFiles(dir: string): string[] {
   return fs
@@ -21,6 +21,8 @@ export async function buildAdmin(): Promise<{ raw: number; gzip: number }> {
   // Vite (and the React plugin) decide production from NODE_ENV itself, not from `mode`.
   process.env.NODE_ENV = "production";
   await build(adminViteConfig());
+  // After the bundle: its build empties dist first.
+  await build(standInViteConfig());
   const rows = listFiles(DIST_DIR)
     .map((file) => {
       const content = fs.readFileSync(file);

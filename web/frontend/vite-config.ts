@@ -27,3 +27,28 @@ export function adminViteConfig(): InlineConfig {
     },
   };
 }
+
+/**
+ * The App Bridge stand-in (src/app-bridge/stand-in/) as one classic script, dist/app-bridge-stand-in.js:
+ * like Shopify's app-bridge.js it runs before the bundle, so it cannot be a module of it.
+ */
+export function standInViteConfig(): InlineConfig {
+  return {
+    root: FRONTEND_ROOT,
+    configFile: false,
+    mode: "production",
+    logLevel: "warn",
+    build: {
+      outDir: DIST_DIR,
+      emptyOutDir: false,
+      target: "es2022",
+      sourcemap: false,
+      lib: {
+        entry: fileURLToPath(new URL("./src/app-bridge/stand-in/app-bridge-stand-in.ts", import.meta.url)),
+        formats: ["iife"],
+        name: "BackorderHubAppBridgeStandIn",
+        fileName: () => "app-bridge-stand-in.js",
+      },
+    },
+  };
+}

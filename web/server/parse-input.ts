@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { fieldErrorSentence } from "./field-error-sentences.ts";
 
 /**
  * The one place request input is validated and its failure given a status (docs/api-errors.md):
@@ -55,8 +56,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+// Each field's errors as sentences the merchant reads beside the field (field-error-sentences.ts).
 function inputError(code: "bad_request" | "unprocessable", error: z.ZodError): AppError {
-  const flat = z.flattenError(error);
+  const flat = z.flattenError(error, fieldErrorSentence);
   return new AppError(code, "Invalid request", {
     fieldErrors: flat.fieldErrors,
     formErrors: flat.formErrors,

@@ -76,3 +76,13 @@ export async function visit(page: Page, label: string, heading: string) {
   await page.getByRole("link", { name: label, exact: true }).first().click();
   await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
 }
+
+/** The save bar App Bridge (here its stand-in) shows while a form has unsaved edits. */
+export function saveBar(page: Page) {
+  return page.getByRole("region", { name: "Unsaved changes" });
+}
+
+/** Saves the page's form the way a merchant does: with the save bar's Save. */
+export async function saveFromSaveBar(page: Page) {
+  await saveBar(page).getByRole("button", { name: "Save", exact: true }).click();
+}

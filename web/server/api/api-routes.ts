@@ -13,6 +13,7 @@ import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint-routes.ts";
 import { apiKeyRoutes } from "../merchant-api/api-key-routes.ts";
 import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-routes.ts";
+import { productApiRoutes } from "../products/product-api-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { smsApiRoutes } from "../sms/sms-api-routes.ts";
@@ -64,6 +65,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(apiKeyRoutes(deps));
   router.use(smsApiRoutes(deps));
   router.use(setupGuideRoutes(deps));
+  router.use(productApiRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -63,7 +63,7 @@ export async function saveVariantControl(
   const endsAt = body.windowEndsAt !== undefined ? body.windowEndsAt : current.windowEndsAt;
   if (startsAt && endsAt && new Date(startsAt) >= new Date(endsAt)) {
     throw new AppError("unprocessable", "Invalid window", {
-      fieldErrors: { windowEndsAt: ["must be after windowStartsAt"] },
+      fieldErrors: { windowEndsAt: ["Enter a time after the window starts"] },
     });
   }
   const where = { shopId_variantId: { shopId, variantId } };

@@ -6,6 +6,7 @@ import {
   type AnchorHTMLAttributes,
   type ReactNode,
 } from "react";
+import { confirmLeave } from "../app-bridge/leave-guard.ts";
 
 // Kept on every in-app URL: a reload must still know the shop (and the CSP depends on it).
 const APP_PARAMS = ["shop", "host", "embedded"];
@@ -22,7 +23,12 @@ export function withAppParams(path: string): string {
 
 const PathContext = createContext<string>("/admin");
 
+/** Goes to an in-app path once the merchant may leave (a form with unsaved edits asks first). */
 export function navigate(path: string): void {
+  void confirmLeave().then(() => go(path));
+}
+
+function go(path: string): void {
   window.history.pushState(null, "", withAppParams(path));
   window.dispatchEvent(new PopStateEvent("popstate"));
   window.scrollTo(0, 0);

@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Card, InlineStack, Page, Select } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
+import { confirmLeave } from "../../app-bridge/leave-guard.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
 import { KIND_LABELS, LOCALE_LABELS, type TemplateDetail, type TemplateList } from "./emails-contract.ts";
 import { TemplateEditor } from "./template-editor.tsx";
@@ -28,7 +29,8 @@ export default function EmailsPage() {
                     label: `${KIND_LABELS[k] ?? k}${data.locales.some((l) => customized.has(`${k}:${l}`)) ? " (customized)" : ""}`,
                   }))}
                   value={kind}
-                  onChange={setKind}
+                  // Another template replaces the editor: unsaved edits ask first.
+                  onChange={(next) => void confirmLeave().then(() => setKind(next))}
                 />
                 <Select
                   label="Language"
@@ -37,7 +39,7 @@ export default function EmailsPage() {
                     label: `${LOCALE_LABELS[l] ?? l}${customized.has(`${kind}:${l}`) ? " (customized)" : ""}`,
                   }))}
                   value={locale}
-                  onChange={setLocale}
+                  onChange={(next) => void confirmLeave().then(() => setLocale(next))}
                 />
                 {customized.has(`${kind}:${locale}`) ? <Badge tone="info">Customized</Badge> : null}
               </InlineStack>

@@ -10,9 +10,11 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
+import { useFocusFirstError } from "../../api/field-errors.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
+import { PageSaveBar } from "../../app-bridge/page-save-bar.tsx";
 import { useToast } from "../../components/toast.tsx";
 import {
   liquidErrors,
@@ -30,12 +32,22 @@ const PART_LABEL: Record<keyof TemplateSource, string> = {
   text: "Plain-text body",
 };
 
+// The three parts in the order the merchant edits them; the bodies get room to write.
+const PART_FIELDS: { part: keyof TemplateSource; multiline?: number; maxHeight?: number }[] = [
+  { part: "subject" },
+  { part: "html", multiline: 14, maxHeight: 420 },
+  { part: "text", multiline: 8, maxHeight: 300 },
+];
+
 function errorFor(errors: LiquidError[], part: keyof TemplateSource): string | undefined {
   const e = errors.find((x) => x.part === part);
   return e ? `Line ${e.line}, column ${e.column}: ${e.message}` : undefined;
 }
 
-/** Liquid editor for one kind and locale: save, reset to default, live preview, test send. */
+/**
+ * Liquid editor for one kind and locale: live preview, test send, reset to default; an edit shows the
+ * save bar (Save, Discard), which keeps the merchant from leaving with it unsaved.
+ */
 export function TemplateEditor({
   detail,
   onSaved,
@@ -53,7 +65,9 @@ export function TemplateEditor({
   });
   const [saveErrors, setSaveErrors] = useState<LiquidError[]>([]);
   const [busy, setBusy] = useState<"save" | "reset" | null>(null);
+  const container = useRef<HTMLDivElement>(null);
   const live = useLivePreview(kind, locale, source);
+  useFocusFirstError(container, saveErrors);
   const errors = saveErrors.length ? saveErrors : live.errors;
   const dirty =
     source.subject !== detail.template.subject ||
@@ -78,120 +92,111 @@ export function TemplateEditor({
     } catch (e) {
       const parsed = e instanceof ApiError && e.status === 422 ? liquidErrors(e.body?.details) : null;
       if (parsed) setSaveErrors(parsed);
-      else toast(errorMessage(e), { error: true });
+      toast(parsed ? "The template has Liquid errors" : errorMessage(e), { error: true });
     } finally {
       setBusy(null);
     }
   };
 
+  const discard = () => {
+    setSaveErrors([]);
+    setSource({ subject: detail.template.subject, html: detail.template.html, text: detail.template.text });
+  };
+
   return (
-    <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
-      <BlockStack gap="400">
-        <Card>
-          <BlockStack gap="300">
-            <InlineStack align="space-between" blockAlign="center">
-              <Text as="h2" variant="headingSm">
-                Liquid template
-              </Text>
-              {detail.template.customized ? <Badge tone="info">Customized</Badge> : <Badge>Default</Badge>}
-            </InlineStack>
-            {errors.length ? (
-              <Banner tone="critical" title="The template has Liquid errors">
-                <List>
-                  {errors.map((e) => (
-                    <List.Item key={`${e.part}:${e.line}:${e.column}`}>
-                      {PART_LABEL[e.part]}, line {e.line}, column {e.column}: {e.message}
-                    </List.Item>
-                  ))}
-                </List>
-              </Banner>
-            ) : null}
-            {live.warnings.length ? (
-              <Banner tone="warning" title="Unknown variables: they print nothing in this email">
-                <List>
-                  {live.warnings.map((w) => (
-                    <List.Item key={`${w.part}:${w.line}:${w.column}`}>
-                      {PART_LABEL[w.part]}, line {w.line}, column {w.column}:{" "}
-                      <code>{`{{ ${w.variable} }}`}</code> is not a variable of this email. See the list of
-                      variables below.
-                    </List.Item>
-                  ))}
-                </List>
-              </Banner>
-            ) : null}
-            {live.failure ? (
-              <Banner tone="warning" title="Preview unavailable">
-                <p>{live.failure}</p>
-              </Banner>
-            ) : null}
-            <TextField
-              label="Subject"
-              value={source.subject}
-              onChange={edit("subject")}
-              autoComplete="off"
-              error={errorFor(errors, "subject")}
-              monospaced
-            />
-            <TextField
-              label="HTML body"
-              value={source.html}
-              onChange={edit("html")}
-              autoComplete="off"
-              multiline={14}
-              maxHeight={420}
-              monospaced
-              error={errorFor(errors, "html")}
-            />
-            <TextField
-              label="Plain-text body"
-              value={source.text}
-              onChange={edit("text")}
-              autoComplete="off"
-              multiline={8}
-              maxHeight={300}
-              monospaced
-              error={errorFor(errors, "text")}
-            />
-            <InlineStack gap="200" align="end">
-              <Button
-                onClick={() => run("reset")}
-                loading={busy === "reset"}
-                disabled={!detail.template.customized && !dirty}
-                tone="critical"
-                variant="secondary"
-              >
-                Reset to default
-              </Button>
-              <Button
-                variant="primary"
-                onClick={() => run("save")}
-                loading={busy === "save"}
-                disabled={!dirty}
-              >
-                Save
-              </Button>
-            </InlineStack>
-          </BlockStack>
-        </Card>
-        <Card>
-          <BlockStack gap="200">
-            <Text as="h2" variant="headingSm">
-              Variables
-            </Text>
-            <List>
-              {detail.variables.map((v) => (
-                <List.Item key={v.name}>
-                  <code>{`{{ ${v.name} }}`}</code> — {v.description}
-                </List.Item>
+    <div ref={container}>
+      <PageSaveBar
+        id="email-template-save-bar"
+        dirty={dirty}
+        saving={busy === "save"}
+        onSave={() => void run("save")}
+        onDiscard={discard}
+      />
+      <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
+        <BlockStack gap="400">
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingSm">
+                  Liquid template
+                </Text>
+                {detail.template.customized ? <Badge tone="info">Customized</Badge> : <Badge>Default</Badge>}
+              </InlineStack>
+              {errors.length ? (
+                <Banner tone="critical" title="The template has Liquid errors">
+                  <List>
+                    {errors.map((e) => (
+                      <List.Item key={`${e.part}:${e.line}:${e.column}`}>
+                        {PART_LABEL[e.part]}, line {e.line}, column {e.column}: {e.message}
+                      </List.Item>
+                    ))}
+                  </List>
+                </Banner>
+              ) : null}
+              {live.warnings.length ? (
+                <Banner tone="warning" title="Unknown variables: they print nothing in this email">
+                  <List>
+                    {live.warnings.map((w) => (
+                      <List.Item key={`${w.part}:${w.line}:${w.column}`}>
+                        {PART_LABEL[w.part]}, line {w.line}, column {w.column}:{" "}
+                        <code>{`{{ ${w.variable} }}`}</code> is not a variable of this email. See the list of
+                        variables below.
+                      </List.Item>
+                    ))}
+                  </List>
+                </Banner>
+              ) : null}
+              {live.failure ? (
+                <Banner tone="warning" title="Preview unavailable">
+                  <p>{live.failure}</p>
+                </Banner>
+              ) : null}
+              {PART_FIELDS.map(({ part, multiline, maxHeight }) => (
+                <TextField
+                  key={part}
+                  label={PART_LABEL[part]}
+                  value={source[part]}
+                  onChange={edit(part)}
+                  autoComplete="off"
+                  multiline={multiline}
+                  maxHeight={maxHeight}
+                  monospaced
+                  error={errorFor(errors, part)}
+                />
               ))}
-            </List>
-          </BlockStack>
-        </Card>
-      </BlockStack>
-      <BlockStack gap="400">
-        <TemplatePreview preview={live.preview} stale={live.pending} />
-        <TestSendCard kind={kind} locale={locale} dirty={dirty} />
-      </BlockStack>
-    </InlineGrid>
+              <InlineStack gap="200" align="end">
+                <Button
+                  onClick={() => run("reset")}
+                  loading={busy === "reset"}
+                  disabled={!detail.template.customized && !dirty}
+                  tone="critical"
+                  variant="secondary"
+                >
+                  Reset to default
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingSm">
+                Variables
+              </Text>
+              <List>
+                {detail.variables.map((v) => (
+                  <List.Item key={v.name}>
+                    <code>{`{{ ${v.name} }}`}</code> — {v.description}
+                  </List.Item>
+                ))}
+              </List>
+            </BlockStack>
+          </Card>
+        </BlockStack>
+        <BlockStack gap="400">
+          <TemplatePreview preview={live.preview} stale={live.pending} />
+          <TestSendCard kind={kind} locale={locale} dirty={dirty} />
+        </BlockStack>
+      </InlineGrid>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { BlockStack, FormLayout, Modal, SkeletonBodyText, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
+import { fieldErrorsOf } from "../../api/field-errors.ts";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
 import { variantLabel } from "../../format/variant-label.ts";
@@ -12,11 +13,8 @@ import { VariantControlFields } from "./variant-control-fields.tsx";
 
 type ControlErrors = Partial<Record<keyof ControlForm, string>>;
 
-function fieldErrorsOf(e: unknown): ControlErrors | null {
-  const fields =
-    e instanceof ApiError
-      ? (e.body?.details as { fieldErrors?: Record<string, string[]> })?.fieldErrors
-      : undefined;
+function controlErrorsOf(e: unknown): ControlErrors | null {
+  const fields = fieldErrorsOf(e);
   if (!fields) return null;
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.join(", ")]));
 }
@@ -75,7 +73,7 @@ export function EtaEditModal({
           body: fromControlForm(controls.form),
         });
       } catch (e) {
-        setControlErrors(fieldErrorsOf(e) ?? { backorderCap: errorMessage(e) });
+        setControlErrors(controlErrorsOf(e) ?? { backorderCap: errorMessage(e) });
         setSaving(false);
         return;
       }

@@ -1,4 +1,5 @@
 import { FormLayout, Select } from "@shopify/polaris";
+import { AlternativesPicker } from "./alternatives-picker.tsx";
 import { CheckboxSetting, Section, TextSetting, type Fields } from "./settings-fields.tsx";
 
 const DISCOUNT_TYPES = [
@@ -92,14 +93,7 @@ export function ControlSections({ fields }: { fields: Fields }) {
           label="Suggest in-stock alternatives"
           help="The same product's other variants, then the products below."
         />
-        <TextSetting
-          fields={fields}
-          name="alternativeProductIds"
-          label="Alternative product ids"
-          type="text"
-          help="Comma-separated numeric Shopify product ids, at most 20"
-          disabled={!form.alternativesEnabled}
-        />
+        <AlternativesPicker fields={fields} disabled={!form.alternativesEnabled} />
         <CheckboxSetting
           fields={fields}
           name="cancelLinkEnabled"

@@ -1,7 +1,8 @@
-import { BlockStack, Button, InlineStack, Layout } from "@shopify/polaris";
-import { useCallback, useState } from "react";
-import { ApiError } from "../../api/api-client.ts";
+import { Layout } from "@shopify/polaris";
+import { useCallback, useRef, useState } from "react";
+import { fieldErrorsOf, useFocusFirstError } from "../../api/field-errors.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
+import { PageSaveBar } from "../../app-bridge/page-save-bar.tsx";
 import { useToast } from "../../components/toast.tsx";
 import type { SettingsResponse } from "../../../../contract/api-responses.ts";
 import { ControlSections } from "./control-sections.tsx";
@@ -18,22 +19,27 @@ import {
 } from "./settings-contract.ts";
 import type { FieldErrors, Fields } from "./settings-fields.tsx";
 
+/**
+ * The shop's settings as one form. An edit shows the save bar (Save, Discard), which also stops the
+ * merchant from leaving with the edit unsaved; a refused save puts each field's error beside it
+ * and moves focus to the first.
+ */
 export function SettingsForm({
   settings,
   sending: initialSending,
   locations,
-  onSaved,
 }: {
   settings: Settings;
   sending: Sending;
   locations: LocationRow[];
-  onSaved: (s: Settings) => void;
 }) {
   const api = useApiClient();
   const toast = useToast();
-  const [form, setForm] = useState<Form>(() => toForm(settings));
+  const [saved, setSaved] = useState<Form>(() => toForm(settings));
+  const [form, setForm] = useState<Form>(saved);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
   // As saved: the sender warning follows what customers get, not what is being typed.
   const [sending, setSending] = useState(initialSending);
   const set = useCallback(
@@ -42,7 +48,9 @@ export function SettingsForm({
         setForm((f) => ({ ...f, [key]: value })),
     [],
   );
-  const fields: Fields = { form, set, error: (key) => errors[key]?.join(", ") };
+  const fields: Fields = { form, set, error: (key) => errors[key]?.join(" ") };
+  const dirty = JSON.stringify(form) !== JSON.stringify(saved);
+  useFocusFirstError(container, errors);
 
   const save = async () => {
     setSaving(true);
@@ -52,15 +60,13 @@ export function SettingsForm({
         method: "PUT",
         body: fromForm(form),
       });
-      setForm(toForm(result.settings));
+      const next = toForm(result.settings);
+      setSaved(next);
+      setForm(next);
       setSending(result.sending);
-      onSaved(result.settings);
       toast("Settings saved");
     } catch (e) {
-      const fieldErrors =
-        e instanceof ApiError
-          ? (e.body?.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors
-          : undefined;
+      const fieldErrors = fieldErrorsOf(e);
       if (fieldErrors) setErrors(fieldErrors);
       toast(fieldErrors ? "Some settings need fixing" : errorMessage(e), { error: true });
     } finally {
@@ -68,21 +74,20 @@ export function SettingsForm({
     }
   };
 
+  const discard = () => {
+    setForm(saved);
+    setErrors({});
+  };
+
   return (
-    <Layout>
-      <GeneralSections fields={fields} locations={locations} sending={sending} />
-      <ControlSections fields={fields} />
-      <OrderSyncSection fields={fields} />
-      <PrivacySection fields={fields} />
-      <Layout.Section>
-        <BlockStack>
-          <InlineStack align="end">
-            <Button variant="primary" onClick={save} loading={saving}>
-              Save
-            </Button>
-          </InlineStack>
-        </BlockStack>
-      </Layout.Section>
-    </Layout>
+    <div ref={container}>
+      <PageSaveBar id="settings-save-bar" dirty={dirty} saving={saving} onSave={save} onDiscard={discard} />
+      <Layout>
+        <GeneralSections fields={fields} locations={locations} sending={sending} />
+        <ControlSections fields={fields} />
+        <OrderSyncSection fields={fields} />
+        <PrivacySection fields={fields} />
+      </Layout>
+    </div>
   );
 }

@@ -24,7 +24,6 @@ export default function SettingsPage() {
                 settings={s.settings}
                 sending={s.sending}
                 locations={l.locations}
-                onSaved={() => undefined}
               />
             )}
           </ApiView>

@@ -1,6 +1,6 @@
 import { Button, Checkbox, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { ApiError } from "../../../api/api-client.ts";
+import { fieldErrorsOf } from "../../../api/field-errors.ts";
 import { errorMessage, useApi, useApiClient } from "../../../api/use-api.ts";
 import { useToast } from "../../../components/toast.tsx";
 import { ApiView, CardSkeleton } from "../../../components/page-states.tsx";
@@ -69,10 +69,7 @@ function SmsForm({ loaded }: { loaded: Loaded }) {
       setForm((f) => ({ ...f, authToken: "" }));
       toast("SMS settings saved");
     } catch (e) {
-      const fieldErrors =
-        e instanceof ApiError
-          ? (e.body?.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors
-          : undefined;
+      const fieldErrors = fieldErrorsOf(e);
       if (fieldErrors) setErrors(fieldErrors);
       toast(fieldErrors ? "Some SMS settings need fixing" : errorMessage(e), { error: true });
     } finally {
