@@ -156,7 +156,7 @@ describe("embedded admin in Chromium", () => {
     ).toBeNull();
   });
 
-  it("shows the subscribers page with the merchant's customers' emails, and starts a wave", async () => {
+  it("shows the subscribers page: emails in full, statuses explained, why a wave cannot start, then starts one", async () => {
     await visit(page, "Subscribers", "Subscribers");
     const row = page.getByRole("row").filter({ hasText: "Glacier blue / M" });
     await row.waitFor();
@@ -165,12 +165,30 @@ describe("embedded admin in Chromium", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByText("ana@example.com").waitFor();
     expect(await dialog.getByText("ben@example.com").count()).toBe(1);
+    // Each status says what it means.
+    await dialog
+      .getByText("Signed up but has not clicked the confirmation email yet", { exact: false })
+      .waitFor();
+    // Nothing in stock yet: the button is disabled and the dialog says why.
+    await dialog.getByText(/Not in stock: 0 available, at or below your restock threshold/).waitFor();
+    expect(await dialog.getByRole("button", { name: "Send restock alert now" }).isDisabled()).toBe(true);
     await screenshot(page, "4-subscribers");
-    // Stock arrived (as an inventory webhook would record it): the merchant sends alerts now.
+    // The footer's Close (the header has an icon button of the same name).
+    await dialog.getByRole("button", { name: "Close" }).last().click();
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+
+    // Stock arrived (as an inventory webhook would record it); the merchant finds the variant by a
+    // subscriber's email and sends the alerts now.
     await app.deps.db.variant.update({
       where: { shopId_variantId: { shopId, variantId: IDS.hoodieBlue } },
       data: { available: 6 },
     });
+    await page.getByRole("button", { name: /Search and filter/ }).click();
+    await page.getByPlaceholder("Search by product, SKU or subscriber email").fill("ben@example");
+    const rows = page.locator(".Polaris-IndexTable tbody tr");
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining("Glacier blue / M")]);
+    await row.getByRole("button", { name: /Subscribers of/ }).click();
+    await dialog.getByText("ana@example.com").waitFor();
     await dialog.getByRole("button", { name: "Send restock alert now" }).click();
     await dialog.getByText("Start a restock wave now?").waitFor();
     await dialog.getByRole("button", { name: "Start the wave" }).click();
@@ -178,7 +196,7 @@ describe("embedded admin in Chromium", () => {
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
     const events = await app.deps.db.restockEvent.findMany({ where: { shopId, variantId: IDS.hoodieBlue } });
     expect(events.map((e) => [e.status, e.availableAtStart])).toEqual([["ACTIVE", 6]]);
-  });
+  }, 60_000);
 
   it("edits a template: a Liquid error is shown with its line, then a valid one previews and saves", async () => {
     await visit(page, "Emails", "Emails");
@@ -294,7 +312,7 @@ describe("embedded admin in Chromium", () => {
       row.alternativesEnabled,
       row.alternativeProductIds,
     ]).toEqual([7, true, true, "12.5", true, ["VIP", "wholesale"], 90, 24, true, true, [IDS.cap.toString()]]);
-  });
+  }, 60_000);
 
   it("shows the activity log, reachable from the keyboard", async () => {
     await page.getByRole("link", { name: "Activity log", exact: true }).first().focus();

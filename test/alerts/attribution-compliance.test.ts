@@ -86,7 +86,9 @@ describe("attribution and compliance", () => {
       conversions: 1,
       revenue: "100",
     });
-    expect(await get("/subscriptions/demand")).toEqual({ variants: [] }); // nobody waits any more
+    // Nobody waits any more; the alerted variant stays findable in the Notified view.
+    expect(await get("/subscriptions/demand")).toEqual({ variants: [], nextCursor: null });
+    expect((await get("/subscriptions/demand?view=notified")).variants).toHaveLength(1);
     expect((await fetch(`${fx.app.url}/api/subscriptions/stats`)).status).toBe(401);
   });
 

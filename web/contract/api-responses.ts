@@ -21,7 +21,7 @@ import type { ReconciliationView } from "../server/reconcile/order-reconciliatio
 import type { SendingView } from "../server/settings/describe-sending.ts";
 import type { SettingsView } from "../server/settings/shop-settings-repository.ts";
 import type { SetupGuideView } from "../server/setup/load-setup-guide.ts";
-import type { DemandView } from "../server/subscriptions/describe-demand.ts";
+import type { DemandView } from "../server/subscriptions/list-demand.ts";
 import type { SubscriberView } from "../server/subscriptions/list-variant-subscribers.ts";
 import type { listEndpoints } from "../server/integrations/outgoing/webhook-endpoints.ts";
 import type { listDeliveries } from "../server/integrations/outgoing/webhook-deliveries.ts";
@@ -73,7 +73,7 @@ export type ActivityPageResponse = { items: ActivityItem[]; nextCursor: string |
 export type AlertMetricsResponse = AlertMetrics;
 
 /** GET /api/subscriptions/demand */
-export type DemandResponse = { variants: DemandView[] };
+export type DemandResponse = { variants: DemandView[]; nextCursor: string | null };
 /** GET /api/subscriptions/variants/:id/subscribers */
 export type SubscriberPageResponse = {
   variantId: string;

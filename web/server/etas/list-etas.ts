@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma.ts";
+import { containsPattern } from "../db/like-pattern.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { ETA_LIST_FILTERS, etaFilterConditions } from "./eta-list-filters.ts";
 import { toEtaView, type EtaView } from "./eta-view.ts";
@@ -23,7 +24,7 @@ export async function listEtas(db: Db, shopId: string, query: ListEtasQuery, now
   const ctx = await loadEtaShopContext(db, shopId);
   const where: Prisma.Sql[] = [];
   if (query.query) {
-    const pattern = `%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.query);
     where.push(
       Prisma.sql`(p."title" ILIKE ${pattern} OR v."title" ILIKE ${pattern} OR v."sku" ILIKE ${pattern})`,
     );

@@ -1,10 +1,11 @@
 import type { Queues } from "../queues/create-queues.ts";
 import { restockWaveJob, restockWaveJobId } from "../queues/definitions/restock-wave.ts";
 import type { Db } from "../db/create-prisma.ts";
+import { sendNowBlocker, type SendNowBlocker } from "./send-now-blocker.ts";
 
 export type ManualRestockResult =
   | { ok: true; restockEventId: string; waiting: number }
-  | { ok: false; reason: "unknown_variant" | "nobody_waiting" | "not_in_stock" | "already_starting" };
+  | { ok: false; reason: SendNowBlocker | "already_starting" };
 
 /**
  * The merchant's "send now": records a restock event for the variant as a detected crossing would
@@ -23,10 +24,16 @@ export async function startManualRestock(
     deps.db.shopSettings.findUnique({ where: { shopId }, select: { restockThreshold: true } }),
     deps.db.subscription.count({ where: { shopId, variantId, status: "ACTIVE" } }),
   ]);
-  if (!variant || variant.deletedAt) return { ok: false, reason: "unknown_variant" };
-  if (waiting === 0) return { ok: false, reason: "nobody_waiting" };
-  if (variant.tracked && variant.available <= (settings?.restockThreshold ?? 0))
-    return { ok: false, reason: "not_in_stock" };
+  const blocker = sendNowBlocker(
+    variant && {
+      deleted: variant.deletedAt !== null,
+      tracked: variant.tracked,
+      available: variant.available,
+    },
+    waiting,
+    settings?.restockThreshold ?? 0,
+  );
+  if (blocker || !variant) return { ok: false, reason: blocker ?? "unknown_variant" };
 
   const eventId = await deps.db.$transaction(async (tx) => {
     // The same row lock as detectRestock: the crossing counter stays unique under races.

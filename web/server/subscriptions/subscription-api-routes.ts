@@ -9,11 +9,11 @@ import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
 import { parseUrl } from "../parse-input.ts";
 import { shopifyIdSchema } from "../shopify-id.ts";
-import { describeDemand } from "./describe-demand.ts";
 import { exportPurchasingCsv } from "./export-purchasing-csv.ts";
 import { exportSubscribersCsv } from "./export-subscribers-csv.ts";
 import { listVariantSubscribers, subscriberListQuerySchema } from "./list-variant-subscribers.ts";
-import { readAlertStats, readDemand } from "./read-alert-stats.ts";
+import { demandQuerySchema, listDemand } from "./list-demand.ts";
+import { readAlertStats } from "./read-alert-stats.ts";
 import { startManualRestock } from "./start-manual-restock.ts";
 
 const SEND_NOW_REFUSALS = {
@@ -31,10 +31,11 @@ function sendCsv(res: express.Response, filename: string) {
 /** /api/subscriptions* (demand, subscribers, manual waves, exports). Behind the session-token guard; the shop is res.locals.shop. */
 export function subscriptionApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  router.get("/subscriptions/demand", async (_req, res) => {
+  router.get("/subscriptions/demand", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
-    const variants = await describeDemand(deps.db, shop.id, await readDemand(deps.db, shop.id));
-    res.json({ variants } satisfies DemandResponse);
+    const page = await listDemand(deps.db, shop.id, parseUrl(demandQuerySchema, req.query));
+    if (!page) throw new AppError("bad_request", "Invalid cursor");
+    res.json(page satisfies DemandResponse);
   });
   router.get("/subscriptions/stats", async (_req, res) => {
     const { shop } = res.locals as ShopLocals;

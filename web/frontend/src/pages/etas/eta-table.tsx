@@ -8,7 +8,8 @@ import {
   useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { shownVariantTitle, variantLabel } from "../../format/variant-label.ts";
+import { VariantName } from "../../components/variant-name.tsx";
+import { variantLabel } from "../../format/variant-label.ts";
 import { useState, type ReactNode } from "react";
 import { formatDate, formatNumber } from "../../format/format.ts";
 import { EtaBulkModal } from "./eta-bulk-modal.tsx";
@@ -69,20 +70,7 @@ export function EtaTable({
             tone={row.overdue ? "critical" : undefined}
           >
             <IndexTable.Cell>
-              <Text as="span" fontWeight="semibold">
-                {row.productTitle}
-              </Text>
-              {shownVariantTitle(row.variantTitle) ? (
-                <Text as="span" tone="subdued">
-                  {" "}
-                  — {shownVariantTitle(row.variantTitle)}
-                </Text>
-              ) : null}
-              {row.sku ? (
-                <Text as="p" variant="bodySm" tone="subdued">
-                  SKU {row.sku}
-                </Text>
-              ) : null}
+              <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Text as="span" alignment="end" numeric tone={row.available < 0 ? "critical" : undefined}>

@@ -1,15 +1,8 @@
-import {
-  BlockStack,
-  Card,
-  IndexFilters,
-  InlineStack,
-  Page,
-  Pagination,
-  useSetIndexFiltersMode,
-} from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { BlockStack, Card, InlineStack, Page, Pagination } from "@shopify/polaris";
+import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
+import { SearchTabsFilters, useListSearch } from "../../components/search-tabs-filters.tsx";
 import { useToast } from "../../components/toast.tsx";
 import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
 import { EtaImportCard } from "./eta-import-card.tsx";
@@ -37,38 +30,23 @@ export default function EtasPage() {
     page: 1,
     pageSize: 50,
   }));
-  const { mode, setMode } = useSetIndexFiltersMode();
-  const [searchInput, setSearchInput] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setQuery((q) => (q.search === searchInput ? q : { ...q, search: searchInput, page: 1 })),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [searchInput]);
+  const search = useListSearch((text) =>
+    setQuery((q) => (q.search === text ? q : { ...q, search: text, page: 1 })),
+  );
   const state = useApi<EtaPageResponse>(`/etas?${etaSearch(query)}`);
   const changed = (message: string) => {
     toast(message);
     state.reload();
   };
   const filters = (
-    <IndexFilters
+    <SearchTabsFilters
+      search={search}
       tabs={VIEWS.map((v) => ({ id: v.id, content: v.content }))}
-      selected={Math.max(
-        0,
-        VIEWS.findIndex((v) => v.id === query.filter),
-      )}
-      onSelect={(index) => setQuery((q) => ({ ...q, filter: VIEWS[index]?.id ?? "all", page: 1 }))}
-      queryValue={searchInput}
-      queryPlaceholder="Search by product, variant or SKU"
-      onQueryChange={setSearchInput}
-      onQueryClear={() => setSearchInput("")}
-      filters={[]}
-      onClearAll={() => setSearchInput("")}
-      canCreateNewView={false}
-      mode={mode}
-      setMode={setMode}
-      cancelAction={{ onAction: () => setSearchInput(""), disabled: false, loading: false }}
+      selected={query.filter}
+      onSelect={(id) =>
+        setQuery((q) => ({ ...q, filter: VIEWS.find((v) => v.id === id)?.id ?? "all", page: 1 }))
+      }
+      placeholder="Search by product, variant or SKU"
     />
   );
   return (

@@ -1,14 +1,17 @@
-import { Banner, Modal } from "@shopify/polaris";
+import { Banner, Modal, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { formatNumber } from "../../format/format.ts";
 import { SubscriberList } from "./subscriber-list.tsx";
 import type { SendNowResponse } from "../../../../contract/api-responses.ts";
-import { sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
+import { sendNowBlockedReason, sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
 
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
-/** One variant's subscribers (masked) and the manual "send now" of a restock wave. */
+/**
+ * One variant's subscribers and the manual "send now" of a restock wave; when the wave cannot start,
+ * the modal says why beside the disabled button.
+ */
 export function SubscribersModal({
   variant,
   onClose,
@@ -22,6 +25,7 @@ export function SubscribersModal({
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const blocked = sendNowBlockedReason(variant);
 
   const sendNow = async () => {
     setSending(true);
@@ -50,7 +54,7 @@ export function SubscribersModal({
           : {
               content: "Send restock alert now",
               onAction: () => setConfirming(true),
-              disabled: variant.waiting === 0,
+              disabled: blocked !== null,
             }
       }
       secondaryActions={[
@@ -60,6 +64,13 @@ export function SubscribersModal({
         },
       ]}
     >
+      {blocked && !confirming ? (
+        <Modal.Section>
+          <Text as="p" tone="subdued" id="send-now-blocked">
+            Send restock alert now is unavailable. {blocked}
+          </Text>
+        </Modal.Section>
+      ) : null}
       {confirming || error ? (
         <Modal.Section>
           {confirming ? (
