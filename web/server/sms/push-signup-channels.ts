@@ -1,5 +1,6 @@
 import type { AppDeps } from "../app-deps.ts";
 import type { AdminClient } from "../shopify/admin/create-admin-client.ts";
+import { SHOP_ID_QUERY, SHOP_METAFIELDS_SET_MUTATION } from "../shopify/admin/documents/index.ts";
 import { loadSmsSettings, type SignupChannels } from "./sms-settings-repository.ts";
 
 /** The app-owned shop metafield ($app namespace) the notify-me block reads its channels from. */
@@ -16,19 +17,6 @@ export function storefrontSignupChannels(settings: {
     : "email";
 }
 
-const SHOP_ID_QUERY = `#graphql
-  query SignupChannelsOwner { shop { id } }
-`;
-
-const SET_MUTATION = `#graphql
-  mutation SignupChannelsSet($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields { id value }
-      userErrors { field message code }
-    }
-  }
-`;
-
 /**
  * Writes the shop's current signup channels to its `$app.signup_channels` metafield, so the theme
  * block renders the merchant's choice with no request to the app (docs/sms.md). Throws when Shopify
@@ -43,7 +31,7 @@ export async function pushSignupChannels(
   const { shop } = await admin.request<{ shop: { id: string } }>(SHOP_ID_QUERY);
   const data = await admin.request<{
     metafieldsSet: { userErrors: { field: string[] | null; message: string }[] };
-  }>(SET_MUTATION, {
+  }>(SHOP_METAFIELDS_SET_MUTATION, {
     metafields: [
       {
         ownerId: shop.id,

@@ -16,3 +16,18 @@ export const SHOP_DETAILS_QUERY = `#graphql
     }
   }
 `;
+
+/** The shop's GID: the owner of the shop's own metafields. */
+export const SHOP_ID_QUERY = `#graphql
+  query ShopId { shop { id } }
+`;
+
+/** Shop metafields the theme blocks read (the signup channels); metafieldsSet is an upsert. */
+export const SHOP_METAFIELDS_SET_MUTATION = `#graphql
+  mutation ShopMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { id value }
+      userErrors { field message code }
+    }
+  }
+`;
