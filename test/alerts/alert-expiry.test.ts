@@ -1,3 +1,4 @@
+import { messageText } from "../helpers/smtp-catcher.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAlertExpiryJob } from "../../web/server/queues/definitions/sweep-alert-expiry.ts";
 import { sweepAlertExpiry } from "../../web/server/subscriptions/sweep-alert-expiry.ts";
@@ -12,7 +13,6 @@ import {
 } from "./alerts-fixture.ts";
 
 const DAY = 24 * 3600 * 1000;
-const unfoldQuotedPrintable = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 
 describe("alerts that expire, and renewal", () => {
   let fx: AlertsFixture;
@@ -42,7 +42,7 @@ describe("alerts that expire, and renewal", () => {
   const sub = (email: string) => db().subscription.findFirstOrThrow({ where: { email } });
   const renewLink = async (email: string) => {
     const mail = await waitFor(async () => fx.smtp.messages.find((m) => m.to.includes(email)) ?? null);
-    const match = /\/subscriptions\/renew\/([A-Za-z0-9_.-]+)/.exec(unfoldQuotedPrintable(mail.raw));
+    const match = /\/subscriptions\/renew\/([A-Za-z0-9_.-]+)/.exec(messageText(mail.raw));
     expect(match).not.toBeNull();
     return { mail, url: `${fx.app.url}/subscriptions/renew/${match![1]}` };
   };

@@ -1,3 +1,4 @@
+import { messageText } from "../helpers/smtp-catcher.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { attributeOrderConversions } from "../../web/server/restock/attribute-order-conversions.ts";
@@ -75,7 +76,7 @@ describe("reminders that check stock", () => {
         fx.smtp.messages.find((m) => m.to.includes(browser) && m.subject?.startsWith("Still")) ?? null,
     );
     expect(mail.subject).toBe("Still in stock: Glacier Boots");
-    expect(mail.raw.replace(/=\r?\n/g, "")).toContain("/apps/backorder/alerts"); // the shopper page
+    expect(messageText(mail.raw)).toContain("/apps/backorder/alerts"); // the shopper page
     expect(mail.headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     await waitFor(async () => ((await reminders(browser))[0]?.status === "SENT" ? true : null));
 

@@ -1,10 +1,10 @@
+import { messageText } from "../helpers/smtp-catcher.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcileShopJob } from "../../web/server/queues/definitions/reconcile-backorders.ts";
 import { notifyEtaChangedForVariants } from "../../web/server/backorders/notify-eta-changed.ts";
 import {
   shopApi,
   startBackorderFixture,
-  messageText,
   type BackorderFixture,
   type BackorderShop,
 } from "./backorder-fixture.ts";

@@ -149,10 +149,3 @@ export async function shopApi(f: BackorderFixture, shop: BackorderShop, path: st
   const token = await f.sim.mintSessionToken({ shop: shop.domain });
   return fetch(`${f.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
 }
-
-/** Body of a caught message, quoted-printable soft breaks removed (enough to find text in it). */
-export function messageText(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PendingDelivery } from "../../simulator/webhooks/webhook-types.ts";
 import { postSimDelivery } from "../helpers/post-sim-delivery.ts";
 import { waitFor } from "../helpers/wait-for.ts";
-import { startBackorderFixture, messageText, type BackorderFixture } from "./backorder-fixture.ts";
+import { messageText } from "../helpers/smtp-catcher.ts";
+import { startBackorderFixture, type BackorderFixture } from "./backorder-fixture.ts";
 import { asWord, futureDate } from "../helpers/future-date.ts";
 
 const HOODIE_ETA = futureDate(40);

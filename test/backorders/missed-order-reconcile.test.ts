@@ -1,18 +1,14 @@
 // Shopify gives up on a webhook after its retries, and tells apps to reconcile. An order whose
 // orders/* deliveries were all lost must still be backordered, tagged and confirmed by email,
 // from reconciliation alone; the late webhook (or a second run) must then change nothing.
+import { messageText } from "../helpers/smtp-catcher.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startDueReconciliations,
   startOrderReconciliation,
 } from "../../web/server/reconcile/start-order-reconciliation.ts";
 import { waitFor } from "../helpers/wait-for.ts";
-import {
-  messageText,
-  startBackorderFixture,
-  type BackorderFixture,
-  type BackorderShop,
-} from "./backorder-fixture.ts";
+import { startBackorderFixture, type BackorderFixture, type BackorderShop } from "./backorder-fixture.ts";
 import { asWord, futureDate } from "../helpers/future-date.ts";
 
 let f: BackorderFixture;

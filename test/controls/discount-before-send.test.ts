@@ -1,3 +1,4 @@
+import { messageText } from "../helpers/smtp-catcher.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { waitFor } from "../helpers/wait-for.ts";
 import { startBackorderFixture } from "../backorders/backorder-fixture.ts";
@@ -5,8 +6,6 @@ import { startBackorderFixture } from "../backorders/backorder-fixture.ts";
 // Started once for the file, awaited by the test (a throttled bucket is per shop: nothing else here).
 const fixture = startBackorderFixture();
 afterAll(async () => (await fixture).close());
-
-const unfoldQuotedPrintable = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 
 describe("the order's discount code is its own job, before the email", () => {
   it("a throttled Admin API holds the email back without claiming it: sent once, with the code", async () => {
@@ -45,6 +44,6 @@ describe("the order's discount code is its own job, before the email", () => {
     expect(job?.attemptsMade).toBe(1);
     const mails = f.smtp.messages.filter((m) => m.to.includes("throttled.shopper@example.com"));
     expect(mails).toHaveLength(1);
-    expect(unfoldQuotedPrintable(mails[0]!.raw)).toContain(discount.code);
+    expect(messageText(mails[0]!.raw)).toContain(discount.code);
   }, 180_000);
 });
