@@ -11,7 +11,7 @@ const runtime = await createRuntime(config, { name: "worker", migrate: true });
 // Without SMTP_URL emails stay PENDING and retry with backoff until a transport is configured.
 const mailer = config.smtpUrl ? createMailer(config) : undefined;
 if (!mailer) runtime.logger.warn("SMTP_URL is not set: emails will wait in the ledger until it is");
-const worker = await createWorker({ ...runtime, now: () => new Date(), ...(mailer ? { mailer } : {}) });
+const worker = await createWorker({ ...runtime, ...(mailer ? { mailer } : {}) });
 // Workers have no HTTP listener of their own: METRICS_PORT exposes /metrics and /healthz.
 const metricsServer =
   config.metricsPort === undefined

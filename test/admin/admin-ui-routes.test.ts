@@ -35,7 +35,7 @@ function appFor(env: Record<string, string>, distDir = fakeDist()) {
     ...env,
   });
   const app = express();
-  app.use(createAdminUiRoutes({ config, distDir }));
+  app.use(createAdminUiRoutes({ config, distDir, now: () => new Date() }));
   return { app, config };
 }
 
@@ -182,7 +182,7 @@ describe("createAdminUiRoutes", () => {
   it("has the token endpoint in the demo playground (no credentials)", async () => {
     const config = loadConfig({ NODE_ENV: "development" });
     expect(config.demo).toBe(true);
-    const demo = express().use(createAdminUiRoutes({ config, distDir: fakeDist() }));
+    const demo = express().use(createAdminUiRoutes({ config, distDir: fakeDist(), now: () => new Date() }));
     expect((await request(demo).get("/dev/session-token?shop=a.myshopify.com")).status).toBe(200);
   });
 });

@@ -20,7 +20,7 @@ const basic = (user: string, password: string) =>
 function buildApp(deps: TestApp["deps"], load?: LoadDashboard, distDir?: string): Express {
   const app = express();
   app.use(queueDashboardRoutes(deps, load ? { load } : {}));
-  app.use(createAdminUiRoutes({ config: deps.config, ...(distDir ? { distDir } : {}) }));
+  app.use(createAdminUiRoutes({ config: deps.config, now: deps.now, ...(distDir ? { distDir } : {}) }));
   return app;
 }
 

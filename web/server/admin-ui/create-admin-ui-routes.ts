@@ -11,8 +11,7 @@ import { APP_BRIDGE_STAND_IN_PATH, renderAdminHtml, type AppBridgeSource } from 
 
 export const DEFAULT_ADMIN_DIST = fileURLToPath(new URL("../../frontend/dist/", import.meta.url));
 
-type AdminUiDeps = Pick<AppDeps, "config"> &
-  Partial<Pick<AppDeps, "db">> & { distDir?: string; now?: () => Date };
+type AdminUiDeps = Pick<AppDeps, "config" | "now"> & Partial<Pick<AppDeps, "db">> & { distDir?: string };
 
 /** The playground (demo) and tests, never production: dev session tokens, the App Bridge stand-in. */
 export function devToolsEnabled(config: AppDeps["config"]): boolean {
@@ -91,7 +90,7 @@ export function createAdminUiRoutes(deps: AdminUiDeps): Router {
       }
       const secret = deps.config.apiSecrets[0];
       if (!secret) throw new Error("no API secret configured");
-      const now = deps.now?.() ?? new Date();
+      const now = deps.now();
       res.set("Cache-Control", "no-store");
       res.json(await mintDevSessionToken({ shop, apiKey: deps.config.apiKey, secret, now }));
     });

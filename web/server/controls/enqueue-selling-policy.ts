@@ -9,15 +9,15 @@ export async function enqueueSellingPolicy(
   queues: Queues,
   shopId: string,
   variantIds: Iterable<bigint>,
-  opts: { at?: Date; now?: Date } = {},
+  pinned?: { at: Date; now: Date },
 ): Promise<void> {
   for (const variantId of new Set(variantIds)) {
     const payload = { shopId, variantId: String(variantId) };
-    if (opts.at) {
+    if (pinned) {
       // A check pinned to a window edge: its own id, so a coalesced check cannot swallow it.
-      const delay = Math.max(0, opts.at.getTime() - (opts.now ?? new Date()).getTime());
+      const delay = Math.max(0, pinned.at.getTime() - pinned.now.getTime());
       await queues.enqueue(applySellingPolicyJob, payload, {
-        jobId: `${applySellingPolicyJob.name}-${shopId}-${variantId}-at${opts.at.getTime()}`,
+        jobId: `${applySellingPolicyJob.name}-${shopId}-${variantId}-at${pinned.at.getTime()}`,
         delay,
       });
       continue;

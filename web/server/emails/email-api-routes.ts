@@ -187,7 +187,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
       where: {
         shopId: shop.id,
         idempotencyKey: { startsWith: keyPrefix },
-        createdAt: { gt: new Date(Date.now() - 3_600_000) },
+        createdAt: { gt: new Date(deps.now().getTime() - 3_600_000) },
       },
     });
     if (recent >= TEST_SENDS_PER_HOUR)
