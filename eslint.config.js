@@ -70,6 +70,18 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits or catches ends the process when it rejects (Node's default for an
+    // unhandled rejection): in the web process and the worker, every promise is awaited, caught, or
+    // marked `void` where it cannot reject. Needs the types, so only here.
+    files: ["web/server/**/*.ts", "jobs/**/*.ts"],
+    ignores: TESTS,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     files: ["scripts/**", "bench/**", "web/dev.ts", "test/**", "simulator/**", "prisma/**"],
     rules: { "no-console": "off" },
   },

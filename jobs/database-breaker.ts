@@ -50,7 +50,7 @@ export function createDatabaseBreaker(
     await Promise.all(workers().map((w) => w.pause(true)));
     while (!closed && !(await reachable())) await new Promise((r) => setTimeout(r, probeEveryMs));
     if (closed) return;
-    for (const worker of workers()) worker.resume();
+    await Promise.all(workers().map((w) => w.resume()));
     deps.logger.info({ pausedMs: Date.now() - started }, "database answers again: workers resumed");
   }
 

@@ -95,7 +95,7 @@ export function subscriptionProxyRoutes(deps: AppDeps): Router {
     try {
       contacts = decideSignupContacts(sms.signupChannels as SignupChannels, sms.enabled, body.email, body);
     } catch (error) {
-      countJunk();
+      await countJunk();
       throw error;
     }
     const variantId = BigInt(body.variant_id);

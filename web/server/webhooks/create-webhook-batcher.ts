@@ -41,7 +41,8 @@ export function createWebhookBatcher(
     if (inFlight >= maxInFlight || pending.length === 0) return;
     const batch = takeBatch();
     inFlight += 1;
-    storeBatch(batch).finally(() => {
+    // storeBatch settles every member itself and never rejects.
+    void storeBatch(batch).finally(() => {
       inFlight -= 1;
       schedule();
     });
