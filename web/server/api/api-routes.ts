@@ -8,6 +8,7 @@ import { backorderApiRoutes } from "../backorders/backorder-api-routes.ts";
 import { dataExportRoutes } from "../compliance/data-export-routes.ts";
 import { controlApiRoutes } from "../controls/control-api-routes.ts";
 import { emailApiRoutes } from "../emails/email-api-routes.ts";
+import { testSendRoutes } from "../emails/test-send-routes.ts";
 import { createApiShopLimiter } from "../limits/api-shop-limiter.ts";
 import { etaApiRoutes } from "../etas/eta-api-routes.ts";
 import { webhookEndpointRoutes } from "../integrations/outgoing/webhook-endpoint-routes.ts";
@@ -56,6 +57,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(subscriptionApiRoutes(deps));
   router.use(settingsApiRoutes(deps));
   router.use(emailApiRoutes(deps));
+  router.use(testSendRoutes(deps));
   router.use(activityApiRoutes(deps));
   router.use(controlApiRoutes(deps));
   router.use(reconcileApiRoutes(deps));

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import express, { type Response, type Router } from "express";
 import type { PreviewResponse, TemplateListResponse } from "../../contract/api-responses.ts";
 import { z } from "zod";
@@ -6,7 +5,6 @@ import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
 import { parseBody } from "../parse-input.ts";
-import { enqueueNotifications } from "../notifications/enqueue-notification.ts";
 import { RenderPoolBusyError, TemplateRenderError } from "./render/render-failure.ts";
 import { overrideRef, type RenderPool } from "./render/render-pool.ts";
 import { supportedLocales } from "./render/resolve-locale.ts";
@@ -23,10 +21,6 @@ import { templateView } from "./template-view.ts";
 const target = z.object({ kind: z.enum(templateKinds), locale: z.enum(supportedLocales) });
 const source = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 const previewBody = target.extend(source.shape);
-const testSendBody = target.extend({ to: z.email().max(254) });
-
-/** Test sends are real emails: a cap keeps the admin from being used to spam an address. */
-const TEST_SENDS_PER_HOUR = 20;
 
 /**
  * Invalid Liquid, or Liquid over the render budget ("too slow", "too large"), answers 422 with each
@@ -103,7 +97,7 @@ async function busyAsUnavailable<T>(res: Response, work: Promise<T>): Promise<T>
 
 type Target = z.infer<typeof target>;
 
-/** /api/emails*: templates per kind and locale, server-rendered preview, test send. */
+/** /api/emails*: templates per kind and locale, server-rendered preview (test sends: test-send-routes.ts). */
 export function emailApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const renderSlots = createShopRenderSlots();
@@ -177,37 +171,6 @@ export function emailApiRoutes(deps: AppDeps): Router {
       };
     });
     res.json({ preview, warnings } satisfies PreviewResponse);
-  });
-
-  router.post("/emails/test-send", async (req, res) => {
-    const { shop } = res.locals as ShopLocals;
-    const { kind, locale, to } = parseBody(testSendBody, req.body);
-    const keyPrefix = `test:${shop.id}:`;
-    const recent = await deps.db.notification.count({
-      where: {
-        shopId: shop.id,
-        idempotencyKey: { startsWith: keyPrefix },
-        createdAt: { gt: new Date(deps.now().getTime() - 3_600_000) },
-      },
-    });
-    if (recent >= TEST_SENDS_PER_HOUR)
-      throw new AppError("rate_limited", "Too many test emails; try again later");
-    const { currency } = await deps.db.shop.findUniqueOrThrow({
-      where: { id: shop.id },
-      select: { currency: true },
-    });
-    const [notificationId] = await enqueueNotifications(deps, [
-      {
-        shopId: shop.id,
-        kind,
-        locale,
-        recipient: to.trim().toLowerCase(),
-        idempotencyKey: `${keyPrefix}${kind}:${locale}:${crypto.randomUUID()}`,
-        // A test send has no subscription or order behind it: the sender renders this sample data.
-        context: { test: true, sample: JSON.parse(JSON.stringify(getSampleContext(kind, locale, currency))) },
-      },
-    ]);
-    res.status(202).json({ notificationId });
   });
 
   return router;
