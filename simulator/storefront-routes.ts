@@ -1,29 +1,25 @@
 import express from "express";
 import type { BlockSettings } from "./storefront/render-app-block.ts";
-import type { Request, Response } from "express";
-import { gid } from "./gid.ts";
-import type { SimState } from "./persist-state.ts";
-import { signAppProxyQuery } from "./sign-app-proxy-query.ts";
-import type { Simulator } from "./simulator-types.ts";
+import type { Request } from "express";
+import { buildStorefrontProduct, shopAppMetafields } from "./storefront/build-storefront-product.ts";
 import { createCartRoutes } from "./storefront/cart-routes.ts";
+import {
+  type AppProxyTarget,
+  CUSTOMER_COOKIE,
+  forwardToAppProxy,
+  PROXY_PREFIX,
+} from "./storefront/forward-to-app-proxy.ts";
 import { escapeHtml } from "./storefront/escape-html.ts";
 import { readExtensionAsset } from "./storefront/read-extension-asset.ts";
 import { renderOrderStatusPage } from "./storefront/render-order-status-page.ts";
 import { renderProductPage } from "./storefront/render-product-page.ts";
-import { renderProxyLiquidPage } from "./storefront/render-proxy-page.ts";
 import { orderStatusKey } from "./storefront/storefront-urls.ts";
-import type { StorefrontProduct } from "./storefront/render-product-page.ts";
 import { storefrontLocale } from "./storefront/storefront-locale.ts";
 
 export const ASSET_BASE = "/extensions/assets";
-/** shopify.app.toml's [app_proxy]: prefix "apps", subpath "backorder". */
-export const PROXY_PREFIX = "/apps/backorder";
+export { PROXY_PREFIX };
 
-export interface StorefrontRoutesOptions {
-  sim: Simulator;
-  apiSecret: string;
-  /** Where the app runs; the proxy forwards to `${appUrl}/proxy/...`. */
-  appUrl: () => string | undefined;
+export interface StorefrontRoutesOptions extends AppProxyTarget {
   /** Shop shown when a URL names none (`?shop=`): the first one otherwise. */
   defaultShop?: string;
   /** The merchant's theme-editor settings of the app blocks (e.g. notify-me asking for a phone). */
@@ -148,145 +144,4 @@ function resolveShop(opts: StorefrontRoutesOptions, req: Request): string | unde
     fromReferer = undefined;
   }
   return fromQuery ?? fromReferer ?? opts.defaultShop ?? opts.sim.listShops()[0]?.domain;
-}
-
-/**
- * The shop's app-owned metafields as Liquid shows them (`shop.metafields['$app'].key.value`), e.g.
- * the notify-me block's signup channels the app writes.
- */
-function shopAppMetafields(state: SimState, shopId: bigint | string) {
-  const owner = gid("Shop", shopId);
-  const namespace = `app--${state.appId}`;
-  const app: Record<string, { type: string; value: string }> = {};
-  for (const m of state.metafields)
-    if (m.ownerGid === owner && m.namespace === namespace) app[m.key] = { type: m.type, value: m.value };
-  return { $app: app };
-}
-
-/** Shapes a product of the saved state for the Liquid renderer, with the `$app` metafields. */
-export function buildStorefrontProduct(
-  state: SimState,
-  shop: string,
-  handle: string,
-): StorefrontProduct | null {
-  const product = state.products.find((p) => p.shopDomain === shop && p.handle === handle);
-  if (!product || product.status !== "ACTIVE") return null;
-  const namespace = `app--${state.appId}`;
-  const variants = product.variantIds.flatMap((id) => {
-    const variant = state.variants.find((v) => v.id === id);
-    if (!variant) return [];
-    const item = state.inventoryItems.find((i) => i.id === variant.inventoryItemId);
-    const tracked = item?.tracked ?? true;
-    const quantity = state.levels
-      .filter((l) => l.inventoryItemId === variant.inventoryItemId)
-      .reduce((sum, l) => sum + l.available, 0);
-    const owner = gid("ProductVariant", variant.id);
-    const mf = (key: string) =>
-      state.metafields.find((m) => m.ownerGid === owner && m.namespace === namespace && m.key === key)?.value;
-    const backordered = mf("backordered");
-    const eta = mf("eta");
-    const message = mf("message");
-    return [
-      {
-        id: variant.id.toString(),
-        title: variant.title,
-        price: variant.price,
-        available: !tracked || quantity > 0 || variant.inventoryPolicy === "CONTINUE",
-        inventoryQuantity: quantity,
-        inventoryPolicy: variant.inventoryPolicy,
-        tracked,
-        metafields: {
-          ...(eta !== undefined ? { eta } : {}),
-          ...(message !== undefined ? { message } : {}),
-          ...(backordered !== undefined ? { backordered: backordered === "true" } : {}),
-        },
-      },
-    ];
-  });
-  return {
-    id: product.id.toString(),
-    title: product.title,
-    handle: product.handle,
-    ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
-    variants,
-  };
-}
-
-// Like Shopify's proxy: no cookies either way, the shopper's address in X-Forwarded-For, and a
-// freshly signed query naming the shop (an anonymous shopper: empty logged_in_customer_id).
-const CUSTOMER_COOKIE = "sim_customer_id";
-
-/** The simulated storefront's logged-in customer: the numeric id in its cookie, else none. */
-function simCustomerId(req: Request): string | null {
-  for (const part of (req.get("Cookie") ?? "").split(";")) {
-    const [name, value] = part.trim().split("=");
-    if (name === CUSTOMER_COOKIE && value && /^\d{1,20}$/.test(value)) return value;
-  }
-  return null;
-}
-
-async function forwardToAppProxy(
-  opts: StorefrontRoutesOptions,
-  req: Request,
-  res: Response,
-  shop: string | undefined,
-): Promise<void> {
-  const appUrl = opts.appUrl();
-  if (!appUrl || !shop) return void res.status(502).type("text/plain").send("The app is not reachable");
-  const incoming = new URL(req.originalUrl, "http://storefront.invalid");
-  const params: Record<string, string[]> = {};
-  for (const [key, value] of incoming.searchParams) params[key] = [...(params[key] ?? []), value];
-  Object.assign(params, {
-    shop: [shop],
-    // A customer "logged in" to the simulated storefront (cookie set by /account/login).
-    logged_in_customer_id: [simCustomerId(req) ?? ""],
-    path_prefix: [PROXY_PREFIX],
-    timestamp: [String(Math.floor(Date.now() / 1000))],
-  });
-  const query = new URLSearchParams();
-  for (const [key, values] of Object.entries(params)) for (const v of values) query.append(key, v);
-  query.append("signature", signAppProxyQuery(params, opts.apiSecret));
-  const path = incoming.pathname.slice(PROXY_PREFIX.length);
-  const headers: Record<string, string> = {
-    "X-Forwarded-For": req.ip ?? "127.0.0.1",
-    "X-Forwarded-Host": req.get("Host") ?? shop,
-  };
-  for (const name of ["content-type", "accept", "accept-language", "user-agent"]) {
-    const value = req.get(name);
-    if (value) headers[name] = value;
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD" && Buffer.isBuffer(req.body);
-  try {
-    const answer = await fetch(`${appUrl}/proxy${path}?${query}`, {
-      method: req.method,
-      headers,
-      body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
-      redirect: "manual",
-    });
-    res.status(answer.status);
-    if ((answer.headers.get("content-type") ?? "").startsWith("application/liquid")) {
-      // Shopify renders a Liquid answer inside the shop's theme and serves it as HTML.
-      const record = opts.sim.exportState().shops.find((s) => s.domain === shop);
-      const html = await renderProxyLiquidPage({
-        shop: { name: record?.name ?? shop, domain: shop, locale: record?.locale ?? "en" },
-        liquid: await answer.text(),
-        customerId: simCustomerId(req),
-      });
-      return void res.type("html").set("Cache-Control", "no-store").send(html);
-    }
-    for (const [name, value] of answer.headers) {
-      if (
-        !["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection"].includes(
-          name,
-        )
-      )
-        res.set(name, value);
-    }
-    res.send(Buffer.from(await answer.arrayBuffer()));
-  } catch (error) {
-    res
-      .status(502)
-      .type("text/plain")
-      .send(`App proxy error: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -6,7 +6,8 @@ import { createConsoleRoutes } from "../../simulator/console/create-console-rout
 import { createSimulator, type Simulator } from "../../simulator/create-simulator.ts";
 import { gid } from "../../simulator/gid.ts";
 import { seedDemoShop, type SeededShop } from "../../simulator/seed-demo-shop.ts";
-import { buildStorefrontProduct, createStorefrontRoutes } from "../../simulator/storefront-routes.ts";
+import { buildStorefrontProduct } from "../../simulator/storefront/build-storefront-product.ts";
+import { createStorefrontRoutes } from "../../simulator/storefront-routes.ts";
 import { verifyProxySignature } from "../../web/server/proxy/verify-proxy-signature.ts";
 import { asWord, futureDate } from "../helpers/future-date.ts";
 
