@@ -2,7 +2,7 @@ import type { Db } from "../db/create-prisma.ts";
 import { loadDefaultTemplate } from "./render/load-default-template.ts";
 import type { SupportedLocale } from "./render/resolve-locale.ts";
 import type { TemplateKind } from "./render/template-kinds.ts";
-import { templateVariables } from "./templates/variables.ts";
+import { templateVariables } from "./templates/template-variable-docs.ts";
 
 /** GET/PUT/DELETE /api/emails/templates/:kind/:locale */
 export type TemplateDetailView = Awaited<ReturnType<typeof templateView>>;
