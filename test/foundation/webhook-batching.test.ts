@@ -151,6 +151,39 @@ describe("webhook ingress batches", () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await rowsOf([eventId])).toHaveLength(1);
   });
+
+  it("answers a committed batch while its enqueue still runs, and past the backlog's limit waits for its own", async () => {
+    const queueAnswers = Promise.withResolvers<void>();
+    let enqueues = 0;
+    const queues = Object.create(app.deps.queues) as typeof app.deps.queues;
+    queues.enqueueBulk = () => {
+      enqueues += 1;
+      return queueAnswers.promise as never;
+    };
+    const deps = { ...app.deps, queues };
+    const backlog = { running: 0, limit: 1 };
+    const delivery = (id: number) => {
+      const body = JSON.stringify({ id, line_items: [] });
+      const headers = webhookHeaders({ topic: "orders/create", shop: SHOP, body, secret: TEST_API_SECRET });
+      return { headers: toHeaders(headers), body, receivedAt: new Date() };
+    };
+    // Within the limit: answered once committed, the enqueue still running behind it.
+    const [first] = await storeWebhookBatch(deps, [delivery(9_100)], backlog);
+    expect(first).toMatchObject({ duplicate: false, processed: false });
+    expect([enqueues, backlog.running]).toEqual([1, 1]);
+    // Past it: the answer waits for the batch's own enqueue.
+    let answered = false;
+    const second = storeWebhookBatch(deps, [delivery(9_101)], backlog).then((r) => {
+      answered = true;
+      return r;
+    });
+    await waitFor(async () => enqueues === 2 || null);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(false);
+    queueAnswers.resolve();
+    expect((await second)[0]).toMatchObject({ duplicate: false });
+    expect(backlog.running).toBe(0);
+  });
 });
 
 function toHeaders(h: Record<string, string>) {

@@ -9,16 +9,15 @@ import { verifyWebhookHmac } from "./verify-webhook-hmac.ts";
 
 // Shopify's documented bodies are far below this; a larger one is not from Shopify.
 const MAX_BODY = "2mb";
+// Enqueues (addBulk) still running after their batch was answered; past this, answers wait for them.
+const ENQUEUES_BEHIND = 8;
 
 /**
  * POST /webhooks: verify, record, enqueue, answer. No Admin API call, email or inventory math here.
  * Concurrent deliveries are recorded together (createWebhookBatcher): each is answered 200 only
  * once its row is committed, 5xx when its batch was not (docs/ingress-performance.md).
  */
-export function webhookRoutes(
-  deps: AppDeps,
-  batcher: WebhookBatcher = createWebhookBatcher((batch) => storeWebhookBatch(deps, batch)),
-): Router {
+export function webhookRoutes(deps: AppDeps, batcher: WebhookBatcher = createIngressBatcher(deps)): Router {
   const router = express.Router();
   router.post("/webhooks", express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -48,6 +47,12 @@ export function webhookRoutes(
     }
   });
   return router;
+}
+
+/** The ingress's batcher: enqueues run behind the answers, up to ENQUEUES_BEHIND of them at once. */
+function createIngressBatcher(deps: AppDeps): WebhookBatcher {
+  const backlog = { running: 0, limit: ENQUEUES_BEHIND };
+  return createWebhookBatcher((batch) => storeWebhookBatch(deps, batch, backlog));
 }
 
 /**
