@@ -4,7 +4,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEtaChanges } from "../../web/server/etas/apply-eta-changes.ts";
 import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
-import { etaProxyRoutes } from "../../web/server/etas/eta-proxy-routes.ts";
+import { proxyEtaHandlers } from "../../web/server/etas/eta-proxy-routes.ts";
 import { createProxyEtaCache } from "../../web/server/etas/proxy-eta-cache.ts";
 import {
   createProxyShopContextReader,
@@ -53,15 +53,16 @@ describe("GET /proxy/eta freshness and isolation", () => {
       });
     }
     const perf = { now: () => clock };
-    const web = express().use(
-      "/proxy",
-      requireProxySignature(app.deps),
-      etaProxyRoutes(app.deps, {
-        answers: createProxyEtaCache({ perf }),
-        contexts: createProxyShopContextReader(app.deps.sql, { perf }),
-      }),
-      errorMiddleware(app.deps.logger),
-    );
+    const web = express()
+      .get(
+        "/proxy/eta",
+        requireProxySignature(app.deps),
+        ...proxyEtaHandlers(app.deps, {
+          answers: createProxyEtaCache({ perf }),
+          contexts: createProxyShopContextReader(app.deps.sql, { perf }),
+        }),
+      )
+      .use(errorMiddleware(app.deps.logger));
     server = web.listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createProxyEtaCache } from "../../web/server/etas/proxy-eta-cache.ts";
 
 describe("createProxyEtaCache", () => {
-  const body = (n: number) => ({ body: Buffer.from(`{"n":${n}}`), etag: `"${n}"` });
+  const body = (n: number) => ({ body: `{"n":${n}}`, bytes: 7, etag: `"${n}"` });
 
   it("expires entries after the TTL", () => {
     let now = 1_000_000; // lru-cache reads a start time of 0 as "no TTL"

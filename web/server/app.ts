@@ -11,7 +11,9 @@ import { baseSecurityHeaders } from "./http/security-headers.ts";
 import { flowRoutes } from "./integrations/flow/flow-routes.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
+import { proxyEtaHandlers } from "./etas/eta-proxy-routes.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
+import { requireProxySignature } from "./proxy/require-proxy-signature.ts";
 import { twilioWebhookRoutes } from "./sms/twilio-webhook-routes.ts";
 import { emailLinkRoutes } from "./subscriptions/email-link-routes.ts";
 import { webhookRoutes } from "./webhooks/webhook-routes.ts";
@@ -36,9 +38,11 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(refuseNulUrl());
-  // The storefront's hot path first (GET /proxy/eta: every product page view), before any other
-  // router is tried; it parses bodies only under /proxy.
-  app.use("/proxy", proxyRoutes(deps));
+  // The storefront's hot path first (GET /proxy/eta: every product page view), a route of its own
+  // before any router is tried; the /proxy router parses bodies only under /proxy.
+  const proxySignature = requireProxySignature(deps);
+  app.get("/proxy/eta", proxySignature, ...proxyEtaHandlers(deps));
+  app.use("/proxy", proxyRoutes(deps, proxySignature));
   // Webhooks before the routers that parse JSON: they need the raw body.
   app.use(webhookRoutes(deps));
   app.use("/flow", flowRoutes(deps));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import express, { type Router } from "express";
+import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
@@ -15,15 +15,16 @@ export const PROXY_ETA_MAX_IDS = 50;
 export type EtaProxyCaches = { answers?: ProxyEtaCache; contexts?: ProxyShopContextReader };
 
 /**
- * GET /proxy/eta, behind the app proxy signature check; the shop is res.locals.proxy.shop. Answers
- * come from a cache keyed by the shop's ETA version (read at most every PROXY_CONTEXT_TTL_MS) and
- * the canonical variant set, serialised once (docs/ingress-performance.md).
+ * GET /proxy/eta, after the app proxy signature check (the shop is res.locals.proxy.shop): the
+ * rate limit, then the answer. Mounted by the app as a route of its own, ahead of the /proxy
+ * router, so the storefront's hottest read skips the routers it does not need. Answers come from a
+ * cache keyed by the shop's ETA version (read at most every PROXY_CONTEXT_TTL_MS) and the canonical
+ * variant set, serialised once and written as is (docs/ingress-performance.md).
  */
-export function etaProxyRoutes(deps: AppDeps, caches: EtaProxyCaches = {}): Router {
-  const router = express.Router();
+export function proxyEtaHandlers(deps: AppDeps, caches: EtaProxyCaches = {}): RequestHandler[] {
   const answers = caches.answers ?? createProxyEtaCache();
   const readShopContext = caches.contexts ?? createProxyShopContextReader(deps.sql);
-  router.get("/eta", proxyEtaRateLimit(deps), async (_req, res) => {
+  const answer: RequestHandler = async (req, res) => {
     const { shop, query } = (res.locals as ProxyLocals).proxy;
     const ids = parseVariantIds(query.getAll("variant_ids"));
     // Also how an uninstall reaches this route within the TTL, whatever the signature check's cache says.
@@ -42,16 +43,24 @@ export function etaProxyRoutes(deps: AppDeps, caches: EtaProxyCaches = {}): Rout
     }
     res.setHeader("Cache-Control", "public, max-age=60");
     res.setHeader("ETag", cached.etag);
+    // req.fresh: GET or HEAD whose If-None-Match matches the ETag just set.
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res.setHeader("Content-Type", "application/json; charset=utf-8");
-    // Express answers 304 itself when If-None-Match matches the ETag set above.
-    res.send(cached.body);
-  });
-  return router;
+    res.setHeader("Content-Length", cached.bytes);
+    // Written as is, without res.send's work (its ETag, type and length are known): a string is
+    // sent together with the headers in one write.
+    res.end(req.method === "HEAD" ? undefined : cached.body);
+  };
+  return [proxyEtaRateLimit(deps), answer];
 }
 
 function serialise(answer: unknown): CachedBody {
-  const body = Buffer.from(JSON.stringify(answer));
-  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  const body = JSON.stringify(answer);
+  const etag = `"${createHash("sha256").update(body, "utf8").digest("base64url").slice(0, 27)}"`;
+  return { body, bytes: Buffer.byteLength(body, "utf8"), etag };
 }
 
 /** `1,2,3` (once) -> sorted unique ids as text; 400 on anything else or more than 50. */

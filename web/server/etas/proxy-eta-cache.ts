@@ -1,7 +1,7 @@
 import { LRUCache, type Perf } from "lru-cache";
 
-/** A /proxy/eta answer, serialised once: the bytes sent and their ETag. */
-export type CachedBody = { body: Buffer; etag: string };
+/** A /proxy/eta answer, serialised once: the JSON sent, its length in bytes, and its ETag. */
+export type CachedBody = { body: string; bytes: number; etag: string };
 
 export type ProxyEtaCacheOptions = { ttlMs?: number; maxEntries?: number; perf?: Perf };
 
