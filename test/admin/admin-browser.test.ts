@@ -142,13 +142,18 @@ describe("embedded admin in Chromium", () => {
 
   it("imports a CSV with one bad row and reports that row, changing nothing", async () => {
     const csv = `variant_id,eta,message\n${IDS.hoodieRed},2030-02-01,Good row\n${IDS.capBlack},2030-13-45,Bad date\n`;
-    await page
+    // "Import CSV" is the page's primary action, in App Bridge's title bar; it opens the import modal.
+    await page.locator("ui-title-bar").getByRole("button", { name: "Import CSV" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import ETAs from CSV" });
+    await dialog
       .locator('input[type="file"]')
       .setInputFiles({ name: "etas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await page.getByText("nothing was imported", { exact: false }).waitFor();
-    const report = page.getByRole("row").filter({ hasText: "YYYY-MM-DD" });
+    await dialog.getByText("nothing was imported", { exact: false }).waitFor();
+    const report = dialog.getByRole("row").filter({ hasText: "YYYY-MM-DD" });
     await expect.poll(() => report.first().textContent()).toContain("3");
     await screenshot(page, "3-etas-import-report");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
     expect(
       await app.deps.db.variantEta.findUnique({
         where: { shopId_variantId: { shopId, variantId: IDS.hoodieRed } },

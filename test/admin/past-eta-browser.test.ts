@@ -57,12 +57,14 @@ describe("past ETAs in the admin", () => {
 
   it("names each past row in the CSV import report", async () => {
     const csv = `variant_id,eta,message\n${IDS.hoodieRed},${day(20)},On time\n${IDS.capBlack},${day(-1)},Late\n`;
-    await page
+    await page.locator("ui-title-bar").getByRole("button", { name: "Import CSV" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import ETAs from CSV" });
+    await dialog
       .locator('input[type="file"]')
       .setInputFiles({ name: "etas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await page.getByText("etas.csv: 2 variants updated").waitFor();
-    await page.getByText("1 row has a date that has already passed").waitFor();
-    const warning = page.getByRole("row").filter({ hasText: "has already passed" });
+    await dialog.getByText("etas.csv: 2 variants updated").waitFor();
+    await dialog.getByText("1 row has a date that has already passed").waitFor();
+    const warning = dialog.getByRole("row").filter({ hasText: "has already passed" });
     expect((await warning.textContent())?.replace(/\s+/g, " ")).toContain(
       `3eta${day(-1)} has already passed: shoppers and customers see no date`,
     );

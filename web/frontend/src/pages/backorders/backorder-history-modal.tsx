@@ -1,4 +1,5 @@
-import { BlockStack, DataTable, Modal, Text } from "@shopify/polaris";
+import { BlockStack, DataTable, Text } from "@shopify/polaris";
+import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { formatDateTime, formatNumber } from "../../format/format.ts";
 import { variantLabel } from "../../format/variant-label.ts";
 import { orderLabel, type BackorderRow } from "./backorders-contract.ts";
@@ -16,13 +17,12 @@ const KIND_LABEL: Record<string, string> = {
 export function BackorderHistoryModal({ row, onClose }: { row: BackorderRow; onClose: () => void }) {
   const ordered = row.orderedQuantity;
   return (
-    <Modal
-      open
+    <AppModal
       onClose={onClose}
       title={`${orderLabel(row)} · ${variantLabel(row)}`}
       secondaryActions={[{ content: "Close", onAction: onClose }]}
     >
-      <Modal.Section>
+      <AppModalSection>
         <BlockStack gap="300">
           <Text as="p">
             {summary(row)}
@@ -49,8 +49,8 @@ export function BackorderHistoryModal({ row, onClose }: { row: BackorderRow; onC
             />
           )}
         </BlockStack>
-      </Modal.Section>
-    </Modal>
+      </AppModalSection>
+    </AppModal>
   );
 }
 

@@ -4,7 +4,6 @@ import {
   IndexFilters,
   IndexTable,
   InlineStack,
-  Page,
   Pagination,
   useBreakpoints,
   useIndexResourceState,
@@ -12,7 +11,8 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
-import { CsvButton } from "../../components/csv-button.tsx";
+import { AppPage } from "../../app-bridge/app-page.tsx";
+import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
@@ -80,6 +80,7 @@ export default function BackordersPage() {
   );
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
+  const exporting = useDownload();
 
   const filters = (
     <IndexFilters
@@ -111,14 +112,14 @@ export default function BackordersPage() {
     />
   );
   return (
-    <Page
+    <AppPage
       title="Backorders"
       subtitle="Order lines waiting for stock"
-      secondaryActions={
-        <CsvButton path={`/backorders/export.csv?${exportQuery}`} filename="backorders.csv">
-          Export CSV
-        </CsvButton>
-      }
+      primaryAction={{
+        content: "Export",
+        loading: exporting.busy,
+        onAction: () => void exporting.download(`/backorders/export.csv?${exportQuery}`, "backorders.csv"),
+      }}
     >
       <BlockStack gap="400">
         <CancelRequestsCard shop={api.shop} />
@@ -211,6 +212,6 @@ export default function BackordersPage() {
         </ApiView>
       </BlockStack>
       {historyRow ? <BackorderHistoryModal row={historyRow} onClose={() => setHistoryRow(null)} /> : null}
-    </Page>
+    </AppPage>
   );
 }

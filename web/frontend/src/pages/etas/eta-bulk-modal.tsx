@@ -1,4 +1,5 @@
-import { FormLayout, Modal, Text, TextField } from "@shopify/polaris";
+import { FormLayout, Text, TextField } from "@shopify/polaris";
+import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
@@ -42,14 +43,13 @@ export function EtaBulkModal({
     }
   };
   return (
-    <Modal
-      open
+    <AppModal
       onClose={onClose}
       title={`Set ETA for ${variantIds.length} variant${variantIds.length === 1 ? "" : "s"}`}
       primaryAction={{ content: "Set ETA", onAction: save, loading: saving }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >
-      <Modal.Section>
+      <AppModalSection>
         <FormLayout>
           <TextField
             label="Expected date"
@@ -73,7 +73,7 @@ export function EtaBulkModal({
             Customers with open backorders of these variants get one “ETA changed” email per order.
           </Text>
         </FormLayout>
-      </Modal.Section>
-    </Modal>
+      </AppModalSection>
+    </AppModal>
   );
 }

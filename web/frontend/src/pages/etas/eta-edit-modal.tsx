@@ -1,4 +1,5 @@
-import { BlockStack, FormLayout, Modal, SkeletonBodyText, TextField } from "@shopify/polaris";
+import { BlockStack, FormLayout, SkeletonBodyText, TextField } from "@shopify/polaris";
+import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { fieldErrorsOf } from "../../api/field-errors.ts";
@@ -82,14 +83,13 @@ export function EtaEditModal({
   };
 
   return (
-    <Modal
-      open
+    <AppModal
       onClose={onClose}
       title={variantLabel(row)}
       primaryAction={{ content: "Save", onAction: save, loading: saving }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >
-      <Modal.Section>
+      <AppModalSection>
         <FormLayout>
           <FormLayout.Group>
             <TextField
@@ -111,8 +111,8 @@ export function EtaEditModal({
           </FormLayout.Group>
           <PastEtaWarning eta={eta} today={today} />
         </FormLayout>
-      </Modal.Section>
-      <Modal.Section>
+      </AppModalSection>
+      <AppModalSection>
         {controlState.error instanceof ApiError &&
         controlState.error.isMissingRoute ? null : controlState.error ? (
           <ErrorBanner error={controlState.error} onRetry={controlState.reload} />
@@ -128,7 +128,7 @@ export function EtaEditModal({
             <SkeletonBodyText lines={5} />
           </BlockStack>
         )}
-      </Modal.Section>
-    </Modal>
+      </AppModalSection>
+    </AppModal>
   );
 }

@@ -1,11 +1,13 @@
-import { BlockStack, Card, InlineStack, Page, Pagination } from "@shopify/polaris";
+import { BlockStack, Card, InlineStack, Pagination } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
+import { AppPage } from "../../app-bridge/app-page.tsx";
+import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { SearchTabsFilters, useListSearch } from "../../components/search-tabs-filters.tsx";
 import { useToast } from "../../components/toast.tsx";
 import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
-import { EtaImportCard } from "./eta-import-card.tsx";
+import { EtaImportModal } from "./eta-import-modal.tsx";
 import { EtaTable } from "./eta-table.tsx";
 import type { EtaPageResponse } from "../../../../contract/api-responses.ts";
 import { etaPage, etaSearch, type EtaListQuery } from "./etas-contract.ts";
@@ -34,6 +36,8 @@ export default function EtasPage() {
     setQuery((q) => (q.search === text ? q : { ...q, search: text, page: 1 })),
   );
   const state = useApi<EtaPageResponse>(`/etas?${etaSearch(query)}`);
+  const [importing, setImporting] = useState(false);
+  const exporting = useDownload();
   const changed = (message: string) => {
     toast(message);
     state.reload();
@@ -50,7 +54,18 @@ export default function EtasPage() {
     />
   );
   return (
-    <Page title="ETAs" subtitle="Expected dates shown on product pages, at checkout and in emails">
+    <AppPage
+      title="ETAs"
+      subtitle="Expected dates shown on product pages, at checkout and in emails"
+      primaryAction={{ content: "Import CSV", onAction: () => setImporting(true) }}
+      secondaryActions={[
+        {
+          content: "Export CSV",
+          loading: exporting.busy,
+          onAction: () => void exporting.download("/etas/export.csv", "etas.csv"),
+        },
+      ]}
+    >
       <BlockStack gap="400">
         <CheckoutReachBanner />
         <ApiView state={state} what="The ETA list" skeleton={<CardSkeleton lines={10} minHeight="420px" />}>
@@ -93,8 +108,8 @@ export default function EtasPage() {
             );
           }}
         </ApiView>
-        <EtaImportCard onImported={state.reload} />
       </BlockStack>
-    </Page>
+      {importing ? <EtaImportModal onImported={state.reload} onClose={() => setImporting(false)} /> : null}
+    </AppPage>
   );
 }

@@ -1,4 +1,5 @@
-import { Banner, Modal, Text } from "@shopify/polaris";
+import { Banner, Text } from "@shopify/polaris";
+import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { formatNumber } from "../../format/format.ts";
@@ -44,8 +45,7 @@ export function SubscribersModal({
   };
 
   return (
-    <Modal
-      open
+    <AppModal
       onClose={onClose}
       title={variantLabel(variant)}
       primaryAction={
@@ -65,14 +65,14 @@ export function SubscribersModal({
       ]}
     >
       {blocked && !confirming ? (
-        <Modal.Section>
+        <AppModalSection>
           <Text as="p" tone="subdued" id="send-now-blocked">
             Send restock alert now is unavailable. {blocked}
           </Text>
-        </Modal.Section>
+        </AppModalSection>
       ) : null}
       {confirming || error ? (
-        <Modal.Section>
+        <AppModalSection>
           {confirming ? (
             <Banner tone="warning" title="Start a restock wave now?">
               <p>
@@ -87,11 +87,11 @@ export function SubscribersModal({
               <p>{error}</p>
             </Banner>
           ) : null}
-        </Modal.Section>
+        </AppModalSection>
       ) : null}
-      <Modal.Section>
+      <AppModalSection>
         <SubscriberList variantId={variant.variantId} />
-      </Modal.Section>
-    </Modal>
+      </AppModalSection>
+    </AppModal>
   );
 }
