@@ -1,12 +1,5 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BROWSER_SHOP as SHOP,
-  openAdminBrowserSession,
-  screenshot,
-  visit,
-  type AdminBrowserSession,
-} from "./helpers/admin-browser-session.ts";
+import { describe, expect, it } from "vitest";
+import { logIn, screenshot, useLoggedInSession, visit } from "./helpers/admin-browser-session.ts";
 
 /**
  * The admin's dialogs are App Bridge modals (`<ui-modal>`, here the stand-in's overlay) and each
@@ -15,81 +8,72 @@ import {
  * (docs/admin-app-bridge.md).
  */
 describe("App Bridge modals and title bar in the admin", { timeout: 90_000 }, () => {
-  let session: AdminBrowserSession;
-  let page: Page;
+  const session = useLoggedInSession();
 
-  beforeAll(async () => {
-    session = await openAdminBrowserSession();
-    page = session.page;
-  }, 180_000);
-
-  afterAll(() => session?.close());
-
-  const open = async () => {
-    const token = await session.app.token(SHOP, { ttlSeconds: 120 });
-    await page.goto(`${session.app.url}/admin?shop=${SHOP}&id_token=${token}`, { waitUntil: "load" });
-    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
-  };
+  const open = () => logIn(session);
 
   it("ETAs: the title bar holds the title and Import CSV, which opens a ui-modal over the page", async () => {
     await open();
-    await visit(page, "ETAs", "ETAs");
-    const titleBar = page.locator("ui-title-bar");
+    await visit(session.page, "ETAs", "ETAs");
+    const titleBar = session.page.locator("ui-title-bar");
     expect(await titleBar.getAttribute("title")).toBe("ETAs");
     expect(await titleBar.getByRole("heading", { name: "ETAs", level: 1 }).count()).toBe(1);
     await titleBar.getByRole("button", { name: "Import CSV" }).click();
-    const dialog = page.getByRole("dialog", { name: "Import ETAs from CSV" });
+    const dialog = session.page.getByRole("dialog", { name: "Import ETAs from CSV" });
     await dialog.getByText("Add CSV file").waitFor();
     // The modal is App Bridge's element, shown through shopify.modal's element API.
-    expect(await page.locator("ui-modal").count()).toBe(1);
-    expect(await page.locator(".bh-ab-backdrop").count()).toBe(1);
-    await screenshot(page, "modal-1-import");
-    await page.keyboard.press("Escape");
-    await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
-    await expect.poll(() => page.locator("ui-modal").count()).toBe(0);
+    expect(await session.page.locator("ui-modal").count()).toBe(1);
+    expect(await session.page.locator(".bh-ab-backdrop").count()).toBe(1);
+    await screenshot(session.page, "modal-1-import");
+    await session.page.keyboard.press("Escape");
+    await expect.poll(() => session.page.getByRole("dialog").count()).toBe(0);
+    await expect.poll(() => session.page.locator("ui-modal").count()).toBe(0);
   });
 
   it("ETAs: a row's edit panel is a ui-modal whose Cancel and Save are its title bar's buttons", async () => {
-    const green = page.getByRole("row").filter({ hasText: "Forest green / M" });
+    const green = session.page.getByRole("row").filter({ hasText: "Forest green / M" });
     await green.getByRole("button", { name: /^Edit / }).click();
-    const dialog = page.getByRole("dialog", { name: /Forest green \/ M/ });
+    const dialog = session.page.getByRole("dialog", { name: /Forest green \/ M/ });
     await dialog.getByLabel("ETA", { exact: true }).waitFor();
-    expect(await page.locator("ui-modal ui-title-bar button").allTextContents()).toEqual(["Save", "Cancel"]);
+    expect(await session.page.locator("ui-modal ui-title-bar button").allTextContents()).toEqual([
+      "Save",
+      "Cancel",
+    ]);
     // In the footer, as in the admin: the secondary action first, the primary last.
     expect(await dialog.getByRole("button").allTextContents()).toEqual(
       expect.arrayContaining(["Cancel", "Save"]),
     );
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => page.locator("ui-modal").count()).toBe(0);
+    await expect.poll(() => session.page.locator("ui-modal").count()).toBe(0);
   });
 
   it("Backorders: Export is the title bar's primary action and downloads the list", async () => {
-    await visit(page, "Backorders", "Backorders");
-    await page.getByRole("row").filter({ hasText: "#1001" }).first().waitFor();
+    await visit(session.page, "Backorders", "Backorders");
+    await session.page.getByRole("row").filter({ hasText: "#1001" }).first().waitFor();
     const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.locator("ui-title-bar").getByRole("button", { name: "Export" }).click(),
+      session.page.waitForEvent("download"),
+      session.page.locator("ui-title-bar").getByRole("button", { name: "Export" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("backorders.csv");
   });
 
   it("without App Bridge the same dialogs are Polaris modals and the title is Polaris' page header", async () => {
-    await page.route("**/admin/app-bridge-stand-in.js", (route) =>
+    await session.page.route("**/admin/app-bridge-stand-in.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: "" }),
     );
     try {
       await open();
-      await visit(page, "ETAs", "ETAs");
-      expect(await page.locator("ui-title-bar").count()).toBe(0);
-      await page.getByRole("button", { name: "Import CSV" }).click();
-      const dialog = page.getByRole("dialog", { name: "Import ETAs from CSV" });
+      await visit(session.page, "ETAs", "ETAs");
+      expect(await session.page.locator("ui-title-bar").count()).toBe(0);
+      await session.page.getByRole("button", { name: "Import CSV" }).click();
+      const dialog = session.page.getByRole("dialog", { name: "Import ETAs from CSV" });
       await dialog.getByText("Add CSV file").waitFor();
-      expect(await page.locator("ui-modal").count()).toBe(0);
-      expect(await page.locator(".Polaris-Modal-Dialog").count()).toBe(1);
+      expect(await session.page.locator("ui-modal").count()).toBe(0);
+      expect(await session.page.locator(".Polaris-Modal-Dialog").count()).toBe(1);
       await dialog.getByRole("button", { name: "Close" }).last().click();
-      await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+      await expect.poll(() => session.page.getByRole("dialog").count()).toBe(0);
     } finally {
-      await page.unroute("**/admin/app-bridge-stand-in.js");
+      await session.page.unroute("**/admin/app-bridge-stand-in.js");
     }
   });
 });

@@ -61,6 +61,8 @@ describe("tenant isolation of /api", () => {
       "PUT /controls/variants/:variantId",
       "GET /controls/cancel-requests",
       "PATCH /controls/cancel-requests/:id",
+      "POST /backorders/bulk/resend-email",
+      "POST /backorders/bulk/request-cancellation",
     ]) {
       expect(names).toContain(mine);
     }

@@ -144,8 +144,18 @@ export async function startBackorderFixture(
   };
 }
 
-/** A call to the shop's admin API (`/api...`) with a session token, as the embedded admin makes it. */
-export async function shopApi(f: BackorderFixture, shop: BackorderShop, path: string): Promise<Response> {
+/**
+ * A call to the shop's admin API (`/api...`) with a session token, as the embedded admin makes it;
+ * with `body`, a POST of that JSON.
+ */
+export async function shopApi(
+  f: BackorderFixture,
+  shop: BackorderShop,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   const token = await f.sim.mintSessionToken({ shop: shop.domain });
-  return fetch(`${f.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  if (body === undefined) return fetch(`${f.app.url}/api${path}`, { headers });
+  return fetch(`${f.app.url}/api${path}`, { method: "POST", headers, body: JSON.stringify(body) });
 }

@@ -5,6 +5,7 @@ import type { ActivityItem } from "../server/activity/list-activity.ts";
 import type { AlertMetrics } from "../server/activity/load-alert-metrics.ts";
 import type { BackorderHistoryEntry, BackorderListItem } from "../server/backorders/list-backorders.ts";
 import type { BackorderMetricsResponse } from "../server/backorders/load-backorder-metrics.ts";
+import type { BulkActionResult } from "../server/backorders/bulk-backorder-actions.ts";
 import type { CancelRequestView } from "../server/controls/list-control-records.ts";
 import type { VariantControlView } from "../server/controls/variant-controls.ts";
 import type { TemplateDetailView } from "../server/emails/template-view.ts";
@@ -66,6 +67,9 @@ export type BackorderPageResponse = {
 };
 /** GET /api/backorders/metrics */
 export type { BackorderMetricsResponse };
+
+/** POST /api/backorders/bulk/resend-email and /bulk/request-cancellation. */
+export type BulkBackorderActionResponse = BulkActionResult;
 
 /** GET /api/activity */
 export type ActivityPageResponse = { items: ActivityItem[]; nextCursor: string | null };

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../helpers/launch-chromium.ts";
@@ -85,4 +86,27 @@ export function saveBar(page: Page) {
 /** Saves the page's form the way a merchant does: with the save bar's Save. */
 export async function saveFromSaveBar(page: Page) {
   await saveBar(page).getByRole("button", { name: "Save", exact: true }).click();
+}
+
+/** Opens the admin as the seeded shop with a fresh session token, on the dashboard. */
+export async function logIn(session: AdminBrowserSession): Promise<void> {
+  const token = await session.app.token(BROWSER_SHOP, { ttlSeconds: 120 });
+  await session.page.goto(`${session.app.url}/admin?shop=${BROWSER_SHOP}&id_token=${token}`, {
+    waitUntil: "load",
+  });
+  await session.page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+}
+
+/**
+ * For a describe block: a session opened and logged in before its tests (`logIn`) and closed after
+ * them. The object returned is filled in by beforeAll.
+ */
+export function useLoggedInSession(): AdminBrowserSession {
+  const session = {} as AdminBrowserSession;
+  beforeAll(async () => {
+    Object.assign(session, await openAdminBrowserSession());
+    await logIn(session);
+  }, 180_000);
+  afterAll(() => session.close?.());
+  return session;
 }

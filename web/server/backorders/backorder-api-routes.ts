@@ -2,10 +2,15 @@ import express, { type Router } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import type { ShopLocals } from "../auth/require-session.ts";
 import { AppError } from "../errors.ts";
-import { parseUrl } from "../parse-input.ts";
+import { parseBody, parseUrl } from "../parse-input.ts";
+import {
+  bulkLinesBodySchema,
+  requestLinesCancellation,
+  resendBackorderEmails,
+} from "./bulk-backorder-actions.ts";
 import { exportBackordersCsv } from "./export-backorders-csv.ts";
 import { backorderFiltersSchema, backorderPageSchema, listBackorders } from "./list-backorders.ts";
-import type { BackorderPageResponse } from "../../contract/api-responses.ts";
+import type { BackorderPageResponse, BulkBackorderActionResponse } from "../../contract/api-responses.ts";
 import {
   loadBackorderMetrics,
   metricsPeriod,
@@ -13,7 +18,7 @@ import {
   toMetricsResponse,
 } from "./load-backorder-metrics.ts";
 
-/** /api/backorders* (list, metrics, CSV export). Mounted under /api behind the session-token guard; the shop is res.locals.shop. */
+/** /api/backorders* (list, metrics, CSV export, bulk actions on selected lines). Mounted under /api behind the session-token guard; the shop is res.locals.shop. */
 export function backorderApiRoutes(deps: AppDeps): Router {
   const router = express.Router();
 
@@ -39,6 +44,20 @@ export function backorderApiRoutes(deps: AppDeps): Router {
     res.setHeader("Content-Disposition", 'attachment; filename="backorders.csv"');
     for await (const chunk of exportBackordersCsv(deps.db, shop.id, filters, deps.now())) res.write(chunk);
     res.end();
+  });
+
+  // Bulk actions on the admin's selection: idempotent by the body's requestKey (bulk-backorder-actions.ts).
+  router.post("/backorders/bulk/resend-email", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const result = await resendBackorderEmails(deps, shop.id, parseBody(bulkLinesBodySchema, req.body));
+    res.json(result satisfies BulkBackorderActionResponse);
+  });
+
+  router.post("/backorders/bulk/request-cancellation", async (req, res) => {
+    const { shop } = res.locals as ShopLocals;
+    const body = parseBody(bulkLinesBodySchema, req.body);
+    const result = await requestLinesCancellation(deps.db, shop.id, body, deps.now());
+    res.json(result satisfies BulkBackorderActionResponse);
   });
 
   return router;

@@ -74,7 +74,8 @@ export async function notifyOrder(
   return requests.length;
 }
 
-async function loadEmailLines(
+/** The order's backorder lines as its emails list them (title, units, current ETA and message). */
+export async function loadEmailLines(
   tx: Prisma.TransactionClient,
   shopId: string,
   orderId: bigint,

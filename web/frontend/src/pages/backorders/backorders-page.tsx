@@ -16,6 +16,7 @@ import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
+import { BulkActionModal, type BulkAction } from "./bulk-action-modal.tsx";
 import { CancelRequestsCard } from "./cancel-requests-card.tsx";
 import type { BackorderPageResponse } from "../../../../contract/api-responses.ts";
 import {
@@ -59,6 +60,9 @@ export default function BackordersPage() {
   // The product filter is set from a row ("only this product"): the API filters by product id.
   const [productLabel, setProductLabel] = useState("");
   const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
+  // Bumped after a bulk action: the cancel requests card loads again (it lists the new requests).
+  const [bulkRuns, setBulkRuns] = useState(0);
+  const [bulk, setBulk] = useState<{ action: BulkAction; rows: BackorderRow[] } | null>(null);
   const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
   const { mode, setMode } = useSetIndexFiltersMode();
   const { smDown } = useBreakpoints();
@@ -122,7 +126,7 @@ export default function BackordersPage() {
       }}
     >
       <BlockStack gap="400">
-        <CancelRequestsCard shop={api.shop} />
+        <CancelRequestsCard key={bulkRuns} shop={api.shop} />
         <ApiView
           state={state}
           what="The backorder list"
@@ -162,6 +166,22 @@ export default function BackordersPage() {
                             "backorders-selection.csv",
                           )
                           .then(clearSelection),
+                    },
+                    {
+                      content: "Resend backorder email",
+                      onAction: () =>
+                        setBulk({
+                          action: "resend",
+                          rows: page.rows.filter((r) => selectedIds.includes(r.id)),
+                        }),
+                    },
+                    {
+                      content: "Request cancellation",
+                      onAction: () =>
+                        setBulk({
+                          action: "cancel",
+                          rows: page.rows.filter((r) => selectedIds.includes(r.id)),
+                        }),
                     },
                   ]}
                   headings={[
@@ -212,6 +232,19 @@ export default function BackordersPage() {
         </ApiView>
       </BlockStack>
       {historyRow ? <BackorderHistoryModal row={historyRow} onClose={() => setHistoryRow(null)} /> : null}
+      {bulk ? (
+        <BulkActionModal
+          action={bulk.action}
+          rows={bulk.rows}
+          onClose={() => setBulk(null)}
+          onDone={() => {
+            setBulk(null);
+            setBulkRuns((n) => n + 1);
+            clearSelection();
+            state.reload();
+          }}
+        />
+      ) : null}
     </AppPage>
   );
 }
