@@ -330,8 +330,8 @@ describe("embedded admin in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Activity log", level: 1 }).waitFor();
     await page.getByText("variant lookup timed out").waitFor();
-    await page.getByText("b***@example.com").first().waitFor();
-    expect(await page.content()).not.toContain("bounce@example.com");
+    // The merchant's own customer, in full (docs/admin-contract.md); the logs keep it masked.
+    await page.getByText("bounce@example.com").first().waitFor();
     await screenshot(page, "7-activity");
   });
 

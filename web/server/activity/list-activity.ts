@@ -1,7 +1,6 @@
 import type { NotificationStatus, Prisma } from "@prisma/client";
 import type { Db } from "../db/create-prisma.ts";
 import { compareActivity, encodeCursor, type ActivityCursor } from "./activity-cursor.ts";
-import { maskEmail } from "../privacy/mask-email.ts";
 
 export type ActivityItem = {
   id: string;
@@ -85,7 +84,8 @@ export async function listActivity(db: Db, shop: { id: string; domain: string },
         at: n.createdAt.toISOString(),
         kind: n.kind,
         status: n.status,
-        recipient: maskEmail(n.recipient),
+        // In full: the merchant's own customer, in their own admin (docs/admin-contract.md); logs stay masked.
+        recipient: n.recipient,
         attempts: n.attempts,
         error: n.lastError?.slice(0, ERROR_PREVIEW) ?? null,
         sentAt: n.sentAt?.toISOString() ?? null,
