@@ -6,6 +6,7 @@ import type { SetupGuideResponse } from "../../web/contract/api-responses.ts";
 import {
   ARTIFACTS,
   BROWSER_SHOP as SHOP,
+  NAV_PAGES,
   openAdminBrowserSession,
   visit,
   type AdminBrowserSession,
@@ -15,15 +16,6 @@ import type { AdminTestApp } from "./helpers/start-admin-app.ts";
 
 // Screenshots of every page at desktop and phone widths, committed (test/artifacts/admin/pages/).
 const PAGES_DIR = path.join(ARTIFACTS, "pages");
-const PAGES: [label: string, heading: string][] = [
-  ["Dashboard", "Dashboard"],
-  ["Backorders", "Backorders"],
-  ["ETAs", "ETAs"],
-  ["Subscribers", "Subscribers"],
-  ["Emails", "Emails"],
-  ["Settings", "Settings"],
-  ["Activity log", "Activity log"],
-];
 
 describe("first run in the admin (Chromium)", () => {
   let session: AdminBrowserSession;
@@ -150,7 +142,7 @@ describe("first run in the admin (Chromium)", () => {
       [390, 844],
     ] as const) {
       await page.setViewportSize({ width, height });
-      for (const [label, heading] of PAGES) {
+      for (const [label, heading] of NAV_PAGES) {
         if (width < 600) {
           await page.getByRole("button", { name: "Toggle menu" }).click();
         }

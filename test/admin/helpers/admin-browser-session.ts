@@ -11,6 +11,18 @@ import { watchAdminPage, type PageWatch } from "./watch-admin-page.ts";
 export const BROWSER_SHOP = "alpine-outfitters.myshopify.com";
 export const ARTIFACTS = path.resolve("test/artifacts/admin");
 
+/** Every page of the app's own navigation (outside the Shopify admin): its link and its title. */
+export const NAV_PAGES: readonly (readonly [label: string, heading: string])[] = [
+  ["Dashboard", "Dashboard"],
+  ["Backorders", "Backorders"],
+  ["ETAs", "ETAs"],
+  ["Subscribers", "Subscribers"],
+  ["Emails", "Emails"],
+  ["Settings", "Settings"],
+  ["Activity log", "Activity log"],
+  ["Integrations", "Integrations"],
+];
+
 export type AdminBrowserSession = {
   app: AdminTestApp;
   shopId: string;

@@ -1,5 +1,4 @@
 import {
-  Badge,
   BlockStack,
   Card,
   IndexTable,
@@ -8,13 +7,13 @@ import {
   Pagination,
   Select,
   Tabs,
-  Text,
+  useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import type { ActivityPageResponse } from "../../../../contract/api-responses.ts";
-import { formatDateTime } from "../../format/format.ts";
+import { ActivityRow } from "./activity-row.tsx";
 
 const TABS = [
   { id: "all", content: "All" },
@@ -28,16 +27,9 @@ const STATUSES = [
   { label: "Failed", value: "FAILED" },
   { label: "Suppressed", value: "SUPPRESSED" },
 ];
-const TONE: Record<string, "success" | "critical" | "warning" | "attention" | undefined> = {
-  SENT: "success",
-  FAILED: "critical",
-  SUPPRESSED: "warning",
-  SKIPPED: "attention",
-  PENDING: undefined,
-};
-const LABEL: Record<string, string> = { PENDING: "queued", SENDING: "sending" };
 
 export default function ActivityPage() {
+  const { smDown } = useBreakpoints();
   const [tab, setTab] = useState(0);
   const [status, setStatus] = useState("");
   // Cursors of the pages before the current one, so "previous" works with keyset pagination.
@@ -100,6 +92,7 @@ export default function ActivityPage() {
                   resourceName={{ singular: "event", plural: "events" }}
                   itemCount={data.items.length}
                   selectable={false}
+                  condensed={smDown}
                   headings={[
                     { title: "When" },
                     { title: "What" },
@@ -110,36 +103,12 @@ export default function ActivityPage() {
                   ]}
                 >
                   {data.items.map((item, index) => (
-                    <IndexTable.Row
-                      id={`${item.source}:${item.id}`}
+                    <ActivityRow
                       key={`${item.source}:${item.id}`}
-                      position={index}
-                    >
-                      <IndexTable.Cell>{formatDateTime(item.at)}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span">
-                          {item.source === "webhook"
-                            ? `Webhook ${item.kind}`
-                            : `Email: ${item.kind.replaceAll("_", " ")}`}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Badge tone={TONE[item.status]}>
-                          {LABEL[item.status] ?? item.status.toLowerCase()}
-                        </Badge>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{item.recipient ?? "—"}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {item.attempts}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" tone={item.error ? "critical" : "subdued"} breakWord>
-                          {item.error ?? "—"}
-                        </Text>
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
+                      item={item}
+                      index={index}
+                      condensed={smDown}
+                    />
                   ))}
                 </IndexTable>
                 <InlineStack align="center">
