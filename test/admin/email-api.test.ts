@@ -48,6 +48,19 @@ describe("/api/emails", () => {
     expect(body.variables.map((v: { name: string }) => v.name)).toContain("unsubscribe_url");
   });
 
+  it("describes the variables in the admin's language (Accept-Language), English otherwise", async () => {
+    const describe = async (language: string) => {
+      const res = await fetch(`${app.url}/api/emails/templates/restock/en`, {
+        headers: { Authorization: `Bearer ${await app.token(SHOP)}`, "Accept-Language": language },
+      });
+      const body = (await res.json()) as { variables: { name: string; description: string }[] };
+      return body.variables.find((v) => v.name === "unsubscribe_url")?.description;
+    };
+    expect(await describe("fr-FR,fr;q=0.9")).toBe("Lien de désinscription en un clic");
+    expect(await describe("de")).toBe("Abmeldelink mit einem Klick");
+    expect(await describe("pt-BR")).toBe("One-click unsubscribe link");
+  });
+
   it.each([
     ["an unknown kind", "/emails/templates/welcome/en"],
     ["an unknown locale", "/emails/templates/restock/it"],

@@ -119,6 +119,25 @@ describe("/api/settings and /api/locations", () => {
     expect(await app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId } })).toEqual(before);
   });
 
+  it.each([
+    ["fr-CA", "Saisissez 0 ou plus"],
+    ["de", "Gib 0 oder mehr ein"],
+    ["es-MX,es;q=0.9", "Introduce 0 o más"],
+    ["ja", "Enter 0 or more"],
+  ])("words field errors in the admin's language (Accept-Language %s): %s", async (language, sentence) => {
+    const res = await fetch(`${app.url}/api/settings`, {
+      method: "PUT",
+      headers: {
+        Authorization: `Bearer ${await app.token(SHOP)}`,
+        "Content-Type": "application/json",
+        "Accept-Language": language,
+      },
+      body: JSON.stringify({ restockThreshold: -1 }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).details.fieldErrors.restockThreshold).toEqual([sentence]);
+  });
+
   it("refuses unknown keys", async () => {
     const res = await app.api(SHOP, "/settings", { method: "PUT", body: { shopId: "someone-else" } });
     expect(res.status).toBe(422);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { fieldErrorSentence } from "./field-error-sentences.ts";
+import { ADMIN_LANGUAGES, type AdminLanguage } from "./admin-language.ts";
 
 const headerSafe = z.string().regex(/^[^\r\n]*$/, "must be a single line");
 const schema = z
@@ -19,10 +20,10 @@ const schema = z
   .partial()
   .strict();
 
-function sentences(input: unknown): Record<string, string[]> {
+function sentences(input: unknown, language: AdminLanguage = "en"): Record<string, string[]> {
   const parsed = schema.safeParse(input);
   if (parsed.success) throw new Error("expected a refusal");
-  const flat = z.flattenError(parsed.error, fieldErrorSentence);
+  const flat = z.flattenError(parsed.error, (issue) => fieldErrorSentence(issue, language));
   return { ...flat.fieldErrors, ...(flat.formErrors.length ? { "": flat.formErrors } : {}) };
 }
 
@@ -52,5 +53,37 @@ describe("fieldErrorSentence", () => {
       sentences({ threshold: -1, discount: 0, tag: "", tags: [1, 2, 3], replyTo: 5, kind: 1, enabled: 2 }),
     ).flat();
     for (const text of all) expect(text).not.toMatch(/^(Invalid|Too small|Too big|Unrecognized)/);
+  });
+
+  it.each([
+    ["fr", { threshold: -1 }, "threshold", "Saisissez 0 ou plus"],
+    ["fr", { tag: "x".repeat(41) }, "tag", "Utilisez au plus 40 caractères"],
+    ["fr", { replyTo: "not-an-email" }, "replyTo", "Saisissez une adresse e-mail valide"],
+    ["de", { discount: 101 }, "discount", "Gib 100 oder weniger ein"],
+    ["de", { tags: ["a", "b", "c"] }, "tags", "Wähle höchstens 2 Elemente"],
+    ["es", { days: 7 }, "days", "Introduce 14 o más"],
+    ["es", { kind: "bogus" }, "kind", "Elige una de estas opciones: percentage, amount"],
+    ["es", { typo: 1 }, "", "Campo desconocido: typo"],
+  ] as const)("in %s: %j -> %s: %s", (language, input, field, sentence) => {
+    expect(sentences(input, language)[field]).toEqual([sentence]);
+  });
+
+  it("words every issue in every language, never in English outside English", () => {
+    const input = {
+      threshold: -1,
+      discount: 0,
+      tag: "",
+      tags: [1, 2, 3],
+      replyTo: 5,
+      kind: 1,
+      enabled: 2,
+      x: 1,
+    };
+    const english = Object.values(sentences(input)).flat();
+    for (const language of ADMIN_LANGUAGES.filter((l) => l !== "en")) {
+      const worded = Object.values(sentences(input, language)).flat();
+      expect(worded).toHaveLength(english.length);
+      for (const [i, text] of worded.entries()) expect(text, language).not.toBe(english[i]);
+    }
   });
 });

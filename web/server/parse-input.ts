@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "./errors.ts";
 import { fieldErrorSentence } from "./field-error-sentences.ts";
+import type { AdminLanguage } from "./admin-language.ts";
 
 /**
  * The one place request input is validated and its failure given a status (docs/api-errors.md):
@@ -57,10 +58,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 // Each field's errors as sentences the merchant reads beside the field (field-error-sentences.ts).
+// English in `details`; the error middleware words them in the request's language (Accept-Language).
 function inputError(code: "bad_request" | "unprocessable", error: z.ZodError): AppError {
-  const flat = z.flattenError(error, fieldErrorSentence);
-  return new AppError(code, "Invalid request", {
-    fieldErrors: flat.fieldErrors,
-    formErrors: flat.formErrors,
-  });
+  const wordedIn = (language: AdminLanguage) => {
+    const flat = z.flattenError(error, (issue) => fieldErrorSentence(issue, language));
+    return { fieldErrors: flat.fieldErrors, formErrors: flat.formErrors };
+  };
+  return new AppError(code, "Invalid request", wordedIn("en"), wordedIn);
 }

@@ -1,10 +1,12 @@
 import { AppProvider, SkeletonPage } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import type { ApiClient } from "./api/api-client.ts";
 import { ApiContext } from "./api/use-api.ts";
 import { AppFrame } from "./components/app-frame.tsx";
 import { EmptyCard } from "./components/page-states.tsx";
+import { ShopFormatsProvider } from "./format/use-formats.tsx";
+import type { AdminTranslations } from "./i18n/admin-i18n.ts";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { RouterLink, RouterProvider, usePath } from "./router/router.tsx";
 import { routeFor, type RouteId } from "./router/routes.ts";
@@ -21,12 +23,13 @@ const PAGES: Record<Exclude<RouteId, "dashboard">, LazyExoticComponent<Component
 };
 
 function CurrentPage() {
+  const { t } = useTranslation();
   const route = routeFor(usePath());
   if (route === null) {
     return (
       <EmptyCard
-        heading="Page not found"
-        action={<RouterLink url="/admin">Go to the dashboard</RouterLink>}
+        heading={t("app.notFound")}
+        action={<RouterLink url="/admin">{t("app.goToDashboard")}</RouterLink>}
       />
     );
   }
@@ -39,16 +42,29 @@ function CurrentPage() {
   );
 }
 
-export function App({ api }: { api: ApiClient }) {
+/** `translations`: the admin's and Polaris' strings in the merchant's language (docs/admin-i18n.md). */
+export function App({
+  api,
+  translations,
+  formatLocale,
+}: {
+  api: ApiClient;
+  translations: AdminTranslations;
+  formatLocale: string;
+}) {
   return (
-    <AppProvider i18n={en} linkComponent={RouterLink}>
-      <ApiContext.Provider value={api}>
-        <RouterProvider>
-          <AppFrame>
-            <CurrentPage />
-          </AppFrame>
-        </RouterProvider>
-      </ApiContext.Provider>
-    </AppProvider>
+    <I18nextProvider i18n={translations.i18n}>
+      <AppProvider i18n={translations.polaris} linkComponent={RouterLink}>
+        <ApiContext.Provider value={api}>
+          <ShopFormatsProvider locale={formatLocale}>
+            <RouterProvider>
+              <AppFrame>
+                <CurrentPage />
+              </AppFrame>
+            </RouterProvider>
+          </ShopFormatsProvider>
+        </ApiContext.Provider>
+      </AppProvider>
+    </I18nextProvider>
   );
 }

@@ -4,12 +4,19 @@ import { createRoot } from "react-dom/client";
 import { createApiClient } from "./api/api-client.ts";
 import { createTokenProvider } from "./api/session-token.ts";
 import { App } from "./app.tsx";
+import { loadAdminTranslations } from "./i18n/admin-i18n.ts";
+import { pageLocale } from "./i18n/choose-locale.ts";
 
-const api = createApiClient(createTokenProvider(window.location, window.history));
+const locale = pageLocale();
+document.documentElement.lang = locale.language;
+const api = createApiClient(createTokenProvider(window.location, window.history), locale.language);
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
-createRoot(root).render(
-  <StrictMode>
-    <App api={api} />
-  </StrictMode>,
-);
+const mount = root;
+void loadAdminTranslations(locale).then((translations) => {
+  createRoot(mount).render(
+    <StrictMode>
+      <App api={api} translations={translations} formatLocale={locale.formatLocale} />
+    </StrictMode>,
+  );
+});

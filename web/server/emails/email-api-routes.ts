@@ -17,6 +17,7 @@ import {
 } from "./template-render-limit.ts";
 import { getSampleContext } from "./templates/sample-contexts.ts";
 import { templateView } from "./template-view.ts";
+import { requestLanguage } from "../admin-language.ts";
 
 const target = z.object({ kind: z.enum(templateKinds), locale: z.enum(supportedLocales) });
 const source = z.object({ subject: z.string(), html: z.string(), text: z.string() });
@@ -125,7 +126,7 @@ export function emailApiRoutes(deps: AppDeps): Router {
   router.get("/emails/templates/:kind/:locale", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const { kind, locale } = parseTarget(req.params);
-    res.json(await templateView(deps.db, shop.id, { kind, locale }));
+    res.json(await templateView(deps.db, shop.id, { kind, locale }, requestLanguage(req)));
   });
 
   router.put("/emails/templates/:kind/:locale", async (req, res) => {
@@ -140,14 +141,14 @@ export function emailApiRoutes(deps: AppDeps): Router {
       create: { shopId: shop.id, kind, locale, ...template },
       update: template,
     });
-    res.json({ ...(await templateView(deps.db, shop.id, { kind, locale })), warnings });
+    res.json({ ...(await templateView(deps.db, shop.id, { kind, locale }, requestLanguage(req))), warnings });
   });
 
   router.delete("/emails/templates/:kind/:locale", async (req, res) => {
     const { shop } = res.locals as ShopLocals;
     const { kind, locale } = parseTarget(req.params);
     await deps.db.emailTemplate.deleteMany({ where: { shopId: shop.id, kind, locale } });
-    res.json(await templateView(deps.db, shop.id, { kind, locale }));
+    res.json(await templateView(deps.db, shop.id, { kind, locale }, requestLanguage(req)));
   });
 
   router.post("/emails/preview", async (req, res) => {

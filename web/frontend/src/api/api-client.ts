@@ -1,10 +1,11 @@
+import i18next from "i18next";
 import type { TokenProvider } from "./session-token.ts";
 
 export class ApiError extends Error {
   readonly status: number;
   readonly body: { error?: string; message?: string; details?: unknown } | null;
   constructor(status: number, body: ApiError["body"]) {
-    super(body?.message ?? body?.error ?? `Request failed (${status})`);
+    super(body?.message ?? body?.error ?? i18next.t("states.requestFailed", { status }));
     this.name = "ApiError";
     this.status = status;
     this.body = body;
@@ -43,10 +44,11 @@ async function waitRetryAfter(response: Response, signal?: AbortSignal): Promise
 }
 
 /** Every call goes to /api/* with a fresh session token; a 401 gets one retry with a new token, and
- * a 429 waits for its Retry-After. */
-export function createApiClient(tokens: TokenProvider): ApiClient {
+ * a 429 waits for its Retry-After. `language`: the admin's, sent as Accept-Language. */
+export function createApiClient(tokens: TokenProvider, language = "en"): ApiClient {
   async function send(path: string, init: ApiRequest, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept };
+    // The server words field errors in the admin's language (docs/admin-i18n.md).
+    const headers: Record<string, string> = { Accept: accept, "Accept-Language": language };
     let body: string | undefined;
     if (init.rawBody !== undefined) {
       body = init.rawBody;

@@ -1,3 +1,4 @@
+import i18next from "i18next";
 import { shopifyUi } from "./shopify-ui.ts";
 
 // Forms with unsaved edits, when there is no App Bridge to keep track of them (its save bar does).
@@ -20,9 +21,7 @@ export function confirmLeave(): Promise<void> {
   const ui = shopifyUi();
   if (ui) return ui.saveBar.leaveConfirmation();
   if (!hasUnsavedChanges()) return Promise.resolve();
-  if (
-    window.confirm("Leave page with unsaved changes? Leaving this page will discard all unsaved changes.")
-  ) {
+  if (window.confirm(i18next.t("common.leaveConfirm"))) {
     unsaved.clear();
     return Promise.resolve();
   }

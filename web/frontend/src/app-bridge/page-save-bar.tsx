@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ContextualSaveBar } from "@shopify/polaris";
 import { useEffect } from "react";
 import { markUnsaved } from "./leave-guard.ts";
@@ -18,6 +19,7 @@ type Props = {
  * Polaris' inside the app's Frame, with the router and the browser asking before leaving.
  */
 export function PageSaveBar({ id, dirty, saving, onSave, onDiscard }: Props) {
+  const { t } = useTranslation();
   const ui = shopifyUi();
   useEffect(() => {
     if (!ui) return;
@@ -40,10 +42,10 @@ export function PageSaveBar({ id, dirty, saving, onSave, onDiscard }: Props) {
     return (
       <ui-save-bar id={id}>
         <button variant="primary" onClick={onSave} loading={saving ? "" : undefined} disabled={saving}>
-          Save
+          {t("common.save")}
         </button>
         <button onClick={onDiscard} disabled={saving}>
-          Discard
+          {t("common.discard")}
         </button>
       </ui-save-bar>
     );
@@ -51,7 +53,7 @@ export function PageSaveBar({ id, dirty, saving, onSave, onDiscard }: Props) {
   if (!dirty) return null;
   return (
     <ContextualSaveBar
-      message="Unsaved changes"
+      message={t("common.unsavedChanges")}
       saveAction={{ onAction: onSave, loading: saving }}
       discardAction={{ onAction: onDiscard, disabled: saving }}
     />

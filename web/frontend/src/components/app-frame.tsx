@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { Frame, Navigation, TopBar } from "@shopify/polaris";
 import {
@@ -32,6 +33,7 @@ const ICONS: Record<RouteId, typeof HomeIcon> = {
  * (playground, tests) the app draws the same navigation with Polaris.
  */
 export function AppFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const path = usePath();
   const [mobileNav, setMobileNav] = useState(false);
   if (appBridge()) {
@@ -40,7 +42,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <NavMenu>
           {ROUTES.map((route) => (
             <RouterLink key={route.id} url={route.path} rel={route.id === "dashboard" ? "home" : undefined}>
-              {route.label}
+              {t(route.label)}
             </RouterLink>
           ))}
         </NavMenu>
@@ -54,7 +56,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         title="Backorder Hub"
         items={ROUTES.map((route) => ({
           url: route.path,
-          label: route.label,
+          label: t(route.label),
           icon: ICONS[route.id],
           selected: route.path === path,
           exactMatch: true,

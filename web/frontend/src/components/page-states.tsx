@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Banner, BlockStack, Box, Card, SkeletonBodyText, SkeletonDisplayText, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/api-client.ts";
@@ -47,20 +48,19 @@ export function EmptyCard({
 
 /** A route another part of the app has not shipped yet: say so plainly, never invent data. */
 export function UnavailableCard({ what }: { what: string }) {
+  const { t } = useTranslation();
   return (
-    <EmptyCard heading={`${what} is not available yet`}>
-      This server does not provide the {what.toLowerCase()} API yet. Nothing is shown rather than made-up
-      numbers.
-    </EmptyCard>
+    <EmptyCard heading={t("states.unavailableTitle", { what })}>{t("states.unavailableBody")}</EmptyCard>
   );
 }
 
 export function ErrorBanner({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <Banner
       tone="critical"
-      title="Something went wrong loading this"
-      action={onRetry ? { content: "Try again", onAction: onRetry } : undefined}
+      title={t("states.loadFailed")}
+      action={onRetry ? { content: t("states.tryAgain"), onAction: onRetry } : undefined}
     >
       <p>{error.message}</p>
     </Banner>

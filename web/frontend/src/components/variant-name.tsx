@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Text } from "@shopify/polaris";
 import { shownVariantTitle } from "../format/variant-label.ts";
 
@@ -7,11 +8,12 @@ export function VariantName(props: {
   variantTitle: string | null;
   sku: string | null;
 }) {
+  const { t } = useTranslation();
   const variant = shownVariantTitle(props.variantTitle);
   return (
     <>
       <Text as="span" fontWeight="semibold">
-        {props.productTitle || "Untitled product"}
+        {props.productTitle || t("common.untitledProduct")}
       </Text>
       {variant ? (
         <Text as="span" tone="subdued">
@@ -21,7 +23,7 @@ export function VariantName(props: {
       ) : null}
       {props.sku ? (
         <Text as="p" variant="bodySm" tone="subdued">
-          SKU {props.sku}
+          {t("common.skuValue", { sku: props.sku })}
         </Text>
       ) : null}
     </>

@@ -5,8 +5,11 @@ export function shownVariantTitle(title: string | null | undefined): string | nu
   return title && title !== "Default Title" ? title : null;
 }
 
-/** "Hoodie — Forest green / M", or just "Cap" for a single-variant product. */
-export function variantLabel(row: { productTitle: string | null; variantTitle: string | null }): string {
+/** "Hoodie — Forest green / M", or just "Cap" for a single-variant product; `untitled` names a product without a title. */
+export function variantLabel(
+  row: { productTitle: string | null; variantTitle: string | null },
+  untitled: string,
+): string {
   const variant = shownVariantTitle(row.variantTitle);
-  return `${row.productTitle || "Untitled product"}${variant ? ` — ${variant}` : ""}`;
+  return `${row.productTitle || untitled}${variant ? ` — ${variant}` : ""}`;
 }

@@ -8,8 +8,8 @@ import {
 } from "react";
 import { confirmLeave } from "../app-bridge/leave-guard.ts";
 
-// Kept on every in-app URL: a reload must still know the shop (and the CSP depends on it).
-const APP_PARAMS = ["shop", "host", "embedded"];
+// Kept on every in-app URL: a reload must still know the shop (and the CSP depends on it) and the locale.
+const APP_PARAMS = ["shop", "host", "embedded", "locale"];
 
 export function withAppParams(path: string): string {
   const current = new URLSearchParams(window.location.search);

@@ -1,16 +1,17 @@
 export type RouteId =
   "dashboard" | "backorders" | "etas" | "subscribers" | "emails" | "settings" | "activity" | "integrations";
 
-export const ROUTES: readonly { id: RouteId; path: string; label: string }[] = [
-  { id: "dashboard", path: "/admin", label: "Dashboard" },
-  { id: "backorders", path: "/admin/backorders", label: "Backorders" },
-  { id: "etas", path: "/admin/etas", label: "ETAs" },
-  { id: "subscribers", path: "/admin/subscribers", label: "Subscribers" },
-  { id: "emails", path: "/admin/emails", label: "Emails" },
-  { id: "settings", path: "/admin/settings", label: "Settings" },
-  { id: "activity", path: "/admin/activity", label: "Activity log" },
-  { id: "integrations", path: "/admin/integrations", label: "Integrations" },
-];
+/** `label`: the page's name in the catalogs (i18n/locales). */
+export const ROUTES = [
+  { id: "dashboard", path: "/admin", label: "nav.dashboard" },
+  { id: "backorders", path: "/admin/backorders", label: "nav.backorders" },
+  { id: "etas", path: "/admin/etas", label: "nav.etas" },
+  { id: "subscribers", path: "/admin/subscribers", label: "nav.subscribers" },
+  { id: "emails", path: "/admin/emails", label: "nav.emails" },
+  { id: "settings", path: "/admin/settings", label: "nav.settings" },
+  { id: "activity", path: "/admin/activity", label: "nav.activity" },
+  { id: "integrations", path: "/admin/integrations", label: "nav.integrations" },
+] as const satisfies readonly { id: RouteId; path: string; label: `nav.${string}` }[];
 
 export function routeFor(path: string): RouteId | null {
   return ROUTES.find((r) => r.path === path)?.id ?? null;

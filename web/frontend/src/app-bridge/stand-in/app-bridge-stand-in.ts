@@ -12,7 +12,10 @@ import { TitleBarElement } from "./title-bar-stand-in.ts";
 import { toastApi } from "./toast-stand-in.ts";
 
 const apiKey = document.querySelector<HTMLMetaElement>('meta[name="shopify-api-key"]')?.content ?? "";
-const shop = new URLSearchParams(window.location.search).get("shop") ?? undefined;
+const query = new URLSearchParams(window.location.search);
+const shop = query.get("shop") ?? undefined;
+// Shopify opens an app with the merchant's admin language in `locale`; without one, the browser's.
+const locale = query.get("locale") ?? navigator.language;
 
 if (!customElements.get("ui-save-bar")) customElements.define("ui-save-bar", SaveBarElement);
 if (!customElements.get("ui-modal")) customElements.define("ui-modal", ModalElement);
@@ -23,7 +26,7 @@ document.head.append(style);
 
 Object.assign(window, {
   shopify: {
-    config: { apiKey, shop, locale: navigator.language },
+    config: { apiKey, shop, locale },
     environment: { embedded: false, mobile: false, pos: false },
     toast: toastApi,
     saveBar: saveBarApi,

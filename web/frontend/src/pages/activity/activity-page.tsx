@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import {
   BlockStack,
   Card,
@@ -16,19 +17,20 @@ import type { ActivityPageResponse } from "../../../../contract/api-responses.ts
 import { ActivityRow } from "./activity-row.tsx";
 
 const TABS = [
-  { id: "all", content: "All" },
-  { id: "notifications", content: "Notifications" },
-  { id: "webhooks", content: "Webhook errors" },
-];
+  { id: "all", content: "activity.tab.all" },
+  { id: "notifications", content: "activity.tab.notifications" },
+  { id: "webhooks", content: "activity.tab.webhooks" },
+] as const;
 const STATUSES = [
-  { label: "Any status", value: "" },
-  { label: "Queued", value: "PENDING,SENDING" },
-  { label: "Sent", value: "SENT" },
-  { label: "Failed", value: "FAILED" },
-  { label: "Suppressed", value: "SUPPRESSED" },
-];
+  { label: "activity.anyStatus", value: "" },
+  { label: "activity.status.PENDING", value: "PENDING,SENDING" },
+  { label: "activity.status.SENT", value: "SENT" },
+  { label: "activity.status.FAILED", value: "FAILED" },
+  { label: "activity.status.SUPPRESSED", value: "SUPPRESSED" },
+] as const;
 
 export default function ActivityPage() {
+  const { t } = useTranslation();
   const { smDown } = useBreakpoints();
   const [tab, setTab] = useState(0);
   const [status, setStatus] = useState("");
@@ -43,14 +45,11 @@ export default function ActivityPage() {
   const reset = () => setCursors([null]);
 
   return (
-    <Page
-      title="Activity log"
-      subtitle="Emails queued, sent, failed or suppressed, and webhook processing errors"
-    >
+    <Page title={t("activity.title")} subtitle={t("activity.subtitle")}>
       <BlockStack gap="400">
         <Card padding="0">
           <Tabs
-            tabs={TABS}
+            tabs={TABS.map((x) => ({ id: x.id, content: t(x.content) }))}
             selected={tab}
             onSelect={(i) => {
               setTab(i);
@@ -61,9 +60,9 @@ export default function ActivityPage() {
             <div style={{ padding: "var(--p-space-300)" }}>
               <InlineStack>
                 <Select
-                  label="Email status"
+                  label={t("activity.emailStatus")}
                   labelInline
-                  options={STATUSES}
+                  options={STATUSES.map((s) => ({ label: t(s.label), value: s.value }))}
                   value={status}
                   onChange={(v) => {
                     setStatus(v);
@@ -76,30 +75,26 @@ export default function ActivityPage() {
         </Card>
         <ApiView
           state={state}
-          what="The activity log"
+          what={t("activity.theActivityLog")}
           skeleton={<CardSkeleton lines={12} minHeight="420px" />}
         >
           {(data) => {
             if (data.items.length === 0 && cursors.length === 1)
-              return (
-                <EmptyCard heading="Nothing here yet">
-                  Emails and webhook problems are recorded here as they happen.
-                </EmptyCard>
-              );
+              return <EmptyCard heading={t("activity.empty")}>{t("activity.emptyBody")}</EmptyCard>;
             return (
               <Card padding="0">
                 <IndexTable
-                  resourceName={{ singular: "event", plural: "events" }}
+                  resourceName={{ singular: t("activity.event"), plural: t("activity.events") }}
                   itemCount={data.items.length}
                   selectable={false}
                   condensed={smDown}
                   headings={[
-                    { title: "When" },
-                    { title: "What" },
-                    { title: "Status" },
-                    { title: "Recipient" },
-                    { title: "Attempts", alignment: "end" },
-                    { title: "Error" },
+                    { title: t("backorders.when") },
+                    { title: t("backorders.what") },
+                    { title: t("backorders.statusHeading") },
+                    { title: t("activity.recipient") },
+                    { title: t("activity.attempts"), alignment: "end" },
+                    { title: t("activity.error") },
                   ]}
                 >
                   {data.items.map((item, index) => (

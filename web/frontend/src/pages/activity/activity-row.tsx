@@ -1,6 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { Badge, BlockStack, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import type { ActivityItem } from "../../../../contract/api-responses.ts";
-import { formatDateTime } from "../../format/format.ts";
+import type { TFunction } from "i18next";
+import { useFormats } from "../../format/use-formats.tsx";
+import { kindLabelKey } from "../emails/emails-contract.ts";
 
 const TONE: Record<string, "success" | "critical" | "warning" | "attention" | undefined> = {
   SENT: "success",
@@ -9,10 +12,23 @@ const TONE: Record<string, "success" | "critical" | "warning" | "attention" | un
   SKIPPED: "attention",
   PENDING: undefined,
 };
-const LABEL: Record<string, string> = { PENDING: "queued", SENDING: "sending" };
+// Notification and webhook statuses; one the admin does not know shows as the server names it.
+const LABEL = {
+  PENDING: "activity.status.PENDING",
+  SENDING: "activity.status.SENDING",
+  SENT: "activity.status.SENT",
+  FAILED: "activity.status.FAILED",
+  SUPPRESSED: "activity.status.SUPPRESSED",
+  SKIPPED: "activity.status.SKIPPED",
+} as const;
+const statusLabelKey = (status: string) =>
+  Object.hasOwn(LABEL, status) ? LABEL[status as keyof typeof LABEL] : null;
 
-const what = (item: ActivityItem) =>
-  item.source === "webhook" ? `Webhook ${item.kind}` : `Email: ${item.kind.replaceAll("_", " ")}`;
+function what(item: ActivityItem, t: TFunction): string {
+  if (item.source === "webhook") return t("activity.webhook", { topic: item.kind });
+  const kind = kindLabelKey(item.kind);
+  return t("activity.email", { kind: kind ? t(kind) : item.kind.replaceAll("_", " ") });
+}
 
 /**
  * One event of the activity log: six columns, or (condensed, on a phone) one cell with what and
@@ -27,8 +43,11 @@ export function ActivityRow({
   index: number;
   condensed: boolean;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const id = `${item.source}:${item.id}`;
-  const status = <Badge tone={TONE[item.status]}>{LABEL[item.status] ?? item.status.toLowerCase()}</Badge>;
+  const label = statusLabelKey(item.status);
+  const status = <Badge tone={TONE[item.status]}>{label ? t(label) : item.status}</Badge>;
   if (condensed) {
     return (
       <IndexTable.Row id={id} position={index}>
@@ -36,12 +55,12 @@ export function ActivityRow({
           <BlockStack gap="100">
             <InlineStack gap="200" blockAlign="center" wrap>
               <Text as="span" fontWeight="semibold" breakWord>
-                {what(item)}
+                {what(item, t)}
               </Text>
               {status}
             </InlineStack>
             <Text as="p" variant="bodySm" tone="subdued" breakWord>
-              {[formatDateTime(item.at), item.recipient, `${item.attempts} attempts`]
+              {[f.dateTime(item.at), item.recipient, t("activity.attemptsCount", { count: item.attempts })]
                 .filter(Boolean)
                 .join(" · ")}
             </Text>
@@ -57,9 +76,9 @@ export function ActivityRow({
   }
   return (
     <IndexTable.Row id={id} position={index}>
-      <IndexTable.Cell>{formatDateTime(item.at)}</IndexTable.Cell>
+      <IndexTable.Cell>{f.dateTime(item.at)}</IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span">{what(item)}</Text>
+        <Text as="span">{what(item, t)}</Text>
       </IndexTable.Cell>
       <IndexTable.Cell>{status}</IndexTable.Cell>
       <IndexTable.Cell>{item.recipient ?? "—"}</IndexTable.Cell>

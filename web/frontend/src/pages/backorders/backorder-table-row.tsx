@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Badge, BlockStack, Button, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
 import { shownVariantTitle } from "../../format/variant-label.ts";
 import { appBridge } from "../../api/session-token.ts";
-import { formatDate, formatDateTime, formatNumber } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import {
   lineOverdue,
   orderAdminUrl,
@@ -15,6 +16,14 @@ const STATUS_TONE: Record<string, "attention" | "success" | "info" | undefined> 
   READY: "success",
   FULFILLED: "info",
 };
+const STATUS_LABEL = {
+  OPEN: "backorders.status.OPEN",
+  READY: "backorders.status.READY",
+  FULFILLED: "backorders.status.FULFILLED",
+  CANCELLED: "backorders.status.CANCELLED",
+} as const;
+const statusLabelKey = (status: string) =>
+  Object.hasOwn(STATUS_LABEL, status) ? STATUS_LABEL[status as keyof typeof STATUS_LABEL] : null;
 
 /** One backordered line; the order links to the Shopify admin. */
 /** Links and buttons in a row act on their own; a click on them must not also select the row. */
@@ -37,9 +46,12 @@ export function BackorderTableRow({
   onOnlyProduct: (productId: string, title: string) => void;
   onShowHistory: (row: BackorderRow) => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const shown = shownUnits(row);
   const overdue = lineOverdue(row);
-  const product = row.productTitle || "Untitled product";
+  const product = row.productTitle || t("common.untitledProduct");
+  const statusKey = statusLabelKey(row.status);
   return (
     <IndexTable.Row
       id={row.id}
@@ -70,10 +82,10 @@ export function BackorderTableRow({
             <span onClick={stop}>
               <Button
                 variant="plain"
-                accessibilityLabel={`Show only ${product}`}
+                accessibilityLabel={t("backorders.showOnly", { product })}
                 onClick={() => row.productId && onOnlyProduct(row.productId, product)}
               >
-                only this
+                {t("backorders.onlyThis")}
               </Button>
             </span>
           ) : null}
@@ -82,34 +94,36 @@ export function BackorderTableRow({
       <IndexTable.Cell>
         <BlockStack gap="050" inlineAlign="end">
           <Text as="span" alignment="end" numeric>
-            {formatNumber(shown.units)} of {formatNumber(shown.of)}
+            {t("backorders.unitsOf", { units: f.number(shown.units), of: f.number(shown.of) })}
           </Text>
           <InlineStack gap="100" wrap={false}>
             <Text as="span" tone="subdued" variant="bodySm" numeric>
-              first {formatNumber(row.initialBackorderedQuantity)} · peak{" "}
-              {formatNumber(row.peakBackorderedQuantity)}
+              {t("backorders.firstPeak", {
+                first: f.number(row.initialBackorderedQuantity),
+                peak: f.number(row.peakBackorderedQuantity),
+              })}
             </Text>
             <span onClick={stop}>
               <Button
                 variant="plain"
-                accessibilityLabel={`Unit history of ${orderLabel(row)} ${product}`}
+                accessibilityLabel={t("backorders.unitHistoryOf", { order: orderLabel(row), product })}
                 onClick={() => onShowHistory(row)}
               >
-                history
+                {t("backorders.history")}
               </Button>
             </span>
           </InlineStack>
         </BlockStack>
       </IndexTable.Cell>
-      <IndexTable.Cell>{formatDateTime(row.placedAt)}</IndexTable.Cell>
+      <IndexTable.Cell>{f.dateTime(row.placedAt)}</IndexTable.Cell>
       <IndexTable.Cell>
         <InlineStack gap="100">
-          <span>{formatDate(row.etaCurrent)}</span>
-          {overdue ? <Badge tone="critical">Overdue</Badge> : null}
+          <span>{f.date(row.etaCurrent)}</span>
+          {overdue ? <Badge tone="critical">{t("backorders.overdue")}</Badge> : null}
         </InlineStack>
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <Badge tone={STATUS_TONE[row.status]}>{row.status.toLowerCase()}</Badge>
+        <Badge tone={STATUS_TONE[row.status]}>{statusKey ? t(statusKey) : row.status}</Badge>
       </IndexTable.Cell>
     </IndexTable.Row>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import {
   BlockStack,
   Card,
@@ -27,14 +28,14 @@ import {
 } from "./backorders-contract.ts";
 
 // Status tabs, and the overdue view (open lines whose ETA has passed).
-const TABS: { id: string; content: string; status: string; overdue: boolean }[] = [
-  { id: "open", content: "Open", status: "OPEN", overdue: false },
-  { id: "overdue", content: "Overdue", status: "OPEN", overdue: true },
-  { id: "ready", content: "Ready to ship", status: "READY", overdue: false },
-  { id: "fulfilled", content: "Fulfilled", status: "FULFILLED", overdue: false },
-  { id: "cancelled", content: "Cancelled", status: "CANCELLED", overdue: false },
-  { id: "all", content: "All", status: "", overdue: false },
-];
+const TABS = [
+  { id: "open", content: "backorders.status.OPEN", status: "OPEN", overdue: false },
+  { id: "overdue", content: "backorders.overdue", status: "OPEN", overdue: true },
+  { id: "ready", content: "backorders.status.READY", status: "READY", overdue: false },
+  { id: "fulfilled", content: "backorders.status.FULFILLED", status: "FULFILLED", overdue: false },
+  { id: "cancelled", content: "backorders.status.CANCELLED", status: "CANCELLED", overdue: false },
+  { id: "all", content: "backorders.all", status: "", overdue: false },
+] as const;
 const SORTABLE: (BackorderQuery["sort"] | null)[] = [
   null,
   null,
@@ -46,6 +47,7 @@ const SORTABLE: (BackorderQuery["sort"] | null)[] = [
 ];
 
 export default function BackordersPage() {
+  const { t } = useTranslation();
   const api = useApiClient();
   const [query, setQuery] = useState<BackorderQuery>({
     status: "OPEN",
@@ -80,7 +82,7 @@ export default function BackordersPage() {
   const selectedIds = allResourcesSelected ? rows.map((r) => r.id) : selectedResources;
   const tab = Math.max(
     0,
-    TABS.findIndex((t) => t.status === query.status && t.overdue === query.overdue),
+    TABS.findIndex((x) => x.status === query.status && x.overdue === query.overdue),
   );
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
@@ -88,21 +90,27 @@ export default function BackordersPage() {
 
   const filters = (
     <IndexFilters
-      tabs={TABS.map((t) => ({ id: t.id, content: t.content }))}
+      tabs={TABS.map((x) => ({ id: x.id, content: t(x.content) }))}
       selected={tab}
       onSelect={(index) => {
-        const t = TABS[index] ?? TABS[0]!;
+        const chosen = TABS[index] ?? TABS[0];
         clearSelection();
-        update({ status: t.status, overdue: t.overdue });
+        update({ status: chosen.status, overdue: chosen.overdue });
       }}
       queryValue={searchInput}
-      queryPlaceholder="Search by order, customer, product or SKU"
+      queryPlaceholder={t("backorders.searchByOrderCustomerProduct")}
       onQueryChange={setSearchInput}
       onQueryClear={() => setSearchInput("")}
       filters={[]}
       appliedFilters={
         query.product
-          ? [{ key: "product", label: `Product: ${productLabel}`, onRemove: () => update({ product: "" }) }]
+          ? [
+              {
+                key: "product",
+                label: t("backorders.productFilter", { product: productLabel }),
+                onRemove: () => update({ product: "" }),
+              },
+            ]
           : []
       }
       onClearAll={() => {
@@ -117,10 +125,10 @@ export default function BackordersPage() {
   );
   return (
     <AppPage
-      title="Backorders"
-      subtitle="Order lines waiting for stock"
+      title={t("backorders.title")}
+      subtitle={t("backorders.subtitle")}
       primaryAction={{
-        content: "Export",
+        content: t("backorders.export"),
         loading: exporting.busy,
         onAction: () => void exporting.download(`/backorders/export.csv?${exportQuery}`, "backorders.csv"),
       }}
@@ -129,7 +137,7 @@ export default function BackordersPage() {
         <CancelRequestsCard key={bulkRuns} shop={api.shop} />
         <ApiView
           state={state}
-          what="The backorder list"
+          what={t("backorders.theBackorderList")}
           skeleton={<CardSkeleton lines={10} minHeight="420px" />}
         >
           {(body) => {
@@ -138,10 +146,8 @@ export default function BackordersPage() {
               return (
                 <Card padding="0">
                   {filters}
-                  <EmptyCard heading="No backordered lines match">
-                    {query.search
-                      ? "Try another search or tab."
-                      : "Lines appear here when an order takes more units than are in stock."}
+                  <EmptyCard heading={t("backorders.noneMatch")}>
+                    {query.search ? t("backorders.noneMatchSearch") : t("backorders.noneMatchBody")}
                   </EmptyCard>
                 </Card>
               );
@@ -151,14 +157,17 @@ export default function BackordersPage() {
               <Card padding="0">
                 {filters}
                 <IndexTable
-                  resourceName={{ singular: "backordered line", plural: "backordered lines" }}
+                  resourceName={{
+                    singular: t("backorders.lineSingular"),
+                    plural: t("backorders.linePlural"),
+                  }}
                   itemCount={page.rows.length}
                   condensed={smDown}
                   selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                   onSelectionChange={handleSelectionChange}
                   promotedBulkActions={[
                     {
-                      content: "Export selection",
+                      content: t("backorders.exportSelection"),
                       onAction: () =>
                         void api
                           .download(
@@ -168,7 +177,7 @@ export default function BackordersPage() {
                           .then(clearSelection),
                     },
                     {
-                      content: "Resend backorder email",
+                      content: t("backorders.resendEmail"),
                       onAction: () =>
                         setBulk({
                           action: "resend",
@@ -176,7 +185,7 @@ export default function BackordersPage() {
                         }),
                     },
                     {
-                      content: "Request cancellation",
+                      content: t("backorders.requestCancellation"),
                       onAction: () =>
                         setBulk({
                           action: "cancel",
@@ -185,13 +194,13 @@ export default function BackordersPage() {
                     },
                   ]}
                   headings={[
-                    { title: "Order" },
-                    { title: "Customer" },
-                    { title: "Variant" },
-                    { title: "Backordered", alignment: "end" },
-                    { title: "Ordered at" },
-                    { title: "ETA" },
-                    { title: "Status" },
+                    { title: t("backorders.order") },
+                    { title: t("backorders.customer") },
+                    { title: t("common.variant") },
+                    { title: t("backorders.backordered"), alignment: "end" },
+                    { title: t("backorders.orderedAt") },
+                    { title: t("etas.eta") },
+                    { title: t("backorders.statusHeading") },
                   ]}
                   sortable={SORTABLE.map((s) => s !== null)}
                   sortColumnIndex={sortIndex}
@@ -223,7 +232,10 @@ export default function BackordersPage() {
                     hasNext={page.hasNext}
                     onPrevious={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}
                     onNext={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}
-                    label={`Page ${query.page} of ${Math.max(1, Math.ceil(page.total / query.pageSize))}`}
+                    label={t("common.pageOf", {
+                      page: query.page,
+                      pages: Math.max(1, Math.ceil(page.total / query.pageSize)),
+                    })}
                   />
                 </InlineStack>
               </Card>

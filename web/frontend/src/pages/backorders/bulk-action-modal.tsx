@@ -1,48 +1,51 @@
+import { useTranslation } from "react-i18next";
 import { Banner, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
-import { formatNumber } from "../../format/format.ts";
+import type { TFunction } from "i18next";
+import { useFormats } from "../../format/use-formats.tsx";
 import type { BulkBackorderActionResponse } from "../../../../contract/api-responses.ts";
 import type { BackorderRow } from "./backorders-contract.ts";
 
 export type BulkAction = "resend" | "cancel";
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
-
-// The two bulk actions' words, grouped here.
+// The two bulk actions' words (i18n/locales, backorders.bulk), grouped here.
 const TEXT: Record<
   BulkAction,
   {
     path: string;
-    title: string;
-    confirm: string;
-    body: (lines: string, customers: string) => string;
-    done: (r: BulkBackorderActionResponse) => string;
+    title: (t: TFunction) => string;
+    confirm: (t: TFunction) => string;
+    body: (t: TFunction, counts: { lines: string; customers: string }) => string;
+    done: (t: TFunction, r: BulkBackorderActionResponse, n: (x: number) => string) => string;
   }
 > = {
   resend: {
     path: "/backorders/bulk/resend-email",
-    title: "Resend backorder email",
-    confirm: "Resend email",
-    body: (lines, customers) =>
-      `${customers} will get their backorder email again, listing ${lines} with today's ETA. Cancelled orders and orders without an email are skipped.`,
-    done: (r) =>
+    title: (t) => t("backorders.resendEmail"),
+    confirm: (t) => t("backorders.bulk.resendConfirm"),
+    body: (t, counts) => t("backorders.bulk.resendBody", counts),
+    done: (t, r, n) =>
       r.orders === 0
-        ? "No email sent: no selected line is still waiting for stock"
-        : `Backorder email resent to ${plural(r.orders, "customer", "customers")}`,
+        ? t("backorders.bulk.resendNone")
+        : t("backorders.bulk.resendDone", {
+            customers: t("backorders.bulk.customers", { count: r.orders, n: n(r.orders) }),
+          }),
   },
   cancel: {
     path: "/backorders/bulk/request-cancellation",
-    title: "Request cancellation",
-    confirm: "Request cancellation",
-    body: (lines, customers) =>
-      `A cancellation request is recorded for ${lines} (${customers}), in Cancel requests above. Nothing is refunded or cancelled in Shopify until you do it there.`,
-    done: (r) =>
+    title: (t) => t("backorders.requestCancellation"),
+    confirm: (t) => t("backorders.requestCancellation"),
+    body: (t, counts) => t("backorders.bulk.cancelBody", counts),
+    done: (t, r, n) =>
       r.orders === 0
-        ? "No request recorded: no selected line is still waiting for stock"
-        : `Cancellation requested for ${plural(r.lines, "line", "lines")} in ${plural(r.orders, "order", "orders")}`,
+        ? t("backorders.bulk.cancelNone")
+        : t("backorders.bulk.cancelDone", {
+            lines: t("backorders.bulk.lines", { count: r.lines, n: n(r.lines) }),
+            orders: t("backorders.bulk.orders", { count: r.orders, n: n(r.orders) }),
+          }),
   },
 };
 
@@ -61,6 +64,9 @@ export function BulkActionModal({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
+  const n = (x: number) => f.number(x);
   const api = useApiClient();
   const toast = useToast();
   const [requestKey] = useState(() => crypto.randomUUID());
@@ -76,7 +82,7 @@ export function BulkActionModal({
         method: "POST",
         body: { lineIds: rows.map((r) => r.id), requestKey },
       });
-      toast(text.done(result));
+      toast(text.done(t, result, n));
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -85,17 +91,20 @@ export function BulkActionModal({
   };
   return (
     <AppModal
-      title={text.title}
+      title={text.title(t)}
       onClose={onClose}
-      primaryAction={{ content: text.confirm, onAction: () => void run(), loading: busy }}
-      secondaryActions={[{ content: "Cancel", onAction: onClose, disabled: busy }]}
+      primaryAction={{ content: text.confirm(t), onAction: () => void run(), loading: busy }}
+      secondaryActions={[{ content: t("common.cancel"), onAction: onClose, disabled: busy }]}
     >
       <AppModalSection>
         <Text as="p">
-          {text.body(plural(rows.length, "line", "lines"), plural(customers, "customer", "customers"))}
+          {text.body(t, {
+            lines: t("backorders.bulk.lines", { count: rows.length, n: n(rows.length) }),
+            customers: t("backorders.bulk.customers", { count: customers, n: n(customers) }),
+          })}
         </Text>
         {error ? (
-          <Banner tone="critical" title="Nothing was done">
+          <Banner tone="critical" title={t("backorders.bulk.failed")}>
             <p>{error}</p>
           </Banner>
         ) : null}

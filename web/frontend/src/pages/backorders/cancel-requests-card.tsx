@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, Card, DataTable, InlineStack, Link, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
@@ -5,7 +6,7 @@ import { appBridge } from "../../api/session-token.ts";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ErrorBanner } from "../../components/page-states.tsx";
 import { useToast } from "../../components/toast.tsx";
-import { formatDateTime } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import type { CancelRequestsResponse } from "../../../../contract/api-responses.ts";
 import { orderAdminUrl } from "./backorders-contract.ts";
 
@@ -14,6 +15,8 @@ import { orderAdminUrl } from "./backorders-contract.ts";
  * in Shopify, then marks the request done, or dismisses it. Hidden while there are none.
  */
 export function CancelRequestsCard({ shop }: { shop: string | null }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const toast = useToast();
   const state = useApi<CancelRequestsResponse>("/controls/cancel-requests?status=REQUESTED&limit=50");
@@ -27,7 +30,7 @@ export function CancelRequestsCard({ shop }: { shop: string | null }) {
     setBusy(id);
     try {
       await api.request(`/controls/cancel-requests/${id}`, { method: "PATCH", body: { status } });
-      toast(status === "DONE" ? "Cancel request marked done" : "Cancel request dismissed");
+      toast(status === "DONE" ? t("backorders.requestDone") : t("backorders.requestDismissed"));
       state.reload();
     } catch (e) {
       toast(errorMessage(e), { error: true });
@@ -40,23 +43,23 @@ export function CancelRequestsCard({ shop }: { shop: string | null }) {
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingSm">
-          Cancel requests ({requests.length})
+          {t("backorders.cancelRequests", { count: requests.length })}
         </Text>
         <Text as="p" tone="subdued">
-          Cancel or refund these items in Shopify, then mark the request done.
+          {t("backorders.cancelRequestsBody")}
         </Text>
         <DataTable
           columnContentTypes={["text", "text", "text", "text"]}
-          headings={["Order", "Items", "Requested", ""]}
+          headings={[t("backorders.order"), t("backorders.items"), t("backorders.requested"), ""]}
           rows={requests.map((r) => [
             <Link key="order" url={orderAdminUrl(shop, r.orderId, Boolean(appBridge()))} target="_blank">
               {r.orderName ?? `#${r.orderId}`}
             </Link>,
-            r.lines.map((l) => `${l.quantity} × ${l.title || "item"}`).join(", "),
-            formatDateTime(r.requestedAt),
+            r.lines.map((l) => `${l.quantity} × ${l.title || t("backorders.item")}`).join(", "),
+            f.dateTime(r.requestedAt),
             <InlineStack key="actions" gap="200" wrap={false}>
               <Button size="slim" loading={busy === r.id} onClick={() => resolve(r.id, "DONE")}>
-                Mark done
+                {t("backorders.markDone")}
               </Button>
               <Button
                 size="slim"
@@ -64,7 +67,7 @@ export function CancelRequestsCard({ shop }: { shop: string | null }) {
                 disabled={busy === r.id}
                 onClick={() => resolve(r.id, "DISMISSED")}
               >
-                Dismiss
+                {t("backorders.dismiss")}
               </Button>
             </InlineStack>,
           ])}

@@ -1,8 +1,11 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { BlockStack, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import { formatNumber, formatPercent } from "../../format/format.ts";
+import type { Formats } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import { formatDuration } from "../../format/format-duration.ts";
 import type {
   AlertMetricsResponse,
@@ -16,11 +19,7 @@ import { MostWantedCard } from "./most-wanted-card.tsx";
 import { SetupGuideCard, useSetupGuide } from "./setup/setup-guide-card.tsx";
 import { useApiClient } from "../../api/use-api.ts";
 
-const PERIODS = [
-  { label: "Last 7 days", value: "7" },
-  { label: "Last 30 days", value: "30" },
-  { label: "Last 90 days", value: "90" },
-];
+const PERIOD_DAYS = ["7", "30", "90"];
 
 function periodQuery(days: number, now = new Date()): string {
   const to = now.toISOString().slice(0, 10);
@@ -35,16 +34,20 @@ function periodStart(days: number, now = new Date()): string {
 }
 
 /** What the partial/full counts mean, in units: how much of a partial line waited, and overall. */
-function mixDetail(mix: BackorderMetricsResponse["mix"]): string {
-  if (mix.partialLines + mix.fullLines === 0) return "no backordered lines in the period";
-  const partial =
-    mix.partialLines > 0
-      ? `Partial lines: ${formatNumber(mix.partialBackorderedUnits)} of ${formatNumber(mix.partialOrderedUnits)} units waited, the rest came from stock · `
-      : "";
-  return `${partial}${formatPercent(mix.backorderedUnitShare)} of the units ordered on these lines were backordered`;
+function mixDetail(mix: BackorderMetricsResponse["mix"], t: TFunction, f: Formats): string {
+  if (mix.partialLines + mix.fullLines === 0) return t("dashboard.mixNone");
+  const share = t("dashboard.mixShare", { percent: f.percent(mix.backorderedUnitShare) });
+  if (mix.partialLines === 0) return share;
+  const partial = t("dashboard.mixPartial", {
+    waited: f.number(mix.partialBackorderedUnits),
+    ordered: f.number(mix.partialOrderedUnits),
+  });
+  return `${partial} · ${share}`;
 }
 
 export function DashboardPage() {
+  const { t } = useTranslation();
+  const f = useFormats();
   const [days, setDays] = useState("30");
   const query = periodQuery(Number(days));
   // The backorders API takes instants (its period ends now); the alerts API takes inclusive days.
@@ -59,7 +62,7 @@ export function DashboardPage() {
     guide?.dismissed && guide.completed < guide.steps.length
       ? [
           {
-            content: "Show setup guide",
+            content: t("dashboard.showSetupGuide"),
             onAction: () =>
               void api
                 .request<SetupGuideResponse>("/setup-guide", {
@@ -72,20 +75,26 @@ export function DashboardPage() {
       : undefined;
 
   return (
-    <Page title="Dashboard" secondaryActions={reopen}>
+    <Page title={t("dashboard.title")} secondaryActions={reopen}>
       <BlockStack gap="400">
         <SetupGuideCard guide={guide} onChange={setGuide} />
         <InlineGrid columns={{ xs: 1, md: "2fr 1fr" }}>
           <Text as="p" tone="subdued">
-            Backorders and back-in-stock alerts at a glance.
+            {t("dashboard.intro")}
           </Text>
-          <Select label="Period" labelInline options={PERIODS} value={days} onChange={setDays} />
+          <Select
+            label={t("dashboard.period")}
+            labelInline
+            options={PERIOD_DAYS.map((value) => ({ value, label: t("dashboard.lastDays", { days: value }) }))}
+            value={days}
+            onChange={setDays}
+          />
         </InlineGrid>
         <Layout>
           <Layout.Section>
             <ApiView
               state={backorders}
-              what="Backorder metrics"
+              what={t("dashboard.backorderMetrics")}
               skeleton={<CardSkeleton lines={4} minHeight="132px" />}
             >
               {(m) => {
@@ -93,30 +102,36 @@ export function DashboardPage() {
                   <BlockStack gap="400">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
                       <MetricCard
-                        label="Open backorders"
-                        value={formatNumber(m.openOrders)}
-                        detail={`${formatNumber(m.openLines)} lines · ${formatNumber(m.openUnits)} units`}
+                        label={t("dashboard.openBackorders")}
+                        value={f.number(m.openOrders)}
+                        detail={t("dashboard.linesUnits", {
+                          lines: f.number(m.openLines),
+                          units: f.number(m.openUnits),
+                        })}
                       />
                       <MetricCard
-                        label="Backorder rate"
-                        value={formatPercent(m.backorderRate)}
-                        detail="of orders in the period"
+                        label={t("dashboard.backorderRate")}
+                        value={f.percent(m.backorderRate)}
+                        detail={t("dashboard.backorderRateDetail")}
                       />
                       <MetricCard
-                        label="Average backorder time"
-                        value={formatDuration(m.avgDurationHours)}
-                        detail="order placed → ready"
+                        label={t("dashboard.averageTime")}
+                        value={formatDuration(m.avgDurationHours, f.locale)}
+                        detail={t("dashboard.averageTimeDetail")}
                       />
                       <MetricCard
-                        label="90th percentile"
-                        value={formatDuration(m.p90DurationHours)}
-                        detail="9 in 10 were ready sooner"
+                        label={t("dashboard.p90")}
+                        value={formatDuration(m.p90DurationHours, f.locale)}
+                        detail={t("dashboard.p90Detail")}
                       />
                     </InlineGrid>
                     <MetricCard
-                      label="Partial vs full backorders"
-                      value={`${formatNumber(m.mix.partialLines)} partial · ${formatNumber(m.mix.fullLines)} full`}
-                      detail={mixDetail(m.mix)}
+                      label={t("dashboard.mix")}
+                      value={t("dashboard.mixValue", {
+                        partial: f.number(m.mix.partialLines),
+                        full: f.number(m.mix.fullLines),
+                      })}
+                      detail={mixDetail(m.mix, t, f)}
                     />
                   </BlockStack>
                 );
@@ -126,7 +141,7 @@ export function DashboardPage() {
           <Layout.Section>
             <ApiView
               state={alerts}
-              what="Alert results"
+              what={t("dashboard.alertResults")}
               skeleton={<CardSkeleton lines={12} minHeight="420px" />}
             >
               {(a) => <AlertsSection alerts={a} />}
@@ -135,7 +150,7 @@ export function DashboardPage() {
           <Layout.Section>
             <ApiView
               state={demand}
-              what="Subscriber demand"
+              what={t("dashboard.subscriberDemand")}
               skeleton={<CardSkeleton lines={5} minHeight="200px" />}
             >
               {(body) => <MostWantedCard rows={body.variants} />}

@@ -13,23 +13,21 @@ export type TemplateList = TemplateListResponse;
 export type TemplateDetail = TemplateDetailResponse;
 export type Preview = PreviewResponse;
 
-export const KIND_LABELS: Record<string, string> = {
-  double_opt_in: "Confirm subscription (double opt-in)",
-  restock: "Back in stock",
-  backorder_confirmation: "Backorder confirmation",
-  eta_changed: "ETA changed",
-  backorder_ready: "Backorder ready to ship",
-  renewal: "Alert ends soon (renew)",
-  restock_reminder: "Back in stock reminder",
-  alerts_link: "Link to manage alerts (guests)",
-};
+/** Each email's name in the catalogs (i18n/locales); a kind not listed shows as its id. */
+export const KIND_LABELS = {
+  double_opt_in: "emails.kind.doubleOptIn",
+  restock: "emails.kind.restock",
+  backorder_confirmation: "emails.kind.backorderConfirmation",
+  eta_changed: "emails.kind.etaChanged",
+  backorder_ready: "emails.kind.backorderReady",
+  renewal: "emails.kind.renewal",
+  restock_reminder: "emails.kind.restockReminder",
+  alerts_link: "emails.kind.alertsLink",
+} as const;
 
-export const LOCALE_LABELS: Record<string, string> = {
-  en: "English",
-  fr: "French",
-  de: "German",
-  es: "Spanish",
-};
+export function kindLabelKey(kind: string): (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | null {
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : null;
+}
 
 /** The 422 body's `details.warnings` (unknown variables), next to its errors. */
 export function liquidWarnings(details: unknown): LiquidWarning[] {

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import {
   Badge,
   Banner,
@@ -26,11 +28,11 @@ import { TemplatePreview } from "./template-preview.tsx";
 import { TestSendCard } from "./test-send-card.tsx";
 import { useLivePreview } from "./use-live-preview.ts";
 
-const PART_LABEL: Record<keyof TemplateSource, string> = {
-  subject: "Subject",
-  html: "HTML body",
-  text: "Plain-text body",
-};
+const PART_LABEL = {
+  subject: "emails.partSubject",
+  html: "emails.partHtml",
+  text: "emails.partText",
+} as const satisfies Record<keyof TemplateSource, `emails.${string}`>;
 
 // The three parts in the order the merchant edits them; the bodies get room to write.
 const PART_FIELDS: { part: keyof TemplateSource; multiline?: number; maxHeight?: number }[] = [
@@ -39,9 +41,9 @@ const PART_FIELDS: { part: keyof TemplateSource; multiline?: number; maxHeight?:
   { part: "text", multiline: 8, maxHeight: 300 },
 ];
 
-function errorFor(errors: LiquidError[], part: keyof TemplateSource): string | undefined {
+function errorFor(errors: LiquidError[], part: keyof TemplateSource, t: TFunction): string | undefined {
   const e = errors.find((x) => x.part === part);
-  return e ? `Line ${e.line}, column ${e.column}: ${e.message}` : undefined;
+  return e ? t("emails.errorAt", { line: e.line, column: e.column, message: e.message }) : undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export function TemplateEditor({
   detail: TemplateDetail;
   onSaved: (next: TemplateDetail) => void;
 }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const { kind, locale } = detail.template;
@@ -88,11 +91,11 @@ export function TemplateEditor({
       );
       setSource({ subject: next.template.subject, html: next.template.html, text: next.template.text });
       onSaved(next);
-      toast(action === "save" ? "Template saved" : "Template reset to the default");
+      toast(action === "save" ? t("emails.templateSaved") : t("emails.templateReset"));
     } catch (e) {
       const parsed = e instanceof ApiError && e.status === 422 ? liquidErrors(e.body?.details) : null;
       if (parsed) setSaveErrors(parsed);
-      toast(parsed ? "The template has Liquid errors" : errorMessage(e), { error: true });
+      toast(parsed ? t("emails.liquidErrors") : errorMessage(e), { error: true });
     } finally {
       setBusy(null);
     }
@@ -118,50 +121,66 @@ export function TemplateEditor({
             <BlockStack gap="300">
               <InlineStack align="space-between" blockAlign="center">
                 <Text as="h2" variant="headingSm">
-                  Liquid template
+                  {t("emails.liquidTemplate")}
                 </Text>
-                {detail.template.customized ? <Badge tone="info">Customized</Badge> : <Badge>Default</Badge>}
+                {detail.template.customized ? (
+                  <Badge tone="info">{t("emails.customized")}</Badge>
+                ) : (
+                  <Badge>{t("emails.default")}</Badge>
+                )}
               </InlineStack>
               {errors.length ? (
-                <Banner tone="critical" title="The template has Liquid errors">
+                <Banner tone="critical" title={t("emails.liquidErrors")}>
                   <List>
                     {errors.map((e) => (
                       <List.Item key={`${e.part}:${e.line}:${e.column}`}>
-                        {PART_LABEL[e.part]}, line {e.line}, column {e.column}: {e.message}
+                        {t("emails.errorIn", {
+                          part: t(PART_LABEL[e.part]),
+                          line: e.line,
+                          column: e.column,
+                          message: e.message,
+                        })}
                       </List.Item>
                     ))}
                   </List>
                 </Banner>
               ) : null}
               {live.warnings.length ? (
-                <Banner tone="warning" title="Unknown variables: they print nothing in this email">
+                <Banner tone="warning" title={t("emails.unknownVariables")}>
                   <List>
                     {live.warnings.map((w) => (
                       <List.Item key={`${w.part}:${w.line}:${w.column}`}>
-                        {PART_LABEL[w.part]}, line {w.line}, column {w.column}:{" "}
-                        <code>{`{{ ${w.variable} }}`}</code> is not a variable of this email. See the list of
-                        variables below.
+                        <Trans
+                          i18nKey="emails.unknownVariable"
+                          values={{
+                            part: t(PART_LABEL[w.part]),
+                            line: w.line,
+                            column: w.column,
+                            variable: `{{ ${w.variable} }}`,
+                          }}
+                          components={{ code: <code /> }}
+                        />
                       </List.Item>
                     ))}
                   </List>
                 </Banner>
               ) : null}
               {live.failure ? (
-                <Banner tone="warning" title="Preview unavailable">
+                <Banner tone="warning" title={t("emails.previewUnavailable")}>
                   <p>{live.failure}</p>
                 </Banner>
               ) : null}
               {PART_FIELDS.map(({ part, multiline, maxHeight }) => (
                 <TextField
                   key={part}
-                  label={PART_LABEL[part]}
+                  label={t(PART_LABEL[part])}
                   value={source[part]}
                   onChange={edit(part)}
                   autoComplete="off"
                   multiline={multiline}
                   maxHeight={maxHeight}
                   monospaced
-                  error={errorFor(errors, part)}
+                  error={errorFor(errors, part, t)}
                 />
               ))}
               <InlineStack gap="200" align="end">
@@ -172,7 +191,7 @@ export function TemplateEditor({
                   tone="critical"
                   variant="secondary"
                 >
-                  Reset to default
+                  {t("emails.resetToDefault")}
                 </Button>
               </InlineStack>
             </BlockStack>
@@ -180,7 +199,7 @@ export function TemplateEditor({
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingSm">
-                Variables
+                {t("emails.variables")}
               </Text>
               <List>
                 {detail.variables.map((v) => (

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Box, Card, InlineStack, Spinner, Tabs, Text } from "@shopify/polaris";
 import { useState } from "react";
 import type { TemplateSource } from "./emails-contract.ts";
@@ -6,23 +7,24 @@ const PREVIEW_HEIGHT = 520;
 
 /** The server's rendering with sample data. The HTML runs in a sandboxed frame: no scripts, no same-origin access. */
 export function TemplatePreview({ preview, stale }: { preview: TemplateSource | null; stale: boolean }) {
+  const { t } = useTranslation();
   const [tab, setTab] = useState(0);
   return (
     <Card>
       <BlockStack gap="200">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h2" variant="headingSm">
-            Preview with sample data
+            {t("emails.previewTitle")}
           </Text>
-          {stale ? <Spinner size="small" accessibilityLabel="Updating preview" /> : null}
+          {stale ? <Spinner size="small" accessibilityLabel={t("emails.updatingPreview")} /> : null}
         </InlineStack>
         <Text as="p" variant="bodySm" tone="subdued">
-          Subject: <span data-testid="preview-subject">{preview?.subject ?? "…"}</span>
+          {t("emails.subjectLabel")} <span data-testid="preview-subject">{preview?.subject ?? "…"}</span>
         </Text>
         <Tabs
           tabs={[
             { id: "html", content: "HTML" },
-            { id: "text", content: "Plain text" },
+            { id: "text", content: t("emails.plainText") },
           ]}
           selected={tab}
           onSelect={setTab}
@@ -30,7 +32,7 @@ export function TemplatePreview({ preview, stale }: { preview: TemplateSource | 
         <Box minHeight={`${PREVIEW_HEIGHT}px`}>
           {preview === null ? null : tab === 0 ? (
             <iframe
-              title="Email preview"
+              title={t("emails.emailPreview")}
               sandbox=""
               srcDoc={preview.html}
               style={{ width: "100%", height: PREVIEW_HEIGHT, border: 0, background: "#fff" }}

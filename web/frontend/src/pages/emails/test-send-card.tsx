@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
@@ -5,6 +6,7 @@ import { useToast } from "../../components/toast.tsx";
 
 /** Sends the saved template, with sample data, to one address. */
 export function TestSendCard({ kind, locale, dirty }: { kind: string; locale: string; dirty: boolean }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const [to, setTo] = useState("");
@@ -15,7 +17,7 @@ export function TestSendCard({ kind, locale, dirty }: { kind: string; locale: st
     setError(null);
     try {
       await api.request("/emails/test-send", { method: "POST", body: { kind, locale, to } });
-      toast(`Test email queued to ${to}`);
+      toast(t("emails.testQueued", { to }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -26,12 +28,12 @@ export function TestSendCard({ kind, locale, dirty }: { kind: string; locale: st
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingSm">
-          Send a test
+          {t("emails.sendATest")}
         </Text>
         <InlineStack gap="200" blockAlign="end" wrap={false}>
           <div style={{ flexGrow: 1 }}>
             <TextField
-              label="Email address"
+              label={t("emails.emailAddress")}
               type="email"
               value={to}
               onChange={setTo}
@@ -40,12 +42,12 @@ export function TestSendCard({ kind, locale, dirty }: { kind: string; locale: st
             />
           </div>
           <Button onClick={send} loading={sending} disabled={!to.includes("@")}>
-            Send test
+            {t("emails.sendTest")}
           </Button>
         </InlineStack>
         {dirty ? (
           <Text as="p" variant="bodySm" tone="subdued">
-            The test uses the saved template: save your changes first.
+            {t("emails.testUsesSaved")}
           </Text>
         ) : null}
       </BlockStack>

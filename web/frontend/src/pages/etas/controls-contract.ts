@@ -1,4 +1,5 @@
 // The variant controls form (GET/PUT /api/controls/variants/:id; shapes in web/contract/).
+import type { TFunction } from "i18next";
 import type { VariantControlView } from "../../../../contract/api-responses.ts";
 
 export type VariantControl = VariantControlView;
@@ -46,9 +47,11 @@ export function fromControlForm(f: ControlForm): Record<string, unknown> {
 }
 
 /** Why the app holds the variant at "stop selling", in the merchant's words. */
-export function switchExplanation(c: VariantControl): string {
+export function switchExplanation(c: VariantControl, t: TFunction): string {
   if (c.switchReason === "cap")
-    return `Its backorder cap${c.effectiveCap !== null ? ` of ${c.effectiveCap} units` : ""} was reached (${c.backorderedUnits} backordered).`;
-  if (c.switchReason === "window") return "It is outside its backorder selling window.";
-  return "A backorder limit was reached.";
+    return c.effectiveCap !== null
+      ? t("etas.capReachedOf", { cap: c.effectiveCap, backordered: c.backorderedUnits })
+      : t("etas.capReached", { backordered: c.backorderedUnits });
+  if (c.switchReason === "window") return t("etas.outsideWindow");
+  return t("etas.limitReached");
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { FormLayout, Text, TextField } from "@shopify/polaris";
 import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useState } from "react";
@@ -18,6 +19,7 @@ export function EtaBulkModal({
   onClose: () => void;
   onSaved: (count: number) => void;
 }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const [eta, setEta] = useState("");
   const [message, setMessage] = useState("");
@@ -33,11 +35,7 @@ export function EtaBulkModal({
       });
       onSaved(variantIds.length);
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 404
-          ? "Bulk ETA editing is not available on this server yet."
-          : errorMessage(e),
-      );
+      setError(e instanceof ApiError && e.status === 404 ? t("etas.bulkUnavailable") : errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -45,24 +43,24 @@ export function EtaBulkModal({
   return (
     <AppModal
       onClose={onClose}
-      title={`Set ETA for ${variantIds.length} variant${variantIds.length === 1 ? "" : "s"}`}
-      primaryAction={{ content: "Set ETA", onAction: save, loading: saving }}
-      secondaryActions={[{ content: "Cancel", onAction: onClose }]}
+      title={t("etas.bulkTitle", { count: variantIds.length, n: variantIds.length })}
+      primaryAction={{ content: t("etas.setEta"), onAction: save, loading: saving }}
+      secondaryActions={[{ content: t("common.cancel"), onAction: onClose }]}
     >
       <AppModalSection>
         <FormLayout>
           <TextField
-            label="Expected date"
+            label={t("etas.expectedDate")}
             type="date"
             value={eta}
             onChange={setEta}
             autoComplete="off"
-            helpText="Leave empty to clear the date"
+            helpText={t("etas.leaveEmptyToClearThe")}
             error={error ?? undefined}
           />
           <PastEtaWarning eta={eta} today={today} />
           <TextField
-            label="Message shown to shoppers"
+            label={t("etas.messageShownToShoppers")}
             value={message}
             onChange={setMessage}
             autoComplete="off"
@@ -70,7 +68,7 @@ export function EtaBulkModal({
             showCharacterCount
           />
           <Text as="p" tone="subdued">
-            Customers with open backorders of these variants get one “ETA changed” email per order.
+            {t("etas.bulkNote")}
           </Text>
         </FormLayout>
       </AppModalSection>

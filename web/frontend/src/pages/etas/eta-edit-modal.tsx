@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, FormLayout, SkeletonBodyText, TextField } from "@shopify/polaris";
 import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useEffect, useState } from "react";
@@ -33,6 +34,7 @@ export function EtaEditModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const controlState = useApi<VariantControlResponse>(`/controls/variants/${row.variantId}`);
   const control = controlState.data?.control ?? null;
@@ -85,24 +87,24 @@ export function EtaEditModal({
   return (
     <AppModal
       onClose={onClose}
-      title={variantLabel(row)}
-      primaryAction={{ content: "Save", onAction: save, loading: saving }}
-      secondaryActions={[{ content: "Cancel", onAction: onClose }]}
+      title={variantLabel(row, t("common.untitledProduct"))}
+      primaryAction={{ content: t("common.save"), onAction: save, loading: saving }}
+      secondaryActions={[{ content: t("common.cancel"), onAction: onClose }]}
     >
       <AppModalSection>
         <FormLayout>
           <FormLayout.Group>
             <TextField
-              label="ETA"
+              label={t("etas.eta")}
               type="date"
               value={eta}
               onChange={setEta}
               autoComplete="off"
-              helpText="Empty: the product's or shop's lead time applies"
+              helpText={t("etas.emptyTheProductSOr")}
               error={etaError ?? undefined}
             />
             <TextField
-              label="Message"
+              label={t("etas.message")}
               value={message}
               onChange={setMessage}
               autoComplete="off"

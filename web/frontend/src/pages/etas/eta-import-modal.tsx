@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Banner, BlockStack, DataTable, DropZone, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
@@ -10,6 +11,7 @@ import type { ImportReport } from "./etas-contract.ts";
  * ETAs page's "Import CSV" action.
  */
 export function EtaImportModal({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const [report, setReport] = useState<(ImportReport & { file: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,11 +33,7 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
       if (e instanceof ApiError && e.status === 422 && e.body?.details) {
         setReport({ ...(e.body.details as ImportReport), file: file.name });
       } else {
-        setError(
-          e instanceof ApiError && e.isMissingRoute
-            ? "CSV import is not available on this server yet."
-            : errorMessage(e),
-        );
+        setError(e instanceof ApiError && e.isMissingRoute ? t("etas.importUnavailable") : errorMessage(e));
       }
     } finally {
       setBusy(false);
@@ -44,33 +42,32 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
 
   return (
     <AppModal
-      title="Import ETAs from CSV"
+      title={t("etas.importTitle")}
       onClose={onClose}
       size="large"
-      secondaryActions={[{ content: "Close", onAction: onClose, disabled: busy }]}
+      secondaryActions={[{ content: t("common.close"), onAction: onClose, disabled: busy }]}
     >
       <AppModalSection>
         <BlockStack gap="300">
           <Text as="p" tone="subdued">
-            Columns: variant_id or sku, eta (YYYY-MM-DD, empty to clear), message. All rows are checked first:
-            one bad row and nothing is changed. Export CSV (on the page) first to get a filled-in file.
+            {t("etas.importHelpPage")}
           </Text>
           <DropZone
             accept=".csv,text/csv"
             allowMultiple={false}
             type="file"
-            label="CSV file"
+            label={t("etas.csvFile")}
             labelHidden
             disabled={busy}
             onDropAccepted={(files) => files[0] && void upload(files[0])}
           >
             <DropZone.FileUpload
-              actionTitle={busy ? "Importing…" : "Add CSV file"}
-              actionHint="or drop a .csv file"
+              actionTitle={busy ? t("etas.importing") : t("etas.addCsvFile")}
+              actionHint={t("etas.dropHint")}
             />
           </DropZone>
           {error ? (
-            <Banner tone="critical" title="Import failed">
+            <Banner tone="critical" title={t("etas.importFailed")}>
               <p>{error}</p>
             </Banner>
           ) : null}
@@ -79,14 +76,18 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
               tone={report.applied ? "success" : "critical"}
               title={
                 report.applied
-                  ? `${report.file}: ${report.updated} variant${report.updated === 1 ? "" : "s"} updated`
-                  : `${report.file}: nothing was imported. Fix ${report.errors.length} row${report.errors.length === 1 ? "" : "s"} and import the file again`
+                  ? t("etas.importUpdated", { file: report.file, count: report.updated, n: report.updated })
+                  : t("etas.importRefused", {
+                      file: report.file,
+                      count: report.errors.length,
+                      n: report.errors.length,
+                    })
               }
             >
               {report.errors.length ? (
                 <DataTable
                   columnContentTypes={["numeric", "text", "text"]}
-                  headings={["Row", "Column", "Problem"]}
+                  headings={[t("etas.row"), t("etas.column"), t("etas.problem")]}
                   rows={report.errors.map((e) => [e.row, e.column ?? "", e.message])}
                 />
               ) : null}
@@ -95,11 +96,11 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
           {report?.warnings.length ? (
             <Banner
               tone="warning"
-              title={`${report.warnings.length} row${report.warnings.length === 1 ? " has" : "s have"} a date that has already passed`}
+              title={t("etas.pastRows", { count: report.warnings.length, n: report.warnings.length })}
             >
               <DataTable
                 columnContentTypes={["numeric", "text", "text"]}
-                headings={["Row", "Column", "Warning"]}
+                headings={[t("etas.row"), t("etas.column"), t("etas.warning")]}
                 rows={report.warnings.map((w) => [w.row, w.column ?? "", w.message])}
               />
             </Banner>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import {
   Badge,
   Button,
@@ -11,17 +12,15 @@ import {
 import { VariantName } from "../../components/variant-name.tsx";
 import { variantLabel } from "../../format/variant-label.ts";
 import { useState, type ReactNode } from "react";
-import { formatDate, formatNumber } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import { EtaBulkModal } from "./eta-bulk-modal.tsx";
 import { EtaEditModal } from "./eta-edit-modal.tsx";
 import type { EtaRowView } from "./etas-contract.ts";
 
-const SOURCE_LABEL: Record<string, string> = {
-  variant: "",
-  product: "product lead time",
-  shop: "shop lead time",
-  none: "",
-};
+// Where an ETA without a date of its own comes from.
+const SOURCE_LABEL = { product: "etas.source.product", shop: "etas.source.shop" } as const;
+const sourceLabelKey = (source: string) =>
+  Object.hasOwn(SOURCE_LABEL, source) ? SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] : null;
 
 /** Variants with stock, policy and ETA; select many for a bulk ETA, or edit one in its row. */
 export function EtaTable({
@@ -37,6 +36,8 @@ export function EtaTable({
   today: string;
   onChanged: (message: string) => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows.map((r) => ({ id: r.variantId })));
   const [editing, setEditing] = useState<EtaRowView | null>(null);
@@ -47,17 +48,17 @@ export function EtaTable({
       {filters}
       <IndexTable
         condensed={smDown}
-        resourceName={{ singular: "variant", plural: "variants" }}
+        resourceName={{ singular: t("subscribers.variantSingular"), plural: t("subscribers.variantPlural") }}
         itemCount={rows.length}
         selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
         onSelectionChange={handleSelectionChange}
-        promotedBulkActions={[{ content: "Set ETA", onAction: () => setBulkOpen(true) }]}
+        promotedBulkActions={[{ content: t("etas.setEta"), onAction: () => setBulkOpen(true) }]}
         headings={[
-          { title: "Variant" },
-          { title: "Available", alignment: "end" },
-          { title: "Policy" },
-          { title: "ETA" },
-          { title: "Message" },
+          { title: t("common.variant") },
+          { title: t("subscribers.available"), alignment: "end" },
+          { title: t("etas.policy") },
+          { title: t("etas.eta") },
+          { title: t("etas.message") },
           { title: "" },
         ]}
       >
@@ -74,23 +75,23 @@ export function EtaTable({
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Text as="span" alignment="end" numeric tone={row.available < 0 ? "critical" : undefined}>
-                {row.tracked ? formatNumber(row.available) : "not tracked"}
+                {row.tracked ? f.number(row.available) : t("etas.notTracked")}
               </Text>
             </IndexTable.Cell>
             <IndexTable.Cell>
               {row.inventoryPolicy === "CONTINUE" ? (
-                <Badge tone="info">Continue selling</Badge>
+                <Badge tone="info">{t("etas.continueSelling")}</Badge>
               ) : (
-                <Badge>Stop selling</Badge>
+                <Badge>{t("etas.stopSelling")}</Badge>
               )}
             </IndexTable.Cell>
             <IndexTable.Cell>
               <InlineStack gap="100" blockAlign="center">
-                <span>{formatDate(row.eta)}</span>
-                {row.overdue ? <Badge tone="critical">Overdue</Badge> : null}
-                {row.eta && SOURCE_LABEL[row.etaSource] ? (
+                <span>{f.date(row.eta)}</span>
+                {row.overdue ? <Badge tone="critical">{t("backorders.overdue")}</Badge> : null}
+                {row.eta && sourceLabelKey(row.etaSource) ? (
                   <Text as="span" variant="bodySm" tone="subdued">
-                    ({SOURCE_LABEL[row.etaSource]})
+                    ({t(sourceLabelKey(row.etaSource)!)})
                   </Text>
                 ) : null}
               </InlineStack>
@@ -102,9 +103,11 @@ export function EtaTable({
                 <Button
                   variant="plain"
                   onClick={() => setEditing(row)}
-                  accessibilityLabel={`Edit ${variantLabel(row)}`}
+                  accessibilityLabel={t("etas.editLabel", {
+                    variant: variantLabel(row, t("common.untitledProduct")),
+                  })}
                 >
-                  Edit
+                  {t("etas.edit")}
                 </Button>
               </span>
             </IndexTable.Cell>
@@ -118,7 +121,7 @@ export function EtaTable({
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            onChanged("Variant saved");
+            onChanged(t("etas.variantSaved"));
           }}
         />
       ) : null}
@@ -130,7 +133,7 @@ export function EtaTable({
           onSaved={(count) => {
             setBulkOpen(false);
             clearSelection();
-            onChanged(`ETA set on ${count} variant${count === 1 ? "" : "s"}`);
+            onChanged(t("etas.etaSetOn", { count, n: f.number(count) }));
           }}
         />
       ) : null}

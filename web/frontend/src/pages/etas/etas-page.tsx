@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Card, InlineStack, Pagination } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
@@ -13,18 +14,19 @@ import type { EtaPageResponse } from "../../../../contract/api-responses.ts";
 import { etaPage, etaSearch, type EtaListQuery } from "./etas-contract.ts";
 
 // The list's views; "no_eta" is the merchant's to-do list, linked from the setup guide (?view=no_eta).
-const VIEWS: { id: EtaListQuery["filter"]; content: string }[] = [
-  { id: "all", content: "All" },
-  { id: "backordered", content: "Backordered now" },
-  { id: "no_eta", content: "Backordered, no ETA" },
-  { id: "overdue", content: "Overdue ETA" },
-];
+const VIEWS = [
+  { id: "all", content: "etas.view.all" },
+  { id: "backordered", content: "etas.view.backordered" },
+  { id: "no_eta", content: "etas.view.noEta" },
+  { id: "overdue", content: "etas.view.overdue" },
+] as const satisfies readonly { id: EtaListQuery["filter"]; content: `etas.view.${string}` }[];
 
 function viewFromUrl(): EtaListQuery["filter"] {
   const view = new URLSearchParams(window.location.search).get("view");
   return VIEWS.find((v) => v.id === view)?.id ?? "all";
 }
 export default function EtasPage() {
+  const { t } = useTranslation();
   const toast = useToast();
   const [query, setQuery] = useState<EtaListQuery>(() => ({
     search: "",
@@ -45,22 +47,22 @@ export default function EtasPage() {
   const filters = (
     <SearchTabsFilters
       search={search}
-      tabs={VIEWS.map((v) => ({ id: v.id, content: v.content }))}
+      tabs={VIEWS.map((v) => ({ id: v.id, content: t(v.content) }))}
       selected={query.filter}
       onSelect={(id) =>
         setQuery((q) => ({ ...q, filter: VIEWS.find((v) => v.id === id)?.id ?? "all", page: 1 }))
       }
-      placeholder="Search by product, variant or SKU"
+      placeholder={t("etas.searchByProductVariantOr")}
     />
   );
   return (
     <AppPage
-      title="ETAs"
-      subtitle="Expected dates shown on product pages, at checkout and in emails"
-      primaryAction={{ content: "Import CSV", onAction: () => setImporting(true) }}
+      title={t("etas.title")}
+      subtitle={t("etas.subtitle")}
+      primaryAction={{ content: t("etas.importCsv"), onAction: () => setImporting(true) }}
       secondaryActions={[
         {
-          content: "Export CSV",
+          content: t("backorders.exportCsv"),
           loading: exporting.busy,
           onAction: () => void exporting.download("/etas/export.csv", "etas.csv"),
         },
@@ -68,7 +70,11 @@ export default function EtasPage() {
     >
       <BlockStack gap="400">
         <CheckoutReachBanner />
-        <ApiView state={state} what="The ETA list" skeleton={<CardSkeleton lines={10} minHeight="420px" />}>
+        <ApiView
+          state={state}
+          what={t("etas.theEtaList")}
+          skeleton={<CardSkeleton lines={10} minHeight="420px" />}
+        >
           {(body) => {
             const page = etaPage(body);
             if (page.rows.length === 0 && query.page === 1)
@@ -76,13 +82,9 @@ export default function EtasPage() {
                 <Card padding="0">
                   {filters}
                   <EmptyCard
-                    heading={
-                      query.filter === "no_eta" ? "Every backordered variant has an ETA" : "No variants match"
-                    }
+                    heading={query.filter === "no_eta" ? t("setup.etasDone") : t("subscribers.noMatch")}
                   >
-                    {query.filter === "all" && !query.search
-                      ? "Variants appear once products are synced from Shopify."
-                      : "Try another view or search."}
+                    {query.filter === "all" && !query.search ? t("etas.emptyBody") : t("etas.emptySearch")}
                   </EmptyCard>
                 </Card>
               );
@@ -101,7 +103,7 @@ export default function EtasPage() {
                     hasNext={page.hasNext}
                     onPrevious={() => setQuery((q) => ({ ...q, page: q.page - 1 }))}
                     onNext={() => setQuery((q) => ({ ...q, page: q.page + 1 }))}
-                    label={`Page ${query.page}`}
+                    label={t("common.page", { page: query.page })}
                   />
                 </InlineStack>
               </BlockStack>

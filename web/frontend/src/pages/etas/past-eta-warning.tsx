@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Banner } from "@shopify/polaris";
 
 /**
@@ -5,13 +6,11 @@ import { Banner } from "@shopify/polaris";
  * customers are never shown a date that has passed, so they would see none.
  */
 export function PastEtaWarning({ eta, today }: { eta: string; today: string }) {
+  const { t } = useTranslation();
   if (!eta || eta >= today) return null;
   return (
-    <Banner tone="warning" title="This date has already passed">
-      <p>
-        Shoppers and customers never see a past date: product pages, checkout and emails will show no date for
-        this variant (“Backordered”, “to be confirmed”) until you set one from today on.
-      </p>
+    <Banner tone="warning" title={t("etas.pastTitle")}>
+      <p>{t("etas.pastBody")}</p>
     </Banner>
   );
 }

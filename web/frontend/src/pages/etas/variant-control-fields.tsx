@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Banner, BlockStack, FormLayout, Text, TextField } from "@shopify/polaris";
 import { switchExplanation, type ControlForm, type VariantControl } from "./controls-contract.ts";
 
@@ -13,6 +14,7 @@ export function VariantControlFields({
   onChange: (form: ControlForm) => void;
   errors: Partial<Record<keyof ControlForm, string>>;
 }) {
+  const { t } = useTranslation();
   const field = (key: keyof ControlForm) => ({
     value: form[key],
     onChange: (value: string) => onChange({ ...form, [key]: value }),
@@ -22,41 +24,45 @@ export function VariantControlFields({
   return (
     <BlockStack gap="300">
       <Text as="h3" variant="headingSm">
-        Backorder limits
+        {t("etas.backorderLimits")}
       </Text>
       {control.switchedByApp ? (
-        <Banner tone="warning" title="The app switched this variant to “stop selling”">
+        <Banner tone="warning" title={t("etas.theAppSwitchedThisVariant")}>
           <p>
-            {switchExplanation(control)} It goes back to “continue selling” once the limit allows it again.
+            {switchExplanation(control, t)} {t("etas.switchBack")}
           </p>
         </Banner>
       ) : null}
       {control.merchantOverride ? (
-        <Banner tone="info" title="You switched it back to “continue selling”">
-          <p>The app leaves this variant alone until its limits allow backorders again.</p>
+        <Banner tone="info" title={t("etas.youSwitchedItBackTo")}>
+          <p>{t("etas.overrideBody")}</p>
         </Banner>
       ) : null}
       <FormLayout>
         <TextField
-          label="Backorder cap"
+          label={t("etas.backorderCap")}
           type="number"
-          suffix="units"
+          suffix={t("etas.units")}
           helpText={
             control.backorderCap === null && control.effectiveCap !== null
-              ? `Empty: the product's or shop's cap applies (${control.effectiveCap} units)`
-              : "Most units that may be backordered; empty for the product's or shop's cap"
+              ? t("etas.capInherited", { cap: control.effectiveCap })
+              : t("etas.capHelp")
           }
           {...field("backorderCap")}
         />
         <FormLayout.Group>
-          <TextField label="Sell on backorder from" type="datetime-local" {...field("windowStartsAt")} />
-          <TextField label="Until" type="datetime-local" {...field("windowEndsAt")} />
+          <TextField
+            label={t("etas.sellOnBackorderFrom")}
+            type="datetime-local"
+            {...field("windowStartsAt")}
+          />
+          <TextField label={t("etas.until")} type="datetime-local" {...field("windowEndsAt")} />
         </FormLayout.Group>
         <TextField
-          label="Only while the ETA is within"
+          label={t("etas.onlyWhileTheEtaIs")}
           type="number"
-          suffix="days"
-          helpText="Empty for no ETA condition"
+          suffix={t("etas.days")}
+          helpText={t("etas.emptyForNoEtaCondition")}
           {...field("windowEtaDays")}
         />
       </FormLayout>

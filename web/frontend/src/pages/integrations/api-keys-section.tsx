@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import {
   Badge,
   BlockStack,
@@ -13,16 +14,13 @@ import { useState } from "react";
 import type { ApiKeyCreatedResponse, ApiKeysResponse } from "../../../../contract/api-responses.ts";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ApiView } from "../../components/page-states.tsx";
-import { formatDateTime } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import { SecretBanner } from "./secret-banner.tsx";
-
-const SCOPES = [
-  { label: "Read only", value: "read" },
-  { label: "Read and write", value: "read_write" },
-];
 
 /** Merchant API keys: create (the key shown once), see when each was last used, revoke. */
 export function ApiKeysSection() {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const state = useApi<ApiKeysResponse>("/integrations/api-keys");
   const [secret, setSecret] = useState<string | null>(null);
@@ -54,36 +52,43 @@ export function ApiKeysSection() {
   return (
     <BlockStack gap="400">
       <Text as="h2" variant="headingLg">
-        API keys
+        {t("integrations.apiKeys")}
       </Text>
       <Text as="p" tone="subdued">
-        Your own systems call the merchant API (/api/v1) with these keys. A read-only key can list and export;
-        a read and write key can also set ETAs and manage subscriptions.
+        {t("integrations.apiKeysBody")}
       </Text>
-      {secret ? <SecretBanner title="New API key" value={secret} onDismiss={() => setSecret(null)} /> : null}
-      <ApiView state={state} what="API keys">
+      {secret ? (
+        <SecretBanner title={t("integrations.newApiKey")} value={secret} onDismiss={() => setSecret(null)} />
+      ) : null}
+      <ApiView state={state} what={t("integrations.apiKeys")}>
         {({ apiKeys }) => (
           <BlockStack gap="300">
             {apiKeys.length > 0 ? (
-              <section aria-label="API keys">
+              <section aria-label={t("integrations.apiKeys")}>
                 <Card padding="0">
                   <DataTable
                     columnContentTypes={["text", "text", "text", "text", "text", "text"]}
-                    headings={["Name", "Key", "Access", "Created", "Last used", ""]}
+                    headings={[
+                      t("integrations.name"),
+                      t("integrations.key"),
+                      t("integrations.access"),
+                      t("integrations.created"),
+                      t("integrations.lastUsed"),
+                      "",
+                    ]}
                     rows={apiKeys.map((k) => [
                       k.name,
                       <code key="prefix">{k.prefix}…</code>,
-                      k.scope === "read" ? "Read only" : "Read and write",
-                      formatDateTime(k.createdAt),
-                      k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never",
+                      k.scope === "read" ? t("integrations.readOnly") : t("integrations.readWrite"),
+                      f.dateTime(k.createdAt),
+                      k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t("integrations.never"),
                       k.revokedAt ? (
-                        <Badge
-                          key="revoked"
-                          tone="critical"
-                        >{`Revoked ${formatDateTime(k.revokedAt)}`}</Badge>
+                        <Badge key="revoked" tone="critical">
+                          {t("integrations.revokedAt", { at: f.dateTime(k.revokedAt) })}
+                        </Badge>
                       ) : (
                         <Button key="revoke" tone="critical" onClick={() => void revoke(k.id)}>
-                          Revoke
+                          {t("integrations.revoke")}
                         </Button>
                       ),
                     ])}
@@ -94,20 +99,28 @@ export function ApiKeysSection() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h3" variant="headingMd">
-                  Create a key
+                  {t("integrations.createAKey")}
                 </Text>
                 <InlineStack gap="300" blockAlign="end">
                   <TextField
-                    label="Key name"
+                    label={t("integrations.keyName")}
                     value={name}
                     onChange={setName}
                     autoComplete="off"
                     placeholder="ERP sync"
                     error={error ?? undefined}
                   />
-                  <Select label="Access" options={SCOPES} value={scope} onChange={setScope} />
+                  <Select
+                    label={t("integrations.access")}
+                    options={[
+                      { label: t("integrations.readOnly"), value: "read" },
+                      { label: t("integrations.readWrite"), value: "read_write" },
+                    ]}
+                    value={scope}
+                    onChange={setScope}
+                  />
                   <Button variant="primary" onClick={create} loading={saving} disabled={!name.trim()}>
-                    Create key
+                    {t("integrations.createKey")}
                   </Button>
                 </InlineStack>
               </BlockStack>

@@ -1,18 +1,20 @@
+import { useTranslation } from "react-i18next";
 import { Badge, BlockStack, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { errorMessage, useApi, useApiClient } from "../../api/use-api.ts";
 import { ApiView } from "../../components/page-states.tsx";
 
 const TRIGGERS = [
-  ["backorder-created", "Backorder created"],
-  ["backorder-ready", "Backorder ready"],
-  ["eta-changed", "ETA changed"],
-  ["variant-back-in-stock", "Variant back in stock"],
-  ["back-in-stock-signup", "Back in stock signup"],
+  ["backorder-created", "events.backorderCreated"],
+  ["backorder-ready", "events.backorderReady"],
+  ["eta-changed", "events.etaChanged"],
+  ["variant-back-in-stock", "events.variantBackInStock"],
+  ["back-in-stock-signup", "events.subscriptionCreated"],
 ] as const;
 
 /** Shopify Flow (which triggers a workflow uses) and the Klaviyo connection. */
 export function FlowAndKlaviyoSection() {
+  const { t } = useTranslation();
   const api = useApiClient();
   const flow = useApi<{ triggers: { handle: string; enabled: boolean }[] }>("/integrations/flow");
   const klaviyo = useApi<{ connected: boolean }>("/integrations/klaviyo");
@@ -36,21 +38,22 @@ export function FlowAndKlaviyoSection() {
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">
-            Shopify Flow
+            {t("integrations.flow")}
           </Text>
           <Text as="p" tone="subdued">
-            Build workflows in Shopify Flow with these triggers and the “Set variant ETA” action. A trigger is
-            sent only while a workflow uses it.
+            {t("integrations.flowBody")}
           </Text>
           <ApiView state={flow} what="Flow">
             {({ triggers }) => (
               <BlockStack gap="100">
                 {TRIGGERS.map(([handle, label]) => {
-                  const on = triggers.some((t) => t.handle === handle && t.enabled);
+                  const on = triggers.some((trigger) => trigger.handle === handle && trigger.enabled);
                   return (
                     <InlineStack key={handle} gap="200" blockAlign="center">
-                      <Text as="span">{label}</Text>
-                      <Badge tone={on ? "success" : undefined}>{on ? "In use" : "Not used"}</Badge>
+                      <Text as="span">{t(label)}</Text>
+                      <Badge tone={on ? "success" : undefined}>
+                        {on ? t("integrations.inUse") : t("integrations.notUsed")}
+                      </Badge>
                     </InlineStack>
                   );
                 })}
@@ -68,12 +71,10 @@ export function FlowAndKlaviyoSection() {
             {({ connected }) => (
               <BlockStack gap="200">
                 <Text as="p">
-                  {connected
-                    ? "Connected: signups and backorders are sent as Klaviyo events."
-                    : "Send “Backorder Hub Back In Stock Subscribed” and “Backorder Hub Backorder Created” events to Klaviyo."}
+                  {connected ? t("integrations.klaviyoConnected") : t("integrations.klaviyoPitch")}
                 </Text>
                 <TextField
-                  label="Klaviyo private API key"
+                  label={t("integrations.klaviyoPrivateApiKey")}
                   type="password"
                   value={key}
                   onChange={setKey}
@@ -82,11 +83,11 @@ export function FlowAndKlaviyoSection() {
                 />
                 <InlineStack gap="200">
                   <Button onClick={() => void save("PUT")} disabled={!key}>
-                    {connected ? "Replace key" : "Connect"}
+                    {connected ? t("integrations.replaceKey") : t("integrations.connect")}
                   </Button>
                   {connected ? (
                     <Button tone="critical" onClick={() => void save("DELETE")}>
-                      Disconnect
+                      {t("integrations.disconnect")}
                     </Button>
                   ) : null}
                 </InlineStack>

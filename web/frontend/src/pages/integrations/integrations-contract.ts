@@ -5,16 +5,17 @@ import type {
   WebhookEndpointsResponse,
 } from "../../../../contract/api-responses.ts";
 
-export const EVENT_TYPES: readonly { value: IntegrationEventType; label: string }[] = [
-  { value: "backorder.created", label: "Backorder created" },
-  { value: "backorder.ready", label: "Backorder ready" },
-  { value: "eta.changed", label: "ETA changed" },
-  { value: "variant.back_in_stock", label: "Variant back in stock" },
-  { value: "subscription.created", label: "Back-in-stock signup" },
-  { value: "subscription.confirmed", label: "Subscription confirmed" },
-  { value: "subscription.unsubscribed", label: "Subscription unsubscribed" },
-  { value: "alert.sent", label: "Back-in-stock alert sent" },
-];
+/** `label`: the event's name in the catalogs (i18n/locales). */
+export const EVENT_TYPES = [
+  { value: "backorder.created", label: "events.backorderCreated" },
+  { value: "backorder.ready", label: "events.backorderReady" },
+  { value: "eta.changed", label: "events.etaChanged" },
+  { value: "variant.back_in_stock", label: "events.variantBackInStock" },
+  { value: "subscription.created", label: "events.subscriptionCreated" },
+  { value: "subscription.confirmed", label: "events.subscriptionConfirmed" },
+  { value: "subscription.unsubscribed", label: "events.subscriptionUnsubscribed" },
+  { value: "alert.sent", label: "events.alertSent" },
+] as const satisfies readonly { value: IntegrationEventType; label: `events.${string}` }[];
 
 export type WebhookEndpoint = WebhookEndpointsResponse["endpoints"][number];
 export type WebhookDelivery = WebhookDeliveriesResponse["deliveries"][number];

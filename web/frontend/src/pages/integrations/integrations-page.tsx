@@ -1,11 +1,13 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Page } from "@shopify/polaris";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { FlowAndKlaviyoSection } from "./flow-and-klaviyo-section.tsx";
 import { WebhookEndpointsSection } from "./webhook-endpoints-section.tsx";
 
 export default function IntegrationsPage() {
+  const { t } = useTranslation();
   return (
-    <Page title="Integrations" subtitle="Send what Backorder Hub knows to your own systems">
+    <Page title={t("integrations.title")} subtitle={t("integrations.subtitle")}>
       <BlockStack gap="600">
         <WebhookEndpointsSection />
         <FlowAndKlaviyoSection />

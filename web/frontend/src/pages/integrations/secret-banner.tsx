@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Banner, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
 import { useState } from "react";
 
@@ -11,6 +12,7 @@ export function SecretBanner({
   value: string;
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(value);
@@ -19,12 +21,14 @@ export function SecretBanner({
   return (
     <Banner tone="warning" title={title} onDismiss={onDismiss}>
       <BlockStack gap="100">
-        <Text as="p">Copy it now: it is shown only once.</Text>
+        <Text as="p">{t("integrations.shownOnce")}</Text>
         <InlineStack gap="200" blockAlign="center" wrap={false}>
           <Text as="p" fontWeight="semibold" breakWord>
             <code data-testid="shown-once">{value}</code>
           </Text>
-          <Button onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</Button>
+          <Button onClick={() => void copy()}>
+            {copied ? t("integrations.copied") : t("integrations.copy")}
+          </Button>
         </InlineStack>
       </BlockStack>
     </Banner>

@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Badge, BlockStack, Button, Card, IndexTable, Text } from "@shopify/polaris";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { ApiView, EmptyCard } from "../../components/page-states.tsx";
-import { formatDateTime } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import type { WebhookDelivery, WebhookEndpoint } from "./integrations-contract.ts";
 
 // A delivery's status as the server stores it (web/server/integrations/outgoing/deliver-webhook.ts).
@@ -10,10 +11,17 @@ const TONE: Record<string, "success" | "critical" | "attention"> = {
   FAILED: "critical",
   PENDING: "attention",
 };
-const LABEL: Record<string, string> = { SUCCEEDED: "Delivered", FAILED: "Failed", PENDING: "Retrying" };
+const LABEL = {
+  SUCCEEDED: "integrations.delivered",
+  FAILED: "integrations.failed",
+  PENDING: "integrations.retrying",
+} as const;
+const isKnown = (status: string): status is keyof typeof LABEL => status in LABEL;
 
 /** One endpoint's deliveries: status, attempts, last answer, and a redeliver button. */
 export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const state = useApi<{ deliveries: WebhookDelivery[] }>(`/integrations/webhooks/${endpoint.id}/deliveries`);
   const redeliver = async (id: string) => {
@@ -21,25 +29,25 @@ export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint 
     state.reload();
   };
   return (
-    <ApiView state={state} what="Webhook deliveries">
+    <ApiView state={state} what={t("integrations.webhookDeliveries")}>
       {({ deliveries }) =>
         deliveries.length === 0 ? (
-          <EmptyCard heading="No deliveries yet">
-            Events will show here as they are sent to {endpoint.url}.
+          <EmptyCard heading={t("integrations.noDeliveries")}>
+            {t("integrations.noDeliveriesBody", { url: endpoint.url })}
           </EmptyCard>
         ) : (
           <Card padding="0">
             <BlockStack gap="200">
               <IndexTable
-                resourceName={{ singular: "delivery", plural: "deliveries" }}
+                resourceName={{ singular: t("integrations.delivery"), plural: t("integrations.deliveries") }}
                 itemCount={deliveries.length}
                 selectable={false}
                 headings={[
-                  { title: "Event" },
-                  { title: "Status" },
-                  { title: "Attempts" },
-                  { title: "Last answer" },
-                  { title: "Created" },
+                  { title: t("integrations.event") },
+                  { title: t("integrations.status") },
+                  { title: t("integrations.attempts") },
+                  { title: t("integrations.lastAnswer") },
+                  { title: t("integrations.created") },
                   { title: "" },
                 ]}
               >
@@ -49,14 +57,14 @@ export function WebhookDeliveriesCard({ endpoint }: { endpoint: WebhookEndpoint 
                       <Text as="span">{d.eventType}</Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Badge tone={TONE[d.status]}>{LABEL[d.status] ?? d.status}</Badge>
+                      <Badge tone={TONE[d.status]}>{isKnown(d.status) ? t(LABEL[d.status]) : d.status}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{d.attempts}</IndexTable.Cell>
                     <IndexTable.Cell>{d.lastStatusCode ?? d.lastError ?? "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(d.createdAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{f.dateTime(d.createdAt)}</IndexTable.Cell>
                     <IndexTable.Cell>
                       <Button size="slim" onClick={() => void redeliver(d.id)} disabled={!endpoint.enabled}>
-                        Redeliver
+                        {t("integrations.redeliver")}
                       </Button>
                     </IndexTable.Cell>
                   </IndexTable.Row>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, Card, ChoiceList, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useApiClient, errorMessage } from "../../api/use-api.ts";
@@ -5,6 +6,7 @@ import { EVENT_TYPES } from "./integrations-contract.ts";
 
 /** Adds an endpoint; its signing secret comes back once and is handed to `onCreated`. */
 export function WebhookEndpointForm({ onCreated }: { onCreated: (secret: string) => void }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<string[]>(EVENT_TYPES.map((e) => e.value));
@@ -30,10 +32,10 @@ export function WebhookEndpointForm({ onCreated }: { onCreated: (secret: string)
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Add an endpoint
+          {t("integrations.addAnEndpoint")}
         </Text>
         <TextField
-          label="Endpoint URL"
+          label={t("integrations.endpointUrl")}
           value={url}
           onChange={setUrl}
           autoComplete="off"
@@ -42,13 +44,13 @@ export function WebhookEndpointForm({ onCreated }: { onCreated: (secret: string)
         />
         <ChoiceList
           allowMultiple
-          title="Events"
-          choices={EVENT_TYPES.map((e) => ({ label: e.label, value: e.value }))}
+          title={t("integrations.events")}
+          choices={EVENT_TYPES.map((e) => ({ label: t(e.label), value: e.value }))}
           selected={events}
           onChange={setEvents}
         />
         <Button variant="primary" onClick={submit} loading={saving} disabled={!url || events.length === 0}>
-          Add endpoint
+          {t("integrations.addEndpoint")}
         </Button>
       </BlockStack>
     </Card>

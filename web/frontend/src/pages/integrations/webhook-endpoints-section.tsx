@@ -1,8 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { ApiView } from "../../components/page-states.tsx";
-import { formatDateTime } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import type { WebhookEndpoint } from "./integrations-contract.ts";
 import { SecretBanner } from "./secret-banner.tsx";
 import { WebhookDeliveriesCard } from "./webhook-deliveries-card.tsx";
@@ -10,6 +11,8 @@ import { WebhookEndpointForm } from "./webhook-endpoint-form.tsx";
 
 /** Outgoing webhooks: endpoints, a banner for any the app disabled, secrets shown once. */
 export function WebhookEndpointsSection() {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const state = useApi<{ endpoints: WebhookEndpoint[] }>("/integrations/webhooks");
   const [secret, setSecret] = useState<string | null>(null);
@@ -22,26 +25,32 @@ export function WebhookEndpointsSection() {
   return (
     <BlockStack gap="400">
       <Text as="h2" variant="headingLg">
-        Outgoing webhooks
+        {t("integrations.outgoingWebhooks")}
       </Text>
       {secret ? (
-        <SecretBanner title="Signing secret" value={secret} onDismiss={() => setSecret(null)} />
+        <SecretBanner
+          title={t("integrations.signingSecret")}
+          value={secret}
+          onDismiss={() => setSecret(null)}
+        />
       ) : null}
-      <ApiView state={state} what="Webhooks">
+      <ApiView state={state} what={t("integrations.webhooks")}>
         {({ endpoints }) => (
           <BlockStack gap="300">
             {endpoints
               .filter((e) => !e.enabled && e.disabledAt)
               .map((e) => (
-                <Banner key={e.id} tone="critical" title={`Webhook endpoint disabled: ${e.url}`}>
+                <Banner key={e.id} tone="critical" title={t("integrations.endpointDisabled", { url: e.url })}>
                   <p>
-                    {e.disabledReason} (since {formatDateTime(e.disabledAt)}). Fix the endpoint, then enable
-                    it again.
+                    {t("integrations.disabledBody", {
+                      reason: e.disabledReason,
+                      since: f.dateTime(e.disabledAt),
+                    })}
                   </p>
                 </Banner>
               ))}
             {endpoints.map((e) => (
-              <section key={e.id} aria-label={`Endpoint ${e.url}`}>
+              <section key={e.id} aria-label={t("integrations.endpointLabel", { url: e.url })}>
                 <Card>
                   <BlockStack gap="200">
                     <InlineStack align="space-between" blockAlign="center">
@@ -49,7 +58,7 @@ export function WebhookEndpointsSection() {
                         {e.url}
                       </Text>
                       <Badge tone={e.enabled ? "success" : "critical"}>
-                        {e.enabled ? "Enabled" : "Disabled"}
+                        {e.enabled ? t("integrations.enabled") : t("integrations.disabled")}
                       </Badge>
                     </InlineStack>
                     <Text as="p" tone="subdued">
@@ -57,25 +66,27 @@ export function WebhookEndpointsSection() {
                     </Text>
                     <InlineStack gap="200">
                       <Button onClick={() => setOpen(open === e.id ? null : e.id)}>
-                        {open === e.id ? "Hide deliveries" : "Deliveries"}
+                        {open === e.id
+                          ? t("integrations.hideDeliveries")
+                          : t("integrations.deliveriesButton")}
                       </Button>
                       <Button
                         onClick={() => void act(`/integrations/webhooks/${e.id}/rotate-secret`, "POST")}
                       >
-                        Rotate secret
+                        {t("integrations.rotateSecret")}
                       </Button>
                       <Button
                         onClick={() =>
                           void act(`/integrations/webhooks/${e.id}`, "PATCH", { enabled: !e.enabled })
                         }
                       >
-                        {e.enabled ? "Disable" : "Enable"}
+                        {e.enabled ? t("integrations.disable") : t("integrations.enable")}
                       </Button>
                       <Button
                         tone="critical"
                         onClick={() => void act(`/integrations/webhooks/${e.id}`, "DELETE")}
                       >
-                        Delete
+                        {t("integrations.delete")}
                       </Button>
                     </InlineStack>
                     {open === e.id ? <WebhookDeliveriesCard endpoint={e} /> : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, InlineError, InlineStack, Tag, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { useApi } from "../../api/use-api.ts";
@@ -19,6 +20,7 @@ const idsOf = (text: string) =>
  * (by name, as elsewhere in the admin). Without App Bridge, the ids are typed.
  */
 export function AlternativesPicker({ fields, disabled }: { fields: Fields; disabled: boolean }) {
+  const { t } = useTranslation();
   const ui = shopifyUi();
   const ids = idsOf(fields.form.alternativeProductIds);
   const known = useApi<ProductsResponse>(ui && ids.length > 0 ? `/products?ids=${ids.join(",")}` : null);
@@ -35,9 +37,9 @@ export function AlternativesPicker({ fields, disabled }: { fields: Fields; disab
       <TextSetting
         fields={fields}
         name="alternativeProductIds"
-        label="Alternative product ids"
+        label={t("settings.alternativeProductIds")}
         type="text"
-        help={`Comma-separated numeric Shopify product ids, at most ${MAX_ALTERNATIVES}`}
+        help={t("settings.alternativeIdsHelp", { max: MAX_ALTERNATIVES })}
         disabled={disabled}
       />
     );
@@ -53,18 +55,18 @@ export function AlternativesPicker({ fields, disabled }: { fields: Fields; disab
     });
     if (!selection) return; // cancelled: nothing changes
     const chosen = selection.map((p) => ({ id: p.id.replace(PRODUCT_GID, ""), title: p.title }));
-    setPicked((t) => ({ ...t, ...Object.fromEntries(chosen.map((p) => [p.id, p.title])) }));
+    setPicked((was) => ({ ...was, ...Object.fromEntries(chosen.map((p) => [p.id, p.title])) }));
     setIds(chosen.map((p) => p.id));
   };
 
   return (
     <BlockStack gap="200">
       <Text as="p" variant="bodyMd">
-        Alternative products
+        {t("settings.alternativeProducts")}
       </Text>
       {ids.length === 0 ? (
         <Text as="p" tone="subdued">
-          None chosen: emails suggest the same product&apos;s other variants only.
+          {t("settings.noAlternatives")}
         </Text>
       ) : (
         <InlineStack gap="200" wrap>
@@ -73,20 +75,22 @@ export function AlternativesPicker({ fields, disabled }: { fields: Fields; disab
               key={id}
               disabled={disabled}
               onRemove={() => setIds(ids.filter((other) => other !== id))}
-              accessibilityLabel={`Remove ${titles[id] ?? `product ${id}`}`}
+              accessibilityLabel={t("settings.removeProduct", {
+                title: titles[id] ?? t("settings.productId", { id }),
+              })}
             >
-              {titles[id] ?? (known.loading ? "…" : `Product ${id} (not in the catalog)`)}
+              {titles[id] ?? (known.loading ? "…" : t("settings.productNotInCatalog", { id }))}
             </Tag>
           ))}
         </InlineStack>
       )}
       <InlineStack>
         <Button onClick={() => void choose()} disabled={disabled}>
-          {ids.length === 0 ? "Choose products" : "Change products"}
+          {ids.length === 0 ? t("settings.chooseProducts") : t("settings.changeProducts")}
         </Button>
       </InlineStack>
       <Text as="p" tone="subdued">
-        At most {String(MAX_ALTERNATIVES)}, shown in emails when they are in stock.
+        {t("settings.alternativesLimit", { max: MAX_ALTERNATIVES })}
       </Text>
       {error ? <InlineError message={error} fieldID="alternativeProductIds" /> : null}
     </BlockStack>

@@ -1,66 +1,56 @@
+import { useTranslation } from "react-i18next";
 import { FormLayout, Select } from "@shopify/polaris";
 import { AlternativesPicker } from "./alternatives-picker.tsx";
 import { CheckboxSetting, Section, TextSetting, type Fields } from "./settings-fields.tsx";
 
-const DISCOUNT_TYPES = [
-  { label: "Percentage off", value: "percentage" },
-  { label: "Fixed amount off", value: "amount" },
-];
-
 /** Merchant controls: backorder caps, priority allocation, thank-you discounts, alternatives, cancel links. */
 export function ControlSections({ fields }: { fields: Fields }) {
+  const { t } = useTranslation();
   const { form } = fields;
   return (
     <>
-      <Section
-        title="Backorder limits and priority"
-        description="How many units may be backordered, and whose orders are served first when stock arrives."
-      >
+      <Section title={t("settings.backorderLimitsAndPriority")} description={t("settings.howManyUnitsMayBe")}>
         <TextSetting
           fields={fields}
           name="defaultBackorderCap"
-          label="Default backorder cap"
-          suffix="units per variant"
-          help="When a variant reaches it the app switches the variant to “stop selling”. Products and variants can override it (ETAs page). Leave empty for no cap."
+          label={t("settings.defaultBackorderCap")}
+          suffix={t("settings.unitsPerVariant")}
+          help={t("settings.whenAVariantReachesIt")}
         />
         <CheckboxSetting
           fields={fields}
           name="priorityEnabled"
-          label="Serve priority orders first"
-          help="Orders matching these tags get arriving stock before older orders."
+          label={t("settings.servePriorityOrdersFirst")}
+          help={t("settings.ordersMatchingTheseTagsGet")}
         />
         <FormLayout.Group>
           <TextSetting
             fields={fields}
             name="priorityCustomerTags"
-            label="Priority customer tags"
+            label={t("settings.priorityCustomerTags")}
             type="text"
-            help="Comma-separated, e.g. VIP, wholesale"
+            help={t("settings.commaSeparatedEGVip")}
             disabled={!form.priorityEnabled}
           />
           <TextSetting
             fields={fields}
             name="priorityOrderTags"
-            label="Priority order tags"
+            label={t("settings.priorityOrderTags")}
             type="text"
-            help="Comma-separated"
+            help={t("settings.commaSeparated")}
             disabled={!form.priorityEnabled}
           />
         </FormLayout.Group>
       </Section>
-      <Section
-        title="Thank-you discount"
-        description="A single-use code in backorder confirmation and ETA-changed emails, for customers who wait."
-      >
-        <CheckboxSetting
-          fields={fields}
-          name="discountEnabled"
-          label="Offer a discount code to waiting customers"
-        />
+      <Section title={t("settings.thankYouDiscount")} description={t("settings.aSingleUseCodeIn")}>
+        <CheckboxSetting fields={fields} name="discountEnabled" label={t("settings.offerADiscountCodeTo")} />
         <FormLayout.Group>
           <Select
-            label="Discount type"
-            options={DISCOUNT_TYPES}
+            label={t("settings.discountType")}
+            options={[
+              { label: t("settings.percentageOff"), value: "percentage" },
+              { label: t("settings.fixedAmountOff"), value: "amount" },
+            ]}
             value={form.discountType}
             onChange={(value) => fields.set("discountType")(value as typeof form.discountType)}
             error={fields.error("discountType")}
@@ -69,36 +59,36 @@ export function ControlSections({ fields }: { fields: Fields }) {
           <TextSetting
             fields={fields}
             name="discountValue"
-            label="Discount value"
+            label={t("settings.discountValue")}
             suffix={form.discountType === "percentage" ? "%" : undefined}
-            help={form.discountType === "percentage" ? "1 to 100" : "In the shop's currency"}
+            help={form.discountType === "percentage" ? t("settings.oneTo100") : t("settings.inShopCurrency")}
             disabled={!form.discountEnabled}
           />
           <TextSetting
             fields={fields}
             name="discountExpiryDays"
-            label="Code valid for"
-            suffix="days"
+            label={t("settings.codeValidFor")}
+            suffix={t("settings.days")}
             disabled={!form.discountEnabled}
           />
         </FormLayout.Group>
       </Section>
       <Section
-        title="Alternatives and cancellation"
-        description="What emails offer customers who would rather not wait."
+        title={t("settings.alternativesAndCancellation")}
+        description={t("settings.whatEmailsOfferCustomersWho")}
       >
         <CheckboxSetting
           fields={fields}
           name="alternativesEnabled"
-          label="Suggest in-stock alternatives"
-          help="The same product's other variants, then the products below."
+          label={t("settings.suggestInStockAlternatives")}
+          help={t("settings.theSameProductSOther")}
         />
         <AlternativesPicker fields={fields} disabled={!form.alternativesEnabled} />
         <CheckboxSetting
           fields={fields}
           name="cancelLinkEnabled"
-          label="Add an “ask to cancel” link to ETA-changed emails"
-          help="Requests appear on the Backorders page for you to handle."
+          label={t("settings.addAnAskToCancel")}
+          help={t("settings.requestsAppearOnTheBackorders")}
         />
       </Section>
     </>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ChoiceList, FormLayout, Text } from "@shopify/polaris";
 import { SenderSetup } from "./sender-setup.tsx";
 import type { LocationRow, Sending } from "./settings-contract.ts";
@@ -13,22 +14,20 @@ export function GeneralSections({
   locations: LocationRow[];
   sending: Sending;
 }) {
+  const { t } = useTranslation();
   return (
     <>
-      <Section
-        title="Inventory"
-        description="Which locations' stock counts toward availability and backorders."
-      >
+      <Section title={t("settings.inventory")} description={t("settings.whichLocationsStockCountsToward")}>
         {locations.length === 0 ? (
           <Text as="p" tone="subdued">
-            No locations synced yet: every location counts.
+            {t("settings.noLocations")}
           </Text>
         ) : (
           <ChoiceList
             allowMultiple
-            title="Counted locations (none selected means all)"
+            title={t("settings.countedLocationsNoneSelectedMeans")}
             choices={locations.map((l) => ({
-              label: `${l.name}${l.active ? "" : " (inactive)"}`,
+              label: l.active ? l.name : t("settings.inactiveLocation", { name: l.name }),
               value: l.id,
             }))}
             selected={fields.form.countedLocationIds}
@@ -39,90 +38,111 @@ export function GeneralSections({
         <TextSetting
           fields={fields}
           name="defaultLeadTimeDays"
-          label="Default lead time"
-          suffix="days"
-          help="ETA for variants without a date; leave empty for none"
+          label={t("settings.defaultLeadTime")}
+          suffix={t("settings.days")}
+          help={t("settings.etaForVariantsWithoutA")}
         />
         <TextSetting
           fields={fields}
           name="orderTag"
-          label="Order tag"
+          label={t("settings.orderTag")}
           type="text"
-          help="Added to orders with backordered lines"
+          help={t("settings.addedToOrdersWithBackordered")}
         />
       </Section>
-      <Section title="Restock alerts" description="When and how fast back-in-stock emails go out.">
+      <Section title={t("settings.restockAlerts")} description={t("settings.whenAndHowFastBack")}>
         <FormLayout.Group>
           <TextSetting
             fields={fields}
             name="restockThreshold"
-            label="Restock threshold"
-            suffix="units"
-            help="Alerts start when stock rises above this"
+            label={t("settings.restockThreshold")}
+            suffix={t("settings.units")}
+            help={t("settings.alertsStartWhenStockRises")}
           />
           <TextSetting
             fields={fields}
             name="waveMultiplier"
-            label="Wave multiplier"
-            help="Wave size = available × this; 0 sends to everyone at once"
+            label={t("settings.waveMultiplier")}
+            help={t("settings.waveSizeAvailableThis0")}
           />
         </FormLayout.Group>
         <FormLayout.Group>
-          <TextSetting fields={fields} name="waveWindowMinutes" label="Wave window" suffix="minutes" />
+          <TextSetting
+            fields={fields}
+            name="waveWindowMinutes"
+            label={t("settings.waveWindow")}
+            suffix={t("settings.minutes")}
+          />
           <TextSetting
             fields={fields}
             name="attributionWindowDays"
-            label="Attribution window"
-            suffix="days"
+            label={t("settings.attributionWindow")}
+            suffix={t("settings.days")}
           />
         </FormLayout.Group>
+        <CheckboxSetting fields={fields} name="doubleOptIn" label={t("settings.doubleOptInConfirmThe")} />
         <CheckboxSetting
           fields={fields}
-          name="doubleOptIn"
-          label="Double opt-in (confirm the email address before subscribing)"
+          name="keepSubscribed"
+          label={t("settings.keepSubscribedAfterAnAlert")}
         />
-        <CheckboxSetting fields={fields} name="keepSubscribed" label="Keep subscribed after an alert" />
         <FormLayout.Group>
           <TextSetting
             fields={fields}
             name="alertExpiryDays"
-            label="Alerts expire after"
-            suffix="days"
-            help="Counted from confirmation or the last renewal"
+            label={t("settings.alertsExpireAfter")}
+            suffix={t("settings.days")}
+            help={t("settings.countedFromConfirmationOrThe")}
           />
           <TextSetting
             fields={fields}
             name="reminderAfterHours"
-            label="Reminder after"
-            suffix="hours"
-            help="One reminder to those who did not buy, only while in stock; empty for none"
+            label={t("settings.reminderAfter")}
+            suffix={t("settings.hours")}
+            help={t("settings.oneReminderToThoseWho")}
           />
         </FormLayout.Group>
         <CheckboxSetting
           fields={fields}
           name="renewalEmailEnabled"
-          label="Email a “still interested?” renew link a week before an alert expires"
+          label={t("settings.emailAStillInterestedRenew")}
         />
       </Section>
-      <Section title="Sending" description="Who emails come from and how fast they are sent.">
+      <Section title={t("settings.sending")} description={t("settings.whoEmailsComeFromAnd")}>
         <SenderSetup sending={sending} />
         <FormLayout.Group>
           <TextSetting
             fields={fields}
             name="senderName"
-            label="Sender name"
+            label={t("settings.senderName")}
             type="text"
-            help="Your shop's name when empty"
+            help={t("settings.yourShopSNameWhen")}
           />
-          <TextSetting fields={fields} name="senderEmail" label="Sender address" type="email" />
+          <TextSetting fields={fields} name="senderEmail" label={t("settings.senderAddress")} type="email" />
         </FormLayout.Group>
-        <TextSetting fields={fields} name="replyTo" label="Reply-to address" type="email" />
-        <TextSetting fields={fields} name="sendRatePerSecond" label="Send rate" suffix="emails / second" />
+        <TextSetting fields={fields} name="replyTo" label={t("settings.replyToAddress")} type="email" />
+        <TextSetting
+          fields={fields}
+          name="sendRatePerSecond"
+          label={t("settings.sendRate")}
+          suffix={t("settings.emailsSecond")}
+        />
       </Section>
-      <Section title="Customer emails" description="Which emails customers with backordered lines get.">
-        <CheckboxSetting fields={fields} name="emailBackorderConfirmation" label="Backorder confirmation" />
-        <CheckboxSetting fields={fields} name="emailEtaChanged" label="ETA changed" />
-        <CheckboxSetting fields={fields} name="emailBackorderReady" label="Backorder ready to ship" />
+      <Section
+        title={t("settings.customerEmails")}
+        description={t("settings.whichEmailsCustomersWithBackordered")}
+      >
+        <CheckboxSetting
+          fields={fields}
+          name="emailBackorderConfirmation"
+          label={t("settings.backorderConfirmation")}
+        />
+        <CheckboxSetting fields={fields} name="emailEtaChanged" label={t("settings.etaChanged")} />
+        <CheckboxSetting
+          fields={fields}
+          name="emailBackorderReady"
+          label={t("settings.backorderReadyToShip")}
+        />
       </Section>
     </>
   );

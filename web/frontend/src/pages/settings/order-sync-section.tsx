@@ -1,8 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { useToast } from "../../components/toast.tsx";
-import { formatDateTime, formatNumber } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import type {
   ReconciliationResponse,
   ReconciliationSyncResponse,
@@ -17,17 +18,15 @@ const active = (r: Reconciliation | null) => r?.status === "QUEUED" || r?.status
 
 /** The reconciliation interval (saved with the form) and "Sync now" with the run's progress. */
 export function OrderSyncSection({ fields }: { fields: Fields }) {
+  const { t } = useTranslation();
   return (
-    <Section
-      title="Order reconciliation"
-      description="Shopify can drop a webhook after its retries. The app re-reads recently updated orders from Shopify and handles any it missed, exactly once."
-    >
+    <Section title={t("settings.orderReconciliation")} description={t("settings.shopifyCanDropAWebhook")}>
       <TextSetting
         fields={fields}
         name="orderReconcileMinutes"
-        label="Reconcile orders every"
-        suffix="minutes"
-        help="Between 5 and 1440"
+        label={t("settings.reconcileOrdersEvery")}
+        suffix={t("settings.minutes")}
+        help={t("settings.between5And1440")}
       />
       <SyncNow />
     </Section>
@@ -35,6 +34,7 @@ export function OrderSyncSection({ fields }: { fields: Fields }) {
 }
 
 function SyncNow() {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const [run, setRun] = useState<Reconciliation | null>(null);
@@ -61,7 +61,7 @@ function SyncNow() {
         method: "POST",
       });
       setRun(answer.reconciliation);
-      if (!answer.started) toast("A sync is already running");
+      if (!answer.started) toast(t("settings.syncRunning"));
     } catch (e) {
       toast(errorMessage(e), { error: true });
     } finally {
@@ -73,10 +73,10 @@ function SyncNow() {
     <BlockStack gap="200">
       <InlineStack align="space-between" blockAlign="center">
         <Text as="span" variant="headingSm">
-          Sync orders now
+          {t("settings.syncOrdersNow")}
         </Text>
         <Button onClick={syncNow} loading={starting} disabled={running}>
-          Sync now
+          {t("settings.syncNow")}
         </Button>
       </InlineStack>
       <div role="status" aria-live="polite" data-sync-status>
@@ -87,18 +87,24 @@ function SyncNow() {
 }
 
 function RunStatus({ run }: { run: Reconciliation }) {
-  const counts = `${formatNumber(run.ordersRead)} orders read, ${formatNumber(run.ordersProcessed)} processed, ${formatNumber(run.ordersRecovered)} recovered`;
+  const { t } = useTranslation();
+  const f = useFormats();
+  const counts = t("settings.syncCounts", {
+    read: f.number(run.ordersRead),
+    processed: f.number(run.ordersProcessed),
+    recovered: f.number(run.ordersRecovered),
+  });
   if (run.status === "NEVER")
     return (
       <Text as="p" tone="subdued">
-        Not reconciled yet.
+        {t("settings.notReconciled")}
       </Text>
     );
   if (active(run))
     return (
       <BlockStack gap="100">
         <Text as="p">
-          {run.status === "QUEUED" ? "Sync queued…" : "Syncing…"} {counts}
+          {run.status === "QUEUED" ? t("settings.syncQueued") : t("settings.syncing")} {counts}
         </Text>
         <ProgressBar
           progress={run.ordersRead === 0 ? 0 : Math.round((run.ordersProcessed / run.ordersRead) * 100)}
@@ -109,16 +115,14 @@ function RunStatus({ run }: { run: Reconciliation }) {
   if (run.status === "FAILED")
     return (
       <Text as="p" tone="critical">
-        Last sync failed: {run.lastError ?? "unknown error"}. {counts}
+        {t("settings.syncFailed", { error: run.lastError ?? t("settings.unknownError"), counts })}
       </Text>
     );
   return (
     <BlockStack gap="100">
-      <Text as="p">
-        Last sync finished {formatDateTime(run.finishedAt)}: {counts}.
-      </Text>
+      <Text as="p">{t("settings.syncFinished", { at: f.dateTime(run.finishedAt), counts })}</Text>
       <Text as="p" tone="subdued">
-        Orders reconciled up to {formatDateTime(run.reconciledThrough)}.
+        {t("settings.reconciledUpTo", { at: f.dateTime(run.reconciledThrough) })}
       </Text>
     </BlockStack>
   );

@@ -1,25 +1,26 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Banner, BlockStack, List, Text } from "@shopify/polaris";
 import type { Sending } from "./settings-contract.ts";
 
 /** How to send from the merchant's own address: a warning until sender and reply-to are set. */
 export function SenderSetup({ sending }: { sending: Sending }) {
-  const domain = sending.senderDomain ?? "your domain";
+  const { t } = useTranslation();
+  const domain = sending.senderDomain ?? t("settings.yourDomain");
   const steps = (
     <List type="number">
       <List.Item>
-        SPF: add the mail server that sends for this app to the SPF record of {domain} (your email provider or
-        app host names the <code>include:</code> to add).
+        <Trans i18nKey="settings.spf" values={{ domain }} components={{ code: <code /> }} />
       </List.Item>
       {sending.dkim ? (
         <List.Item>
-          DKIM: the app signs every email. Add a CNAME record <code>{sending.dkim.record}</code> pointing to{" "}
-          <code>{sending.dkim.target}</code>, so the signature counts for {domain}.
+          <Trans
+            i18nKey="settings.dkimSigned"
+            values={{ domain, record: sending.dkim.record, target: sending.dkim.target }}
+            components={{ code: <code /> }}
+          />
         </List.Item>
       ) : (
-        <List.Item>
-          DKIM: the app does not sign emails yet. Ask whoever runs it to set a DKIM key (see
-          docs/operations.md).
-        </List.Item>
+        <List.Item>{t("settings.dkimUnsigned")}</List.Item>
       )}
     </List>
   );
@@ -27,19 +28,25 @@ export function SenderSetup({ sending }: { sending: Sending }) {
     return (
       <BlockStack gap="200">
         <Text as="p">
-          Customers see emails from <strong>{sending.from}</strong>. Authenticate {domain} so they reach
-          inboxes:
+          <Trans
+            i18nKey="settings.sendingFrom"
+            values={{ from: sending.from, domain }}
+            components={{ strong: <strong /> }}
+          />
         </Text>
         {steps}
       </BlockStack>
     );
   }
   return (
-    <Banner tone="warning" title="Set your sender address and reply-to">
+    <Banner tone="warning" title={t("settings.setSenderTitle")}>
       <BlockStack gap="200">
         <Text as="p">
-          Customers see emails from <strong>{sending.from}</strong>, and their replies do not reach you. Set a
-          sender address on your own domain and a reply-to address you read, then authenticate the domain:
+          <Trans
+            i18nKey="settings.setSenderBody"
+            values={{ from: sending.from }}
+            components={{ strong: <strong /> }}
+          />
         </Text>
         {steps}
       </BlockStack>

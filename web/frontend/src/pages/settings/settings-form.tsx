@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Layout } from "@shopify/polaris";
 import { useCallback, useRef, useState } from "react";
 import { fieldErrorsOf, useFocusFirstError } from "../../api/field-errors.ts";
@@ -33,6 +34,7 @@ export function SettingsForm({
   sending: Sending;
   locations: LocationRow[];
 }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const [saved, setSaved] = useState<Form>(() => toForm(settings));
@@ -64,11 +66,11 @@ export function SettingsForm({
       setSaved(next);
       setForm(next);
       setSending(result.sending);
-      toast("Settings saved");
+      toast(t("settings.saved"));
     } catch (e) {
       const fieldErrors = fieldErrorsOf(e);
       if (fieldErrors) setErrors(fieldErrors);
-      toast(fieldErrors ? "Some settings need fixing" : errorMessage(e), { error: true });
+      toast(fieldErrors ? t("settings.needFixing") : errorMessage(e), { error: true });
     } finally {
       setSaving(false);
     }

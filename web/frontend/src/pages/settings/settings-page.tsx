@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Layout, Page } from "@shopify/polaris";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
@@ -7,15 +8,20 @@ import { SmsSettingsSection } from "./sms/sms-settings-section.tsx";
 import { SmsTemplatesSection } from "./sms/sms-templates-section.tsx";
 
 export default function SettingsPage() {
+  const { t } = useTranslation();
   const settings = useApi<SettingsResponse>("/settings");
   const locations = useApi<LocationsResponse>("/locations");
   return (
-    <Page title="Settings">
-      <ApiView state={settings} what="Settings" skeleton={<CardSkeleton lines={14} minHeight="640px" />}>
+    <Page title={t("settings.title")}>
+      <ApiView
+        state={settings}
+        what={t("settings.title")}
+        skeleton={<CardSkeleton lines={14} minHeight="640px" />}
+      >
         {(s) => (
           <ApiView
             state={locations}
-            what="Locations"
+            what={t("settings.locations")}
             skeleton={<CardSkeleton lines={14} minHeight="640px" />}
           >
             {(l) => (

@@ -1,21 +1,26 @@
+import { useTranslation } from "react-i18next";
 import { BlockStack, Button, IndexTable, Text, useBreakpoints } from "@shopify/polaris";
 import { VariantName } from "../../components/variant-name.tsx";
-import { formatDateTime, formatNumber } from "../../format/format.ts";
+import type { TFunction } from "i18next";
+import type { Formats } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import { STATUS_HELP, variantLabel, type DemandRow } from "./subscribers-contract.ts";
 
-const numeric = (value: number | null, tone?: "critical") => (
+const numeric = (f: Formats, value: number | null, tone?: "critical") => (
   <Text as="span" alignment="end" numeric tone={tone}>
-    {value === null ? "—" : formatNumber(value)}
+    {f.number(value)}
   </Text>
 );
 
-const viewButton = (row: DemandRow, onOpen: (row: DemandRow) => void) => (
+const viewButton = (row: DemandRow, onOpen: (row: DemandRow) => void, t: TFunction) => (
   <Button
     variant="plain"
     onClick={() => onOpen(row)}
-    accessibilityLabel={`Subscribers of ${variantLabel(row)}`}
+    accessibilityLabel={t("subscribers.subscribersOf", {
+      variant: variantLabel(row, t("common.untitledProduct")),
+    })}
   >
-    View subscribers
+    {t("subscribers.viewSubscribers")}
   </Button>
 );
 
@@ -24,20 +29,24 @@ const viewButton = (row: DemandRow, onOpen: (row: DemandRow) => void) => (
  * (condensed) a row is one cell: the variant, then its counts named in words.
  */
 export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row: DemandRow) => void }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const { smDown } = useBreakpoints();
   return (
     <IndexTable
-      resourceName={{ singular: "variant", plural: "variants" }}
+      resourceName={{ singular: t("subscribers.variantSingular"), plural: t("subscribers.variantPlural") }}
       itemCount={rows.length}
       selectable={false}
       condensed={smDown}
       headings={[
-        { title: "Variant" },
-        { title: "Available", alignment: "end" },
-        { title: STATUS_HELP.ACTIVE!.label, alignment: "end", tooltipContent: STATUS_HELP.ACTIVE!.help },
-        { title: STATUS_HELP.PENDING!.label, alignment: "end", tooltipContent: STATUS_HELP.PENDING!.help },
-        { title: STATUS_HELP.NOTIFIED!.label, alignment: "end", tooltipContent: STATUS_HELP.NOTIFIED!.help },
-        { title: "Last alert" },
+        { title: t("common.variant") },
+        { title: t("subscribers.available"), alignment: "end" },
+        ...(["ACTIVE", "PENDING", "NOTIFIED"] as const).map((status) => ({
+          title: t(STATUS_HELP[status]!.label),
+          alignment: "end" as const,
+          tooltipContent: t(STATUS_HELP[status]!.help),
+        })),
+        { title: t("subscribers.lastAlert") },
         { title: "" },
       ]}
     >
@@ -54,14 +63,14 @@ export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row:
                   />
                 </div>
                 <Text as="p" variant="bodySm">
-                  {[
-                    `${formatNumber(row.waiting)} ${STATUS_HELP.ACTIVE!.label.toLowerCase()}`,
-                    `${formatNumber(row.pending)} ${STATUS_HELP.PENDING!.label.toLowerCase()}`,
-                    `${formatNumber(row.notified)} ${STATUS_HELP.NOTIFIED!.label.toLowerCase()}`,
-                    `${formatNumber(row.available)} available`,
-                  ].join(" · ")}
+                  {t("subscribers.condensedCounts", {
+                    waiting: f.number(row.waiting),
+                    pending: f.number(row.pending),
+                    notified: f.number(row.notified),
+                    available: f.number(row.available),
+                  })}
                 </Text>
-                <div>{viewButton(row, onOpen)}</div>
+                <div>{viewButton(row, onOpen, t)}</div>
               </BlockStack>
             </div>
           </IndexTable.Row>
@@ -71,13 +80,17 @@ export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row:
               <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
             </IndexTable.Cell>
             <IndexTable.Cell>
-              {numeric(row.available, row.available !== null && row.available < 0 ? "critical" : undefined)}
+              {numeric(
+                f,
+                row.available,
+                row.available !== null && row.available < 0 ? "critical" : undefined,
+              )}
             </IndexTable.Cell>
-            <IndexTable.Cell>{numeric(row.waiting)}</IndexTable.Cell>
-            <IndexTable.Cell>{numeric(row.pending)}</IndexTable.Cell>
-            <IndexTable.Cell>{numeric(row.notified)}</IndexTable.Cell>
-            <IndexTable.Cell>{row.lastNotifiedAt ? formatDateTime(row.lastNotifiedAt) : "—"}</IndexTable.Cell>
-            <IndexTable.Cell>{viewButton(row, onOpen)}</IndexTable.Cell>
+            <IndexTable.Cell>{numeric(f, row.waiting)}</IndexTable.Cell>
+            <IndexTable.Cell>{numeric(f, row.pending)}</IndexTable.Cell>
+            <IndexTable.Cell>{numeric(f, row.notified)}</IndexTable.Cell>
+            <IndexTable.Cell>{f.dateTime(row.lastNotifiedAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{viewButton(row, onOpen, t)}</IndexTable.Cell>
           </IndexTable.Row>
         ),
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import {
   Badge,
   BlockStack,
@@ -11,7 +12,7 @@ import {
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { ApiView, CardSkeleton } from "../../components/page-states.tsx";
-import { formatDateTime } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import type { SubscriberPageResponse } from "../../../../contract/api-responses.ts";
 import { STATUS_HELP, subscribersPath } from "./subscribers-contract.ts";
 
@@ -21,27 +22,31 @@ const STATUS_TONE: Record<string, "success" | "attention" | "info" | undefined> 
   NOTIFIED: "info",
 };
 
-const STATUS_FILTERS = [
-  { label: "All statuses", value: "" },
-  ...["ACTIVE", "PENDING", "NOTIFIED", "UNSUBSCRIBED", "EXPIRED"].map((value) => ({
-    value,
-    label: STATUS_HELP[value]?.label ?? value,
-  })),
-];
-
 /**
  * A variant's subscribers, newest first, 50 a page (keyset cursors: earlier pages are remembered),
  * filtered by status; each status badge explains itself on hover and in the legend below.
  */
 export function SubscriberList({ variantId }: { variantId: string }) {
+  const { t } = useTranslation();
+  const f = useFormats();
+  const statusLabel = (status: string) => {
+    const help = STATUS_HELP[status];
+    return help ? t(help.label) : status;
+  };
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [status, setStatus] = useState("");
   const state = useApi<SubscriberPageResponse>(subscribersPath(variantId, cursors.at(-1) ?? null, status));
   const filter = (
     <Select
-      label="Show"
+      label={t("subscribers.show")}
       labelInline
-      options={STATUS_FILTERS}
+      options={[
+        { label: t("subscribers.allStatuses"), value: "" },
+        ...["ACTIVE", "PENDING", "NOTIFIED", "UNSUBSCRIBED", "EXPIRED"].map((value) => ({
+          value,
+          label: statusLabel(value),
+        })),
+      ]}
       value={status}
       onChange={(value) => {
         setCursors([null]);
@@ -50,7 +55,7 @@ export function SubscriberList({ variantId }: { variantId: string }) {
     />
   );
   return (
-    <ApiView state={state} what="The subscriber list" skeleton={<CardSkeleton lines={6} />}>
+    <ApiView state={state} what={t("subscribers.theSubscriberList")} skeleton={<CardSkeleton lines={6} />}>
       {(body) => {
         const { subscribers: rows, nextCursor } = body;
         if (rows.length === 0)
@@ -58,7 +63,7 @@ export function SubscriberList({ variantId }: { variantId: string }) {
             <BlockStack gap="200">
               {filter}
               <Text as="p" tone="subdued">
-                No subscribers {status ? "with this status " : ""}for this variant.
+                {status ? t("subscribers.noneWithStatus") : t("subscribers.noneForVariant")}
               </Text>
             </BlockStack>
           );
@@ -67,24 +72,33 @@ export function SubscriberList({ variantId }: { variantId: string }) {
             {filter}
             <DataTable
               columnContentTypes={["text", "text", "text", "text", "text"]}
-              headings={["Email", "Status", "Marketing", "Subscribed", "Notified"]}
+              headings={[
+                t("subscribers.email"),
+                t("subscribers.statusHeading"),
+                t("subscribers.marketing"),
+                t("subscribers.subscribed"),
+                t("subscribers.notifiedHeading"),
+              ]}
               rows={rows.map((s) => [
                 s.email,
-                <Tooltip key={s.id} content={STATUS_HELP[s.status]?.help}>
-                  <Badge tone={STATUS_TONE[s.status]}>{STATUS_HELP[s.status]?.label ?? s.status}</Badge>
+                <Tooltip
+                  key={s.id}
+                  content={STATUS_HELP[s.status] ? t(STATUS_HELP[s.status]!.help) : undefined}
+                >
+                  <Badge tone={STATUS_TONE[s.status]}>{statusLabel(s.status)}</Badge>
                 </Tooltip>,
-                s.marketingConsent ? "Accepted" : "—",
-                formatDateTime(s.createdAt),
-                formatDateTime(s.notifiedAt),
+                s.marketingConsent ? t("subscribers.accepted") : "—",
+                f.dateTime(s.createdAt),
+                f.dateTime(s.notifiedAt),
               ])}
             />
             <BlockStack gap="100">
               {["ACTIVE", "PENDING", "NOTIFIED"].map((key) => (
                 <Text key={key} as="p" variant="bodySm" tone="subdued">
                   <Text as="span" fontWeight="semibold">
-                    {STATUS_HELP[key]?.label}:
+                    {t("subscribers.legendLabel", { label: statusLabel(key) })}
                   </Text>{" "}
-                  {STATUS_HELP[key]?.help}
+                  {t(STATUS_HELP[key]!.help)}
                 </Text>
               ))}
             </BlockStack>
@@ -95,7 +109,7 @@ export function SubscriberList({ variantId }: { variantId: string }) {
                   hasNext={nextCursor !== null}
                   onPrevious={() => setCursors((c) => c.slice(0, -1))}
                   onNext={() => nextCursor && setCursors((c) => [...c, nextCursor])}
-                  label={`Page ${cursors.length}`}
+                  label={t("common.page", { page: cursors.length })}
                 />
               </InlineStack>
             ) : null}

@@ -1,5 +1,7 @@
 // /api/subscriptions* paths and labels; the response shapes are in web/contract/api-responses.ts.
+import type { TFunction } from "i18next";
 import type { DemandView } from "../../../../contract/api-responses.ts";
+import type { AdminKey } from "../../i18n/admin-i18n.ts";
 
 export type DemandRow = DemandView;
 export type DemandViewName = "waiting" | "notified" | "all";
@@ -19,31 +21,23 @@ export function demandPath(q: DemandQuery): string {
 }
 
 /** What each subscriber status means to the merchant (the list's badges, the table's headings). */
-export const STATUS_HELP: Record<string, { label: string; help: string }> = {
-  ACTIVE: {
-    label: "Waiting",
-    help: "Confirmed and waiting: gets the back-in-stock email at the next restock.",
-  },
-  PENDING: {
-    label: "Not confirmed",
-    help: "Signed up but has not clicked the confirmation email yet (double opt-in): gets no alert until then.",
-  },
-  NOTIFIED: { label: "Alerted", help: "Was sent the back-in-stock email at a past restock." },
-  UNSUBSCRIBED: { label: "Unsubscribed", help: "Asked to stop: gets no alert." },
-  EXPIRED: { label: "Expired", help: "The alert lapsed after your alert expiry period without a restock." },
+export const STATUS_HELP: Record<string, { label: AdminKey; help: AdminKey }> = {
+  ACTIVE: { label: "subscribers.status.active", help: "subscribers.status.activeHelp" },
+  PENDING: { label: "subscribers.status.pending", help: "subscribers.status.pendingHelp" },
+  NOTIFIED: { label: "subscribers.status.notified", help: "subscribers.status.notifiedHelp" },
+  UNSUBSCRIBED: { label: "subscribers.status.unsubscribed", help: "subscribers.status.unsubscribedHelp" },
+  EXPIRED: { label: "subscribers.status.expired", help: "subscribers.status.expiredHelp" },
 };
 
 /** Why "Send restock alert now" is unavailable, in the merchant's words. */
-export function sendNowBlockedReason(row: DemandRow): string | null {
+export function sendNowBlockedReason(row: DemandRow, t: TFunction): string | null {
   switch (row.sendNowBlocked) {
     case "nobody_waiting":
-      return row.pending > 0
-        ? "Nobody is waiting yet: the people who signed up have not confirmed their email."
-        : "Nobody is waiting for this variant.";
+      return row.pending > 0 ? t("subscribers.blocked.unconfirmed") : t("subscribers.blocked.nobody");
     case "not_in_stock":
-      return `Not in stock: ${row.available ?? 0} available, at or below your restock threshold (Settings). Alerts go out when stock arrives.`;
+      return t("subscribers.blocked.notInStock", { available: row.available ?? 0 });
     case "unknown_variant":
-      return "This variant is no longer in your catalog.";
+      return t("subscribers.blocked.unknownVariant");
     default:
       return null;
   }

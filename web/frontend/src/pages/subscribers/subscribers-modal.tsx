@@ -1,13 +1,12 @@
+import { useTranslation } from "react-i18next";
 import { Banner, Text } from "@shopify/polaris";
 import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
 import { useState } from "react";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
-import { formatNumber } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import { SubscriberList } from "./subscriber-list.tsx";
 import type { SendNowResponse } from "../../../../contract/api-responses.ts";
 import { sendNowBlockedReason, sendNowPath, variantLabel, type DemandRow } from "./subscribers-contract.ts";
-
-const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * One variant's subscribers and the manual "send now" of a restock wave; when the wave cannot start,
@@ -22,11 +21,13 @@ export function SubscribersModal({
   onClose: () => void;
   onSent: (message: string) => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const blocked = sendNowBlockedReason(variant);
+  const blocked = sendNowBlockedReason(variant, t);
 
   const sendNow = async () => {
     setSending(true);
@@ -36,7 +37,7 @@ export function SubscribersModal({
         method: "POST",
         body: {},
       });
-      onSent(`Restock wave started for ${plural(result.waiting, "waiting subscriber")}`);
+      onSent(t("subscribers.waveStarted", { count: result.waiting, n: f.number(result.waiting) }));
     } catch (e) {
       setError(errorMessage(e));
       setSending(false);
@@ -47,19 +48,19 @@ export function SubscribersModal({
   return (
     <AppModal
       onClose={onClose}
-      title={variantLabel(variant)}
+      title={variantLabel(variant, t("common.untitledProduct"))}
       primaryAction={
         confirming
-          ? { content: "Start the wave", onAction: sendNow, loading: sending }
+          ? { content: t("subscribers.startWave"), onAction: sendNow, loading: sending }
           : {
-              content: "Send restock alert now",
+              content: t("subscribers.sendNow"),
               onAction: () => setConfirming(true),
               disabled: blocked !== null,
             }
       }
       secondaryActions={[
         {
-          content: confirming ? "Don't send" : "Close",
+          content: confirming ? t("subscribers.dontSend") : t("common.close"),
           onAction: confirming ? () => setConfirming(false) : onClose,
         },
       ]}
@@ -67,23 +68,19 @@ export function SubscribersModal({
       {blocked && !confirming ? (
         <AppModalSection>
           <Text as="p" tone="subdued" id="send-now-blocked">
-            Send restock alert now is unavailable. {blocked}
+            {t("subscribers.sendNowUnavailable", { reason: blocked })}
           </Text>
         </AppModalSection>
       ) : null}
       {confirming || error ? (
         <AppModalSection>
           {confirming ? (
-            <Banner tone="warning" title="Start a restock wave now?">
-              <p>
-                {plural(variant.waiting, "active subscriber")} will be emailed, oldest first, in waves sized
-                by the stock available (your wave settings), without waiting for the next inventory update.
-                Each subscriber gets at most one alert per restock.
-              </p>
+            <Banner tone="warning" title={t("subscribers.confirmTitle")}>
+              <p>{t("subscribers.confirmBody", { count: variant.waiting, n: f.number(variant.waiting) })}</p>
             </Banner>
           ) : null}
           {error ? (
-            <Banner tone="critical" title="Could not start the wave">
+            <Banner tone="critical" title={t("subscribers.waveFailed")}>
               <p>{error}</p>
             </Banner>
           ) : null}

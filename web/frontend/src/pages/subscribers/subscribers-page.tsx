@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Card, InlineStack, Page, Pagination, type IndexFiltersProps } from "@shopify/polaris";
 import { useState } from "react";
 import { useApi } from "../../api/use-api.ts";
@@ -16,19 +17,23 @@ import {
 } from "./subscribers-contract.ts";
 import { SubscribersModal } from "./subscribers-modal.tsx";
 
-const TABS: { id: DemandViewName; content: string }[] = [
-  { id: "waiting", content: "Waiting" },
-  { id: "notified", content: "Alerted" },
-  { id: "all", content: "All" },
-];
-const SORTS: NonNullable<IndexFiltersProps["sortOptions"]> = [
-  { label: "Waiting", value: "waiting desc", directionLabel: "Most first" },
-  { label: "Last alert", value: "recent desc", directionLabel: "Newest first" },
-  { label: "Product", value: "product asc", directionLabel: "A–Z" },
-];
-
 export default function SubscribersPage() {
+  const { t } = useTranslation();
   const toast = useToast();
+  const TABS: { id: DemandViewName; content: string }[] = [
+    { id: "waiting", content: t("subscribers.status.active") },
+    { id: "notified", content: t("subscribers.status.notified") },
+    { id: "all", content: t("subscribers.all") },
+  ];
+  const SORTS: NonNullable<IndexFiltersProps["sortOptions"]> = [
+    {
+      label: t("subscribers.status.active"),
+      value: "waiting desc",
+      directionLabel: t("subscribers.mostFirst"),
+    },
+    { label: t("subscribers.lastAlert"), value: "recent desc", directionLabel: t("subscribers.newestFirst") },
+    { label: t("subscribers.product"), value: "product asc", directionLabel: t("subscribers.aToZ") },
+  ];
   const [query, setQuery] = useState<Omit<DemandQuery, "cursor">>({
     view: "waiting",
     sort: "waiting",
@@ -51,7 +56,7 @@ export default function SubscribersPage() {
       tabs={TABS}
       selected={query.view}
       onSelect={(id) => update({ view: id as DemandViewName })}
-      placeholder="Search by product, SKU or subscriber email"
+      placeholder={t("subscribers.searchByProductSkuOr")}
       sortOptions={SORTS}
       sortSelected={SORTS.find((s) => s.value.startsWith(`${query.sort} `))?.value}
       onSort={(value) => update({ sort: (value.split(" ")[0] ?? "waiting") as DemandSortName })}
@@ -60,34 +65,34 @@ export default function SubscribersPage() {
 
   return (
     <Page
-      title="Subscribers"
-      subtitle="Back-in-stock demand per variant"
+      title={t("subscribers.title")}
+      subtitle={t("subscribers.subtitle")}
       secondaryActions={
         <>
           <CsvButton path="/subscriptions/export.csv" filename="subscribers.csv">
-            Export subscribers
+            {t("subscribers.exportSubscribers")}
           </CsvButton>{" "}
           <CsvButton path="/subscriptions/purchasing.csv" filename="purchasing.csv">
-            Purchasing export
+            {t("subscribers.purchasingExport")}
           </CsvButton>
         </>
       }
     >
       <ApiView
         state={state}
-        what="Subscriber demand"
+        what={t("dashboard.subscriberDemand")}
         skeleton={<CardSkeleton lines={10} minHeight="420px" />}
       >
         {(body) => (
           <Card padding="0">
             {filters}
             {body.variants.length === 0 ? (
-              <EmptyCard heading={query.query ? "No variants match" : "No subscribers here yet"}>
+              <EmptyCard heading={query.query ? t("subscribers.noMatch") : t("subscribers.noneYet")}>
                 {query.query
-                  ? "Try another search, or the All tab: alerted subscribers are under Alerted."
+                  ? t("subscribers.noMatchBody")
                   : query.view === "notified"
-                    ? "Variants whose subscribers were sent a back-in-stock email appear here."
-                    : "Shoppers who ask to be told when a sold-out variant is back appear here."}
+                    ? t("subscribers.noneAlertedBody")
+                    : t("subscribers.noneYetBody")}
               </EmptyCard>
             ) : (
               <DemandTable rows={body.variants} onOpen={setOpen} />
@@ -99,7 +104,7 @@ export default function SubscribersPage() {
                   hasNext={body.nextCursor !== null}
                   onPrevious={() => setCursors((c) => c.slice(0, -1))}
                   onNext={() => body.nextCursor && setCursors((c) => [...c, body.nextCursor])}
-                  label={`Page ${cursors.length}`}
+                  label={t("common.page", { page: cursors.length })}
                 />
               </InlineStack>
             ) : null}

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { useFormats } from "../../../format/use-formats.tsx";
 import {
   BlockStack,
   Box,
@@ -27,6 +29,8 @@ export function SetupGuide({
   guide: SetupGuideView;
   onChange: (g: SetupGuideView) => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -48,34 +52,38 @@ export function SetupGuide({
   const act: StepActions = {
     busy,
     mark: (id, done) => void send("/setup-guide", "PUT", { step: { id, done } }),
-    syncNow: () => void send("/setup-guide/sync", "POST", {}, "Sync started"),
+    syncNow: () => void send("/setup-guide/sync", "POST", {}, t("setup.syncStarted")),
   };
   const total = guide.steps.length;
 
   return (
-    <section aria-label="Setup guide">
+    <section aria-label={t("setup.title")}>
       <Card>
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="start" wrap={false}>
             <BlockStack gap="100">
               <Text as="h2" variant="headingMd">
-                Setup guide
+                {t("setup.title")}
               </Text>
               <Text as="p" tone="subdued">
-                Use this guide to get Backorder Hub ready for your customers.
+                {t("setup.intro")}
               </Text>
             </BlockStack>
             <Button
               variant="tertiary"
               icon={XIcon}
-              accessibilityLabel="Dismiss the setup guide"
+              accessibilityLabel={t("setup.dismiss")}
               disabled={busy}
               onClick={() => void send("/setup-guide", "PUT", { dismissed: true })}
             />
           </InlineStack>
           <InlineStack gap="200" blockAlign="center" wrap={false}>
             <Text as="span" variant="bodySm" tone="subdued">
-              {`${guide.completed} of ${total} tasks complete`}
+              {t("setup.progress", {
+                count: guide.completed,
+                done: f.number(guide.completed),
+                total: f.number(total),
+              })}
             </Text>
             <Box width="50%">
               <ProgressBar progress={(guide.completed / total) * 100} size="small" tone="primary" />
@@ -83,7 +91,7 @@ export function SetupGuide({
           </InlineStack>
           <BlockStack gap="100">
             {guide.steps.map((step) => {
-              const content = stepContent(step.id, step.done, guide, act);
+              const content = stepContent(step.id, step.done, guide, act, t, f);
               const open = expanded === step.id;
               return (
                 <Box
@@ -96,9 +104,17 @@ export function SetupGuide({
                     <InlineStack gap="200" blockAlign="center" wrap={false}>
                       <span data-step-done={step.done ? "true" : "false"}>
                         {step.done ? (
-                          <Icon source={CheckCircleIcon} tone="success" accessibilityLabel="Done" />
+                          <Icon
+                            source={CheckCircleIcon}
+                            tone="success"
+                            accessibilityLabel={t("setup.done")}
+                          />
                         ) : (
-                          <Icon source={CheckCircleIcon} tone="subdued" accessibilityLabel="Not done" />
+                          <Icon
+                            source={CheckCircleIcon}
+                            tone="subdued"
+                            accessibilityLabel={t("setup.notDone")}
+                          />
                         )}
                       </span>
                       <Button

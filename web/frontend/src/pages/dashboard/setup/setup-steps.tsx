@@ -1,7 +1,8 @@
 import { Banner, BlockStack, Button, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { SetupGuideView } from "../../../../../contract/api-responses.ts";
-import { formatNumber } from "../../../format/format.ts";
+import type { TFunction } from "i18next";
+import type { Formats } from "../../../format/format.ts";
 
 type StepId = SetupGuideView["steps"][number]["id"];
 export type StepActions = {
@@ -16,26 +17,25 @@ export function stepContent(
   done: boolean,
   g: SetupGuideView,
   act: StepActions,
+  t: TFunction,
+  f: Formats,
 ): { title: string; body: ReactNode } {
   if (id === "eta_block" || id === "notify_block") {
-    const which = id === "eta_block" ? "ETA" : "notify-me";
     return {
-      title: `Add the ${which} block to your product pages`,
+      title: id === "eta_block" ? t("setup.etaBlockTitle") : t("setup.notifyBlockTitle"),
       body: (
         <BlockStack gap="200">
           <Text as="p" tone="subdued">
-            {id === "eta_block"
-              ? "Shows shoppers when a backordered variant ships."
-              : "Lets shoppers ask for an email when a sold-out variant is back."}{" "}
-            The theme editor opens with the block added; save the theme there.
+            {id === "eta_block" ? t("setup.etaBlockBody") : t("setup.notifyBlockBody")}{" "}
+            {t("setup.themeEditorHint")}
           </Text>
           <InlineStack gap="200">
             {/* At the top level: inside the admin the theme editor must not load in the app's iframe. */}
             <Button url={g.themeEditorUrls[id]} target="_top">
-              Open theme editor
+              {t("setup.openThemeEditor")}
             </Button>
             <Button variant="plain" disabled={act.busy} onClick={() => act.mark(id, !done)}>
-              {done ? "Mark as not done" : "Mark as done"}
+              {done ? t("setup.markNotDone") : t("setup.markDone")}
             </Button>
           </InlineStack>
         </BlockStack>
@@ -45,17 +45,15 @@ export function stepContent(
   if (id === "etas") {
     const n = g.variantsWithoutEta;
     return {
-      title: done
-        ? "Every backordered variant has an ETA"
-        : `Set ETAs for ${formatNumber(n)} backordered variant${n === 1 ? "" : "s"} without one`,
+      title: done ? t("setup.etasDone") : t("setup.etasTodo", { count: n, n: f.number(n) }),
       body: (
         <BlockStack gap="200">
           <Text as="p" tone="subdued">
-            Without an ETA, shoppers and confirmation emails cannot say when the order ships.
+            {t("setup.etasBody")}
           </Text>
           {done ? null : (
             <InlineStack>
-              <Button url="/admin/etas?view=no_eta">Set ETAs</Button>
+              <Button url="/admin/etas?view=no_eta">{t("setup.setEtas")}</Button>
             </InlineStack>
           )}
         </BlockStack>
@@ -64,43 +62,45 @@ export function stepContent(
   }
   if (id === "sender") {
     return {
-      title: "Set your sender name and reply-to address",
+      title: t("setup.senderTitle"),
       body: (
         <BlockStack gap="200">
           <Text as="p" tone="subdued">
             {done
-              ? `Emails come from “${g.sender.name}”; replies go to ${g.sender.replyTo}.`
-              : "Customers see this name on every email, and their replies reach you."}
+              ? t("setup.senderDone", { name: g.sender.name, replyTo: g.sender.replyTo })
+              : t("setup.senderBody")}
           </Text>
           <InlineStack>
-            <Button url="/admin/settings">{done ? "Change in settings" : "Open settings"}</Button>
+            <Button url="/admin/settings">
+              {done ? t("setup.changeInSettings") : t("setup.openSettings")}
+            </Button>
           </InlineStack>
         </BlockStack>
       ),
     };
   }
-  return { title: "Sync your products and inventory", body: <SyncProgress g={g} act={act} /> };
+  return { title: t("setup.syncTitle"), body: <SyncProgress g={g} act={act} t={t} f={f} /> };
 }
 
-function SyncProgress({ g, act }: { g: SetupGuideView; act: StepActions }) {
+function SyncProgress({ g, act, t, f }: { g: SetupGuideView; act: StepActions; t: TFunction; f: Formats }) {
   const { status, stored, total } = g.sync;
   if (status === "FAILED") {
     return (
       <Banner
         tone="critical"
-        title="The first sync failed"
-        action={{ content: "Sync now", onAction: act.syncNow, loading: act.busy }}
+        title={t("setup.syncFailed")}
+        action={{ content: t("setup.syncNow"), onAction: act.syncNow, loading: act.busy }}
       >
-        <p>Nothing was lost: run it again to read your products and stock from Shopify.</p>
+        <p>{t("setup.syncFailedBody")}</p>
       </Banner>
     );
   }
   const label =
     status === "DONE"
-      ? `${formatNumber(stored)} variants synced`
+      ? t("setup.synced", { count: stored, n: f.number(stored) })
       : total === null
-        ? "Shopify is preparing your products…"
-        : `${formatNumber(stored)} of ${formatNumber(total)} variants synced`;
+        ? t("setup.preparing")
+        : t("setup.syncedOf", { n: f.number(stored), total: f.number(total) });
   const progress = status === "DONE" ? 100 : total ? Math.round((stored / total) * 100) : 0;
   return (
     <BlockStack gap="200">

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Button, Checkbox, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { fieldErrorsOf } from "../../../api/field-errors.ts";
@@ -11,13 +12,11 @@ type Loaded = { settings: SmsSettings; inboundUrl: string };
 
 /** Settings → SMS: the Twilio account, what the notify-me form asks for, consent and quiet hours. */
 export function SmsSettingsSection() {
+  const { t } = useTranslation();
   const state = useApi<Loaded>("/sms-settings");
   return (
-    <Section
-      title="SMS alerts"
-      description="Text shoppers when an item is back, through your Twilio account. Shoppers opt in with a separate consent box; replies STOP/HELP are handled for you."
-    >
-      <ApiView state={state} what="SMS settings" skeleton={<CardSkeleton lines={8} />}>
+    <Section title={t("sms.smsAlerts")} description={t("sms.textShoppersWhenAnItem")}>
+      <ApiView state={state} what={t("sms.smsSettings")} skeleton={<CardSkeleton lines={8} />}>
         {(loaded) => <SmsForm key={JSON.stringify(loaded.settings)} loaded={loaded} />}
       </ApiView>
     </Section>
@@ -25,6 +24,7 @@ export function SmsSettingsSection() {
 }
 
 function SmsForm({ loaded }: { loaded: Loaded }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const s = loaded.settings;
@@ -67,11 +67,11 @@ function SmsForm({ loaded }: { loaded: Loaded }) {
         },
       });
       setForm((f) => ({ ...f, authToken: "" }));
-      toast("SMS settings saved");
+      toast(t("sms.saved"));
     } catch (e) {
       const fieldErrors = fieldErrorsOf(e);
       if (fieldErrors) setErrors(fieldErrors);
-      toast(fieldErrors ? "Some SMS settings need fixing" : errorMessage(e), { error: true });
+      toast(fieldErrors ? t("sms.needFixing") : errorMessage(e), { error: true });
     } finally {
       setSaving(false);
     }
@@ -79,69 +79,69 @@ function SmsForm({ loaded }: { loaded: Loaded }) {
 
   return (
     <>
-      <Checkbox label="Send back-in-stock alerts by SMS" checked={form.enabled} onChange={set("enabled")} />
+      <Checkbox label={t("sms.sendBackInStockAlerts")} checked={form.enabled} onChange={set("enabled")} />
       <Select
-        label="The notify-me form asks for"
+        label={t("sms.theNotifyMeFormAsks")}
         options={[
-          { label: "Email", value: "email" },
-          { label: "Phone (SMS)", value: "phone" },
-          { label: "Email or phone", value: "both" },
+          { label: t("sms.email"), value: "email" },
+          { label: t("sms.phoneSms"), value: "phone" },
+          { label: t("sms.emailOrPhone"), value: "both" },
         ]}
         value={form.signupChannels}
         onChange={set("signupChannels")}
-        helpText="Choose the same in the theme editor's Notify me block (its “Ask shoppers for” setting)."
+        helpText={t("sms.chooseTheSameInThe")}
       />
       <TextField
-        label="SMS consent text"
+        label={t("sms.smsConsentText")}
         value={form.consentText}
         onChange={set("consentText")}
         multiline={2}
         autoComplete="off"
         error={err("consentText")}
-        helpText="Recorded with each phone signup that did not send the block's own wording."
+        helpText={t("sms.recordedWithEachPhoneSignup")}
       />
       <TextField
-        label="Twilio Account SID"
+        label={t("sms.twilioAccountSid")}
         value={form.accountSid}
         onChange={set("accountSid")}
         autoComplete="off"
         error={err("accountSid")}
       />
       <TextField
-        label="Twilio auth token"
+        label={t("sms.twilioAuthToken")}
         type="password"
         value={form.authToken}
         onChange={set("authToken")}
         autoComplete="off"
         error={err("authToken")}
-        helpText={s.authTokenSet ? "Stored encrypted. Type a new one to replace it." : "Not set."}
+        helpText={s.authTokenSet ? t("sms.tokenStored") : t("sms.tokenNotSet")}
       />
       <TextField
-        label="From number (E.164)"
+        label={t("sms.fromNumberE164")}
         value={form.fromNumber}
         onChange={set("fromNumber")}
         autoComplete="off"
         error={err("fromNumber")}
       />
       <TextField
-        label="Messaging Service SID (instead of a From number)"
+        label={t("sms.messagingServiceSidInsteadOf")}
         value={form.messagingServiceSid}
         onChange={set("messagingServiceSid")}
         autoComplete="off"
         error={err("messagingServiceSid")}
       />
       <TextField
-        label="API base URL"
+        label={t("sms.apiBaseUrl")}
         value={form.baseUrl}
         onChange={set("baseUrl")}
         autoComplete="off"
         placeholder="https://api.twilio.com"
         error={err("baseUrl")}
-        helpText="Leave empty for Twilio. The playground points it at the simulator."
+        helpText={t("sms.leaveEmptyForTwilioThe")}
       />
       <InlineStack gap="300">
         <TextField
-          label="Quiet hours from"
+          label={t("sms.quietHoursFrom")}
           value={form.quietStart}
           onChange={set("quietStart")}
           autoComplete="off"
@@ -149,21 +149,21 @@ function SmsForm({ loaded }: { loaded: Loaded }) {
           error={err("quietStartMinute")}
         />
         <TextField
-          label="until"
+          label={t("sms.until")}
           value={form.quietEnd}
           onChange={set("quietEnd")}
           autoComplete="off"
           placeholder="08:00"
           error={err("quietEndMinute")}
-          helpText="Shop time zone; texts wait until then."
+          helpText={t("sms.shopTimeZoneTextsWait")}
         />
       </InlineStack>
       <Text as="p" tone="subdued">
-        Set your Twilio number's “A message comes in” webhook to {loaded.inboundUrl}
+        {t("sms.inboundWebhook", { url: loaded.inboundUrl })}
       </Text>
       <InlineStack align="end">
         <Button onClick={save} loading={saving}>
-          Save SMS settings
+          {t("sms.saveSettings")}
         </Button>
       </InlineStack>
     </>

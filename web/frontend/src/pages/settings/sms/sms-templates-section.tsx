@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Badge, BlockStack, Button, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { errorMessage, useApi, useApiClient } from "../../../api/use-api.ts";
@@ -9,17 +10,22 @@ import type { SmsTemplate } from "./sms-contract.ts";
 
 /** SMS texts per kind and language, with the segment count (GSM-7 or UCS-2) as you type. */
 export function SmsTemplatesSection() {
+  const { t } = useTranslation();
   const state = useApi<{ templates: SmsTemplate[] }>("/sms-templates");
   return (
     <Section
-      title="SMS texts"
-      description="Liquid, like the email templates: {{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}, {{ alerts_url }} (the page where shoppers manage their alerts; added at the end when a text leaves it out); renewal texts also {{ expires_on }} and {{ renew_url }}. One segment is 160 GSM-7 characters, or 70 once any other character (an emoji, ł, ő...) appears; the count fills the variables with sample values of typical length."
+      title={t("sms.smsTexts")}
+      description={t("sms.textsDescription", {
+        variables: "{{ shop.name }}, {{ product_title }}, {{ variant_title }}, {{ url }}",
+        alertsUrl: "{{ alerts_url }}",
+        renewal: "{{ expires_on }}, {{ renew_url }}",
+      })}
     >
-      <ApiView state={state} what="SMS texts" skeleton={<CardSkeleton lines={4} />}>
+      <ApiView state={state} what={t("sms.smsTexts")} skeleton={<CardSkeleton lines={4} />}>
         {({ templates }) => (
           <BlockStack gap="400">
-            {templates.map((t) => (
-              <TemplateEditor key={`${t.kind}:${t.locale}`} template={t} />
+            {templates.map((template) => (
+              <TemplateEditor key={`${template.kind}:${template.locale}`} template={template} />
             ))}
           </BlockStack>
         )}
@@ -29,6 +35,7 @@ export function SmsTemplatesSection() {
 }
 
 function TemplateEditor({ template }: { template: SmsTemplate }) {
+  const { t } = useTranslation();
   const api = useApiClient();
   const toast = useToast();
   const [body, setBody] = useState(template.body);
@@ -45,7 +52,7 @@ function TemplateEditor({ template }: { template: SmsTemplate }) {
         method: "PUT",
         body: { kind: template.kind, locale: template.locale, body },
       });
-      toast("SMS text saved");
+      toast(t("sms.textSaved"));
     } catch (e) {
       toast(errorMessage(e), { error: true });
     } finally {
@@ -60,13 +67,19 @@ function TemplateEditor({ template }: { template: SmsTemplate }) {
         <InlineStack gap="200">
           <span data-sms-segments={`${template.kind}:${template.locale}`}>
             <Text as="span" tone={count.segments > 1 ? "caution" : "subdued"}>
-              {`${count.segments} segment${count.segments === 1 ? "" : "s"} · ${count.encoding} · ${count.units}/${room}`}
+              {t("sms.segments", {
+                count: count.segments,
+                n: count.segments,
+                encoding: count.encoding,
+                units: count.units,
+                room,
+              })}
             </Text>
           </span>
-          {template.custom ? <Badge>Edited</Badge> : null}
+          {template.custom ? <Badge>{t("sms.edited")}</Badge> : null}
         </InlineStack>
-        <Button onClick={save} loading={saving} accessibilityLabel={`Save ${label}`}>
-          Save
+        <Button onClick={save} loading={saving} accessibilityLabel={t("sms.saveLabel", { label })}>
+          {t("common.save")}
         </Button>
       </InlineStack>
     </BlockStack>
