@@ -27,7 +27,7 @@ const PAGES: { name: string; link: string; title: string; text: RegExp }[] = [
     name: "etas",
     link: "Dates prévues",
     title: "Dates prévues",
-    text: /Importer des dates prévues depuis un CSV/,
+    text: /Dates affichées sur les pages produit/,
   },
   { name: "subscribers", link: "Abonnés", title: "Abonnés", text: /Demande de retour en stock par variante/ },
   { name: "emails", link: "E-mails", title: "E-mails", text: /Aperçu avec des données d’exemple/ },
