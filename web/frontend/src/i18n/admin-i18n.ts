@@ -2,22 +2,24 @@ import type { AppProviderProps } from "@shopify/polaris";
 import i18next, { type i18n, type ParseKeys } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { AdminLanguage, AdminLocale } from "./choose-locale.ts";
-import type en from "./locales/en.json";
+import polarisEn from "@shopify/polaris/locales/en.json" with { type: "json" };
+import en from "./locales/en.json" with { type: "json" };
 
 type TranslationDictionary = AppProviderProps["i18n"];
 
 export type AdminCatalog = typeof en;
 
-// One chunk per language: a page loads only its own catalog and Polaris' (docs/admin-i18n.md).
+// English, the fallback, is in the main bundle, so an English admin paints without another request;
+// every other language is one chunk of its own, loaded only by a page in it (docs/admin-i18n.md).
 const CATALOGS: Record<AdminLanguage, () => Promise<{ default: AdminCatalog }>> = {
-  en: () => import("./locales/en.json"),
+  en: () => Promise.resolve({ default: en }),
   fr: () => import("./locales/fr.json"),
   de: () => import("./locales/de.json"),
   es: () => import("./locales/es.json"),
 };
 
 const POLARIS: Record<AdminLanguage, () => Promise<{ default: TranslationDictionary }>> = {
-  en: () => import("@shopify/polaris/locales/en.json"),
+  en: () => Promise.resolve({ default: polarisEn }),
   fr: () => import("@shopify/polaris/locales/fr.json"),
   de: () => import("@shopify/polaris/locales/de.json"),
   es: () => import("@shopify/polaris/locales/es.json"),
