@@ -3,7 +3,7 @@ import { NAV_PAGES, useLoggedInSession, visit } from "./helpers/admin-browser-se
 
 /**
  * At 390 px outside the Shopify admin: every page is reached through the app's menu, and the lists
- * (Backorders, ETAs, Activity) are condensed rows, so nothing scrolls sideways.
+ * (Backorders, ETAs, Activity) are condensed rows, so nothing scrolls sideways or runs off the screen.
  */
 describe("the admin on a 390 px phone", { timeout: 120_000 }, () => {
   const session = useLoggedInSession();
@@ -19,6 +19,14 @@ describe("the admin on a 390 px phone", { timeout: 120_000 }, () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect({ page: label, overflow }).toEqual({ page: label, overflow: 0 });
+      // Nor is a list's text cut off at the screen's edge inside a table that scrolls on its own.
+      const cutOff = await page.evaluate(() =>
+        Array.from(document.querySelectorAll(".Polaris-IndexTable *"))
+          .filter((el) => el.children.length === 0 && (el.textContent ?? "").trim() !== "")
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((el) => (el.textContent ?? "").trim()),
+      );
+      expect({ page: label, cutOff }).toEqual({ page: label, cutOff: [] });
     }
   });
 

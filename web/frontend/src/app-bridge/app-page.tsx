@@ -47,7 +47,8 @@ export function AppPage({
       </TitleBar>
       <Page fullWidth={fullWidth}>
         {subtitle ? (
-          <Box paddingBlockEnd="400">
+          // Polaris draws cards edge to edge on a phone; the subtitle keeps the header's inset there.
+          <Box paddingBlockEnd="400" paddingInline={{ xs: "400", sm: "0" }}>
             <Text as="p" tone="subdued">
               {subtitle}
             </Text>

@@ -1,26 +1,11 @@
 import { useTranslation } from "react-i18next";
-import {
-  Badge,
-  Button,
-  Card,
-  IndexTable,
-  InlineStack,
-  Text,
-  useBreakpoints,
-  useIndexResourceState,
-} from "@shopify/polaris";
-import { VariantName } from "../../components/variant-name.tsx";
-import { variantLabel } from "../../format/variant-label.ts";
+import { Card, IndexTable, useBreakpoints, useIndexResourceState } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { useFormats } from "../../format/use-formats.tsx";
 import { EtaBulkModal } from "./eta-bulk-modal.tsx";
 import { EtaEditModal } from "./eta-edit-modal.tsx";
+import { EtaTableRow } from "./eta-table-row.tsx";
 import type { EtaRowView } from "./etas-contract.ts";
-
-// Where an ETA without a date of its own comes from.
-const SOURCE_LABEL = { product: "etas.source.product", shop: "etas.source.shop" } as const;
-const sourceLabelKey = (source: string) =>
-  Object.hasOwn(SOURCE_LABEL, source) ? SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] : null;
 
 /** Variants with stock, policy and ETA; select many for a bulk ETA, or edit one in its row. */
 export function EtaTable({
@@ -63,55 +48,14 @@ export function EtaTable({
         ]}
       >
         {rows.map((row, index) => (
-          <IndexTable.Row
-            id={row.variantId}
+          <EtaTableRow
             key={row.variantId}
-            position={index}
+            row={row}
+            index={index}
             selected={selectedResources.includes(row.variantId)}
-            tone={row.overdue ? "critical" : undefined}
-          >
-            <IndexTable.Cell>
-              <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric tone={row.available < 0 ? "critical" : undefined}>
-                {row.tracked ? f.number(row.available) : t("etas.notTracked")}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              {row.inventoryPolicy === "CONTINUE" ? (
-                <Badge tone="info">{t("etas.continueSelling")}</Badge>
-              ) : (
-                <Badge>{t("etas.stopSelling")}</Badge>
-              )}
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <InlineStack gap="100" blockAlign="center">
-                <span>{f.date(row.eta)}</span>
-                {row.overdue ? <Badge tone="critical">{t("backorders.overdue")}</Badge> : null}
-                {row.eta && sourceLabelKey(row.etaSource) ? (
-                  <Text as="span" variant="bodySm" tone="subdued">
-                    ({t(sourceLabelKey(row.etaSource)!)})
-                  </Text>
-                ) : null}
-              </InlineStack>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{row.message ?? "—"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              {/* A click on Edit opens the variant; it must not also select the row. */}
-              <span onClick={(e) => e.stopPropagation()}>
-                <Button
-                  variant="plain"
-                  onClick={() => setEditing(row)}
-                  accessibilityLabel={t("etas.editLabel", {
-                    variant: variantLabel(row, t("common.untitledProduct")),
-                  })}
-                >
-                  {t("etas.edit")}
-                </Button>
-              </span>
-            </IndexTable.Cell>
-          </IndexTable.Row>
+            condensed={smDown}
+            onEdit={() => setEditing(row)}
+          />
         ))}
       </IndexTable>
       {editing ? (
