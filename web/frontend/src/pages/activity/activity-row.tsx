@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { Badge, BlockStack, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import type { ActivityItem } from "../../../../contract/api-responses.ts";
 import type { TFunction } from "i18next";
 import { useFormats } from "../../format/use-formats.tsx";
 import { kindLabelKey } from "../emails/emails-contract.ts";
+import { CondensedCell } from "../../components/condensed-cell.tsx";
 
 const TONE: Record<string, "success" | "critical" | "warning" | "attention" | undefined> = {
   SENT: "success",
@@ -51,26 +52,24 @@ export function ActivityRow({
   if (condensed) {
     return (
       <IndexTable.Row id={id} position={index}>
-        <div style={{ padding: "var(--p-space-300) var(--p-space-400)" }}>
-          <BlockStack gap="100">
-            <InlineStack gap="200" blockAlign="center" wrap>
-              <Text as="span" fontWeight="semibold" breakWord>
-                {what(item, t)}
-              </Text>
-              {status}
-            </InlineStack>
-            <Text as="p" variant="bodySm" tone="subdued" breakWord>
-              {[f.dateTime(item.at), item.recipient, t("activity.attemptsCount", { count: item.attempts })]
-                .filter(Boolean)
-                .join(" · ")}
+        <CondensedCell>
+          <InlineStack gap="200" blockAlign="center" wrap>
+            <Text as="span" fontWeight="semibold" breakWord>
+              {what(item, t)}
             </Text>
-            {item.error ? (
-              <Text as="p" variant="bodySm" tone="critical" breakWord>
-                {item.error}
-              </Text>
-            ) : null}
-          </BlockStack>
-        </div>
+            {status}
+          </InlineStack>
+          <Text as="p" variant="bodySm" tone="subdued" breakWord>
+            {[f.dateTime(item.at), item.recipient, t("activity.attemptsCount", { count: item.attempts })]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+          {item.error ? (
+            <Text as="p" variant="bodySm" tone="critical" breakWord>
+              {item.error}
+            </Text>
+          ) : null}
+        </CondensedCell>
       </IndexTable.Row>
     );
   }

@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { Badge, BlockStack, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { VariantName } from "../../components/variant-name.tsx";
 import { variantLabel } from "../../format/variant-label.ts";
 import { useFormats } from "../../format/use-formats.tsx";
 import type { EtaRowView } from "./etas-contract.ts";
+import { CondensedCell } from "../../components/condensed-cell.tsx";
 
 // Where an ETA without a date of its own comes from.
 const SOURCE_LABEL = { product: "etas.source.product", shop: "etas.source.shop" } as const;
@@ -73,32 +74,30 @@ export function EtaTableRow({
   if (condensed) {
     return (
       <IndexTable.Row {...rowProps}>
-        <div style={{ padding: "var(--p-space-300) var(--p-space-400)" }}>
-          <BlockStack gap="100">
-            <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
-            <InlineStack gap="200" blockAlign="center" wrap>
+        <CondensedCell>
+          <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
+          <InlineStack gap="200" blockAlign="center" wrap>
+            <Text as="span" tone="subdued">
+              {t("subscribers.available")}:
+            </Text>
+            {available}
+            {policy}
+          </InlineStack>
+          <InlineStack gap="200" blockAlign="center" align="space-between" wrap={false}>
+            <InlineStack gap="100" blockAlign="center" wrap>
               <Text as="span" tone="subdued">
-                {t("subscribers.available")}:
+                {t("etas.eta")}:
               </Text>
-              {available}
-              {policy}
+              {eta}
             </InlineStack>
-            <InlineStack gap="200" blockAlign="center" align="space-between" wrap={false}>
-              <InlineStack gap="100" blockAlign="center" wrap>
-                <Text as="span" tone="subdued">
-                  {t("etas.eta")}:
-                </Text>
-                {eta}
-              </InlineStack>
-              {edit}
-            </InlineStack>
-            {row.message ? (
-              <Text as="p" tone="subdued" breakWord>
-                {row.message}
-              </Text>
-            ) : null}
-          </BlockStack>
-        </div>
+            {edit}
+          </InlineStack>
+          {row.message ? (
+            <Text as="p" tone="subdued" breakWord>
+              {row.message}
+            </Text>
+          ) : null}
+        </CondensedCell>
       </IndexTable.Row>
     );
   }

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { BlockStack, Button, IndexTable, Text, useBreakpoints } from "@shopify/polaris";
+import { Button, IndexTable, Text, useBreakpoints } from "@shopify/polaris";
 import { VariantName } from "../../components/variant-name.tsx";
 import type { TFunction } from "i18next";
 import type { Formats } from "../../format/format.ts";
 import { useFormats } from "../../format/use-formats.tsx";
 import { STATUS_HELP, variantLabel, type DemandRow } from "./subscribers-contract.ts";
+import { CondensedCell } from "../../components/condensed-cell.tsx";
 
 const numeric = (f: Formats, value: number | null, tone?: "critical") => (
   <Text as="span" alignment="end" numeric tone={tone}>
@@ -53,26 +54,20 @@ export function DemandTable({ rows, onOpen }: { rows: DemandRow[]; onOpen: (row:
       {rows.map((row, index) =>
         smDown ? (
           <IndexTable.Row id={row.variantId} key={row.variantId} position={index}>
-            <div style={{ padding: "var(--p-space-300) var(--p-space-400)" }}>
-              <BlockStack gap="100">
-                <div>
-                  <VariantName
-                    productTitle={row.productTitle}
-                    variantTitle={row.variantTitle}
-                    sku={row.sku}
-                  />
-                </div>
-                <Text as="p" variant="bodySm">
-                  {t("subscribers.condensedCounts", {
-                    waiting: f.number(row.waiting),
-                    pending: f.number(row.pending),
-                    notified: f.number(row.notified),
-                    available: f.number(row.available),
-                  })}
-                </Text>
-                <div>{viewButton(row, onOpen, t)}</div>
-              </BlockStack>
-            </div>
+            <CondensedCell>
+              <div>
+                <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
+              </div>
+              <Text as="p" variant="bodySm">
+                {t("subscribers.condensedCounts", {
+                  waiting: f.number(row.waiting),
+                  pending: f.number(row.pending),
+                  notified: f.number(row.notified),
+                  available: f.number(row.available),
+                })}
+              </Text>
+              <div>{viewButton(row, onOpen, t)}</div>
+            </CondensedCell>
           </IndexTable.Row>
         ) : (
           <IndexTable.Row id={row.variantId} key={row.variantId} position={index}>
