@@ -1,13 +1,21 @@
 // The double opt-in link as the shopper (and a link scanner) meets it: following it changes nothing;
-// the page names the product and the shop, and only its button (a POST) confirms.
+// the page names the product and the shop, and only its button (a POST) confirms. The confirm, renew
+// and unsubscribe pages speak the alert's language; a link that names no alert, the browser's.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMime } from "../../web/dev/mail-catcher/parse-mime.ts";
 import { launchChromium } from "../helpers/launch-chromium.ts";
 import { waitFor } from "../helpers/wait-for.ts";
-import { proxySignup, startAlertsFixture, type AlertsFixture, type TestShop } from "./alerts-fixture.ts";
+import { signRenewToken } from "../../web/server/subscriptions/subscription-tokens.ts";
+import {
+  addAlert,
+  proxySignup,
+  startAlertsFixture,
+  type AlertsFixture,
+  type TestShop,
+} from "./alerts-fixture.ts";
 
-describe("double opt-in confirmation page", () => {
+describe("email link pages: double opt-in, renew, unsubscribe", () => {
   let fx: AlertsFixture;
   let shop: TestShop;
   let variantId: bigint;
@@ -19,7 +27,7 @@ describe("double opt-in confirmation page", () => {
     variantId = (await shop.addVariant({ title: "Storm Shell Jacket", stock: 0 })).variantId;
     await fx.app.startWorker({ concurrency: 2 });
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await (await browser.newContext({ locale: "en-US" })).newPage();
     // Links in emails name the app's public URL; here the app listens on a random port.
     const publicUrl = fx.app.config.appUrl;
     await page.route(`${publicUrl}/**`, (route) =>
@@ -116,5 +124,88 @@ describe("double opt-in confirmation page", () => {
     const posted = await fetch(url, { method: "POST" });
     expect(posted.status).toBe(410);
     expect((await subscriptionOf(email)).status).toBe("EXPIRED");
+  });
+
+  // The alert's own language wins over the browser's (this page's browser asks for English).
+  const pageText = () => page.locator("body").innerText();
+  const lang = () => page.locator("html").getAttribute("lang");
+
+  it("confirms a German signup on a German page, and unsubscribes it on one", async () => {
+    const email = "lena@example.com";
+    const signup = await proxySignup(
+      fx.app,
+      shop.domain,
+      { email, variant_id: String(variantId), locale: "de-DE" },
+      { ip: "203.0.113.60" },
+    );
+    expect(signup.status).toBe(201);
+    const sub = await subscriptionOf(email);
+
+    const confirmUrl = `${fx.app.url}/subscriptions/confirm/${sub.confirmToken}`;
+    expect((await page.goto(confirmUrl))!.status()).toBe(200);
+    expect(await lang()).toBe("de");
+    expect(await page.locator("h1").innerText()).toBe("Bestätigen Sie Ihre Benachrichtigung");
+    expect(await pageText()).toContain(
+      "Einmal per E-Mail benachrichtigen, sobald Storm Shell Jacket (Forest / M) bei Harbour Outfitters wieder auf Lager ist?",
+    );
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Ja, benachrichtigen" }).click(),
+    ]);
+    await page.getByRole("heading", { name: "Sie sind angemeldet" }).waitFor();
+    expect(await lang()).toBe("de");
+    expect((await subscriptionOf(email)).status).toBe("ACTIVE");
+
+    const unsubscribeUrl = `${fx.app.url}/unsubscribe/${sub.unsubscribeToken}`;
+    await page.goto(unsubscribeUrl);
+    expect(await page.locator("h1").innerText()).toBe("Abmelden");
+    expect(await pageText()).toContain(
+      "Keine Benachrichtigungen zur Wiederverfügbarkeit von Harbour Outfitters mehr erhalten?",
+    );
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Abmelden" }).click(),
+    ]);
+    await page.getByRole("heading", { name: "Sie sind abgemeldet" }).waitFor();
+    expect(await pageText()).toContain("Sie erhalten keine Benachrichtigungen von Harbour Outfitters mehr.");
+    expect((await subscriptionOf(email)).status).toBe("UNSUBSCRIBED");
+
+    // The confirm link again, after the unsubscribe: still German.
+    await page.goto(confirmUrl);
+    expect(await page.locator("h1").innerText()).toBe("Sie sind abgemeldet");
+    expect(await page.getByRole("button").count()).toBe(0);
+  });
+
+  it("renews a French alert on a French page", async () => {
+    const email = "camille@example.com";
+    const id = await addAlert(fx.app, { shopId: shop.id, variantId, email, status: "ACTIVE", locale: "fr" });
+    const url = `${fx.app.url}/subscriptions/renew/${signRenewToken(fx.app.config.apiSecrets[0]!, id)}`;
+    expect((await page.goto(url))!.status()).toBe(200);
+    expect(await lang()).toBe("fr");
+    expect(await page.locator("h1").innerText()).toBe("Conservez votre alerte de retour en stock");
+    expect(await pageText()).toContain(
+      "Garder mon alerte pour le retour en stock de Storm Shell Jacket (Forest / M) chez Harbour Outfitters\u00a0?",
+    );
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Oui, garder mon alerte" }).click(),
+    ]);
+    await page.getByRole("heading", { name: "Votre alerte est renouvelée" }).waitFor();
+    expect((await db().subscription.findUniqueOrThrow({ where: { id } })).renewedAt).not.toBeNull();
+  });
+
+  it("answers a link that names no alert in the browser's language, else English", async () => {
+    const unknown = `${fx.app.url}/subscriptions/confirm/${"x".repeat(32)}`;
+    const spanish = await browser.newContext({ locale: "es-ES" });
+    const inSpanish = await spanish.newPage();
+    expect((await inSpanish.goto(unknown))!.status()).toBe(404);
+    expect(await inSpanish.locator("html").getAttribute("lang")).toBe("es");
+    expect(await inSpanish.locator("h1").innerText()).toBe("Enlace no encontrado");
+    await spanish.close();
+
+    const portuguese = await fetch(unknown, { headers: { "Accept-Language": "pt-BR, pt;q=0.9" } });
+    const html = await portuguese.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Link not found");
   });
 });

@@ -39,15 +39,22 @@ afterAll(async () => {
 });
 
 /** Moves the ETA and returns the cancel link of the "ETA changed" email the customer gets. */
-async function etaChangedLink(eta: string): Promise<string> {
-  const before = f.smtp.countTo(CUSTOMER);
+async function etaChangedLink(
+  eta: string,
+  of: { shop: BackorderShop; variantId: bigint; customer: string } = {
+    shop,
+    variantId: coat.variantId,
+    customer: CUSTOMER,
+  },
+): Promise<string> {
+  const before = f.smtp.countTo(of.customer);
   await f.app.deps.db.variantEta.updateMany({
-    where: { shopId: shop.id, variantId: coat.variantId },
+    where: { shopId: of.shop.id, variantId: of.variantId },
     data: { etaDate: new Date(`${eta}T00:00:00Z`) },
   });
-  await notifyEtaChangedForVariants(f.app.workerDeps, shop.id, [coat.variantId]);
+  await notifyEtaChangedForVariants(f.app.workerDeps, of.shop.id, [of.variantId]);
   await f.settle();
-  const mails = f.smtp.messages.filter((m) => m.to.includes(CUSTOMER));
+  const mails = f.smtp.messages.filter((m) => m.to.includes(of.customer));
   expect(mails).toHaveLength(before + 1);
   const text = parseMime(mails.at(-1)!.raw).text ?? "";
   const link = /https?:\/\/\S+\/backorders\/cancel\/\S+/.exec(text)?.[0];
@@ -108,4 +115,69 @@ describe("the cancel link of an ETA-changed email", () => {
     expect((await fetch(link, { method: "POST" })).status).toBe(409);
     expect(await f.app.deps.db.cancelRequest.count({ where: { shopId: shop.id } })).toBe(1);
   }, 60_000);
+});
+
+describe("the cancel link of a German order email", () => {
+  it("asks, confirms and refuses a second request in German, whatever the browser asks for", async () => {
+    const customer = "jonas@example.com";
+    const german = await f.addShop({ cancelLinkEnabled: true });
+    const mantel = await f.addVariant(german, "Lodenmantel", 1, futureDate(9).iso);
+    await f.sync(german);
+    // 3 ordered, 1 in stock: 2 backordered.
+    const order = f.sim.placeOrder(german.domain, {
+      email: customer,
+      locale: "de",
+      lines: [{ variantId: mantel.variantId, quantity: 3 }],
+    });
+    await f.settle();
+    const link = await etaChangedLink(futureDate(35).iso, {
+      shop: german,
+      variantId: mantel.variantId,
+      customer,
+    });
+    const sent = await f.app.deps.db.notification.findFirstOrThrow({
+      where: { shopId: german.id, kind: "eta_changed" },
+    });
+    expect(sent.locale).toBe("de");
+    const stored = await f.app.deps.db.order.findFirstOrThrow({
+      where: { shopId: german.id, orderId: order.id },
+    });
+    const orderName = stored.name ?? `#${order.id}`;
+
+    const english = await browser.newContext({ locale: "en-US" });
+    const tab = await english.newPage();
+    expect((await tab.goto(link))!.status()).toBe(200);
+    expect(await tab.locator("html").getAttribute("lang")).toBe("de");
+    expect(await tab.locator("h1").innerText()).toBe(`Nachbestellte Artikel von ${orderName} stornieren?`);
+    const body = await tab.locator("body").innerText();
+    expect(body).toContain("Bitten Sie ");
+    expect(body).toContain("von 2 noch nachbestellt");
+    expect(await tab.getByLabel("Lodenmantel").inputValue()).toBe("2");
+
+    await tab.getByLabel("Lodenmantel").fill("1");
+    await Promise.all([
+      tab.waitForLoadState("load"),
+      tab.getByRole("button", { name: "Stornierung anfragen" }).click(),
+    ]);
+    await tab.getByRole("heading", { name: "Anfrage gesendet" }).waitFor();
+    expect(await tab.locator("body").innerText()).toContain(
+      `1 nachbestellten Artikel von ${orderName} zu stornieren`,
+    );
+    expect(await f.app.deps.db.cancelRequest.count({ where: { shopId: german.id } })).toBe(1);
+
+    // The same link again: already used, still German.
+    expect((await tab.goto(link))!.status()).toBe(409);
+    expect(await tab.locator("h1").innerText()).toBe("Anfrage bereits erhalten");
+    await english.close();
+  }, 60_000);
+
+  it("answers a tampered link in the browser's language", async () => {
+    const french = await fetch(`${f.app.url}/backorders/cancel/not-a-token`, {
+      headers: { "Accept-Language": "fr-CH, fr;q=0.9, en;q=0.5" },
+    });
+    expect(french.status).toBe(400);
+    const html = await french.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("Lien non valide");
+  });
 });

@@ -2,16 +2,21 @@ import type { Db } from "../db/create-prisma.ts";
 import { cancelTokenDigest, verifyCancelToken, type CancelTokenClaims } from "./cancel-token.ts";
 import { planCancelRequest, type CancellableLine } from "./plan-cancel-request.ts";
 
+/**
+ * What a cancel link stands for. `locale` is the language of the email that carried the link (its
+ * notification's), which its pages speak.
+ */
 export type CancelLinkState =
   /** Tampered with or not a token at all. */
   | { kind: "invalid" }
   /** Well signed, but the shop, order or email it names is gone (redacted, uninstalled). */
   | { kind: "unknown" }
-  | { kind: "used"; requestedAt: Date }
+  | { kind: "used"; requestedAt: Date; locale: string | null }
   /** No line it names has a backordered unit left: in stock (ready), shipped or cancelled since. */
-  | { kind: "nothing_open"; shopName: string; orderName: string }
+  | { kind: "nothing_open"; shopName: string; orderName: string; locale: string }
   | {
       kind: "open";
+      locale: string;
       shopName: string;
       orderName: string;
       lines: CancellableLine[];
@@ -27,9 +32,18 @@ export async function loadCancelLink(
   const check = verifyCancelToken(secrets, token);
   if (!check.ok) return { kind: "invalid" };
   const { claims } = check;
-  const used = await db.cancelRequest.findUnique({ where: { tokenDigest: cancelTokenDigest(token) } });
-  if (used) return { kind: "used", requestedAt: used.requestedAt };
-  const [shop, order, sent] = await Promise.all([
+  const [used, sent] = await Promise.all([
+    db.cancelRequest.findUnique({ where: { tokenDigest: cancelTokenDigest(token) } }),
+    db.notification.findUnique({
+      where: { id: claims.notificationId },
+      select: { shopId: true, orderId: true, locale: true },
+    }),
+  ]);
+  if (used) {
+    const locale = sent?.shopId === claims.shopId ? sent.locale : null;
+    return { kind: "used", requestedAt: used.requestedAt, locale };
+  }
+  const [shop, order] = await Promise.all([
     db.shop.findUnique({
       where: { id: claims.shopId },
       select: { name: true, domain: true, uninstalledAt: true },
@@ -37,10 +51,6 @@ export async function loadCancelLink(
     db.order.findUnique({
       where: { shopId_orderId: { shopId: claims.shopId, orderId: claims.orderId } },
       select: { name: true },
-    }),
-    db.notification.findUnique({
-      where: { id: claims.notificationId },
-      select: { shopId: true, orderId: true },
     }),
   ]);
   if (
@@ -65,7 +75,8 @@ export async function loadCancelLink(
     select: { lineItemId: true, backorderedQuantity: true },
     orderBy: { lineItemId: "asc" },
   });
-  if (open.length === 0) return { kind: "nothing_open", shopName, orderName };
+  const { locale } = sent;
+  if (open.length === 0) return { kind: "nothing_open", shopName, orderName, locale };
   const titles = await db.orderLine.findMany({
     where: { shopId: claims.shopId, lineItemId: { in: open.map((l) => l.lineItemId) } },
     select: { lineItemId: true, title: true },
@@ -76,7 +87,7 @@ export async function loadCancelLink(
     title: titleOf.get(l.lineItemId) ?? "",
     backordered: l.backorderedQuantity,
   }));
-  return { kind: "open", shopName, orderName, lines, claims };
+  return { kind: "open", locale, shopName, orderName, lines, claims };
 }
 
 /**
@@ -93,7 +104,7 @@ export async function requestCancellation(
 ): Promise<
   | Exclude<CancelLinkState, { kind: "open" }>
   | { kind: "refused"; message: string }
-  | { kind: "recorded"; orderName: string; shopName: string; units: number }
+  | { kind: "recorded"; locale: string; orderName: string; shopName: string; units: number }
 > {
   const state = await loadCancelLink(db, secrets, token);
   if (state.kind !== "open") return state;
@@ -112,7 +123,8 @@ export async function requestCancellation(
     ],
     skipDuplicates: true,
   });
-  if (count === 0) return { kind: "used", requestedAt: now };
+  if (count === 0) return { kind: "used", requestedAt: now, locale: state.locale };
   const units = plan.lines.reduce((sum, l) => sum + l.quantity, 0);
-  return { kind: "recorded", orderName: state.orderName, shopName: state.shopName, units };
+  const { locale, orderName, shopName } = state;
+  return { kind: "recorded", locale, orderName, shopName, units };
 }

@@ -3,8 +3,11 @@ import { isConfirmWindowOver } from "./expire-unconfirmed-subscriptions.ts";
 
 export type ConfirmOutcome = "pending" | "confirmed" | "already_confirmed" | "expired" | "unsubscribed";
 
-/** What the confirmation page names: the shop, and the product (and variant) the alert is for. */
-export type ConfirmSubject = { shopName: string; productTitle: string; variantTitle: string };
+/**
+ * What the confirmation page names: the shop, and the product (and variant) the alert is for; and
+ * the alert's locale, the language of its emails and so of their link pages.
+ */
+export type ConfirmSubject = { shopName: string; productTitle: string; variantTitle: string; locale: string };
 
 export type ConfirmResult = ({ outcome: ConfirmOutcome } & ConfirmSubject) | { outcome: "not_found" };
 /** After the POST: never "pending" any more. */
@@ -23,7 +26,12 @@ async function findByConfirmToken(db: Db, token: string) {
 /** The shop and the product (and variant) an alert is for, as its link pages name them. */
 export async function describeConfirmSubject(
   db: Db,
-  sub: { shopId: string; variantId: bigint; shop: { name: string | null; domain: string } },
+  sub: {
+    shopId: string;
+    variantId: bigint;
+    locale: string;
+    shop: { name: string | null; domain: string };
+  },
 ): Promise<ConfirmSubject> {
   const variant = await db.variant.findUnique({
     where: { shopId_variantId: { shopId: sub.shopId, variantId: sub.variantId } },
@@ -41,6 +49,7 @@ export async function describeConfirmSubject(
     productTitle: product?.title ?? variantTitle,
     // Shopify names the only variant of a single-variant product "Default Title".
     variantTitle: variantTitle === "Default Title" || !product ? "" : variantTitle,
+    locale: sub.locale,
   };
 }
 

@@ -2,18 +2,20 @@ import type { Db } from "../db/create-prisma.ts";
 import { suppressAddress } from "../notifications/notification-ledger.ts";
 
 export type UnsubscribeLookup =
-  { outcome: "found"; shopName: string; alreadyUnsubscribed: boolean } | { outcome: "not_found" };
+  | { outcome: "found"; shopName: string; alreadyUnsubscribed: boolean; locale: string }
+  | { outcome: "not_found" };
 
 export async function findUnsubscribeToken(db: Db, token: string): Promise<UnsubscribeLookup> {
   const sub = await db.subscription.findUnique({
     where: { unsubscribeToken: token },
-    select: { status: true, shop: { select: { name: true, domain: true } } },
+    select: { status: true, locale: true, shop: { select: { name: true, domain: true } } },
   });
   if (!sub) return { outcome: "not_found" };
   return {
     outcome: "found",
     shopName: sub.shop.name ?? sub.shop.domain,
     alreadyUnsubscribed: sub.status === "UNSUBSCRIBED",
+    locale: sub.locale,
   };
 }
 
@@ -25,7 +27,12 @@ export async function findUnsubscribeToken(db: Db, token: string): Promise<Unsub
 export async function unsubscribe(db: Db, token: string, now: Date): Promise<UnsubscribeLookup> {
   const sub = await db.subscription.findUnique({
     where: { unsubscribeToken: token },
-    select: { shopId: true, email: true, shop: { select: { name: true, domain: true } } },
+    select: {
+      shopId: true,
+      email: true,
+      locale: true,
+      shop: { select: { name: true, domain: true } },
+    },
   });
   if (!sub) return { outcome: "not_found" };
   if (sub.email !== null) {
@@ -40,5 +47,10 @@ export async function unsubscribe(db: Db, token: string, now: Date): Promise<Uns
     where: { unsubscribeToken: token, status: { not: "UNSUBSCRIBED" } },
     data: { status: "UNSUBSCRIBED", unsubscribedAt: now, activeKey: null },
   });
-  return { outcome: "found", shopName: sub.shop.name ?? sub.shop.domain, alreadyUnsubscribed: true };
+  return {
+    outcome: "found",
+    shopName: sub.shop.name ?? sub.shop.domain,
+    alreadyUnsubscribed: true,
+    locale: sub.locale,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLocale, supportedLocales } from "./resolve-locale.ts";
+import { resolveLocale, resolvePageLocale, supportedLocales } from "./resolve-locale.ts";
 
 describe("resolveLocale", () => {
   it.each([
@@ -25,5 +25,15 @@ describe("resolveLocale", () => {
 
   it("lists the four locales the copy is written in", () => {
     expect([...supportedLocales].sort()).toEqual(["de", "en", "es", "fr"]);
+  });
+
+  it("a page from an email speaks the email's locale, else the browser's, else English", () => {
+    expect(resolvePageLocale("de", "fr")).toBe("de");
+    expect(resolvePageLocale("fr-CA", false)).toBe("fr");
+    // The email was in English (no copy in Portuguese): so is its page.
+    expect(resolvePageLocale("pt-BR", "es")).toBe("en");
+    expect(resolvePageLocale(null, "es")).toBe("es");
+    expect(resolvePageLocale(" ", "de")).toBe("de");
+    expect(resolvePageLocale(undefined, false)).toBe("en");
   });
 });

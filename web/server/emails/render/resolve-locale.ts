@@ -19,3 +19,16 @@ export function resolveLocale(requested: string | null | undefined): SupportedLo
   const language = normalized.split("-")[0] ?? "";
   return isSupported(language) ? language : defaultLocale;
 }
+
+/**
+ * The locale of a page opened from an email: the locale the email was written in (`stored`, the
+ * subscription's or the notification's), else the browser's best supported language (what
+ * Express's `req.acceptsLanguages(...supportedLocales)` answers, `false` for none), else English.
+ */
+export function resolvePageLocale(
+  stored: string | null | undefined,
+  accepted: string | false | undefined,
+): SupportedLocale {
+  if (stored && stored.trim()) return resolveLocale(stored);
+  return resolveLocale(accepted || null);
+}
