@@ -64,6 +64,17 @@ async function etaChangedLink(
   return `${f.app.url}${url.pathname}`;
 }
 
+/** A hand-made POST of the cancel form: refused (422) with `message` above the form. */
+async function expectRefused(link: string, form: string, message: string): Promise<void> {
+  const refused = await fetch(link, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: form,
+  });
+  expect(refused.status).toBe(422);
+  expect(await refused.text()).toContain(message);
+}
+
 describe("the cancel link of an ETA-changed email", () => {
   it("offers only the units still backordered, and the POST refuses more", async () => {
     const link = await etaChangedLink(futureDate(35).iso);
@@ -79,13 +90,9 @@ describe("the cancel link of an ETA-changed email", () => {
 
     // A hand-made POST for the whole line (6) is refused, and nothing is recorded.
     const [line] = await f.app.deps.db.backorderLine.findMany({ where: { shopId: shop.id, orderId } });
-    const refused = await fetch(link, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: `qty_${line!.lineItemId}=6`,
-    });
-    expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain(
+    await expectRefused(
+      link,
+      `qty_${line!.lineItemId}=6`,
       "You asked to cancel 6 of Loden Coat, but only 2 are still backordered.",
     );
     expect(await f.app.deps.db.cancelRequest.count({ where: { shopId: shop.id } })).toBe(0);
@@ -153,6 +160,16 @@ describe("the cancel link of a German order email", () => {
     expect(body).toContain("Bitten Sie ");
     expect(body).toContain("von 2 noch nachbestellt");
     expect(await tab.getByLabel("Lodenmantel").inputValue()).toBe("2");
+
+    // A hand-made POST for more than is backordered: refused, in German.
+    const [line] = await f.app.deps.db.backorderLine.findMany({
+      where: { shopId: german.id, orderId: order.id },
+    });
+    await expectRefused(
+      link,
+      `qty_${line!.lineItemId}=3`,
+      "Sie möchten 3 × Lodenmantel stornieren, aber nur 2 sind noch nachbestellt.",
+    );
 
     await tab.getByLabel("Lodenmantel").fill("1");
     await Promise.all([

@@ -8,6 +8,7 @@ import {
 import { noFraming } from "../http/security-headers.ts";
 import { refuseNulBody } from "../reject-nul-bytes.ts";
 import { cancelPageStrings } from "./cancel-page-strings.ts";
+import type { CancelRefusal } from "./plan-cancel-request.ts";
 import { renderCancelPage } from "./render-cancel-page.ts";
 import { loadCancelLink, requestCancellation, type CancelLinkState } from "./request-cancellation.ts";
 
@@ -27,7 +28,7 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
   const send = (res: Response, { status, ...page }: Page) =>
     res.status(status).set("Cache-Control", "no-store").type("html").send(renderCancelPage(page));
 
-  const formPage = (req: Request, state: OpenLink, status: number, error?: string): Page => {
+  const formPage = (req: Request, state: OpenLink, status: number, refusal?: CancelRefusal): Page => {
     const lang = langOf(req, state.locale);
     const strings = cancelPageStrings[lang];
     const { button, ...copy } = strings.form(state.orderName, state.shopName);
@@ -35,7 +36,7 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
       status,
       lang,
       ...copy,
-      ...(error ? { error } : {}),
+      ...(refusal ? { error: strings.refusal(refusal) } : {}),
       lines: state.lines,
       ofBackordered: strings.ofBackordered,
       form: { action: req.originalUrl, button },
@@ -67,7 +68,7 @@ export function cancelLinkRoutes(deps: AppDeps): Router {
       // Shown with the form as it stands now, so the customer can correct the request.
       const now = await loadCancelLink(deps.db, deps.config.apiSecrets, req.params.token);
       if (now.kind !== "open") return void send(res, pageOf(req, now));
-      return void send(res, formPage(req, now, 422, state.message));
+      return void send(res, formPage(req, now, 422, state.refusal));
     }
     if (state.kind !== "recorded") return void send(res, pageOf(req, state));
     const lang = langOf(req, state.locale);

@@ -1,4 +1,5 @@
 import type { SupportedLocale } from "../emails/render/resolve-locale.ts";
+import type { CancelRefusal } from "./plan-cancel-request.ts";
 
 type Copy = { title: string; message: string };
 
@@ -12,6 +13,8 @@ export interface CancelPageStrings {
   /** Beside each quantity field: how many units of the line are still backordered. */
   ofBackordered: (units: number) => string;
   sent: (shop: string, units: number, order: string) => Copy;
+  /** Above the form, when the last submission was refused. */
+  refusal: (refusal: CancelRefusal) => string;
 }
 
 // Non-breaking spaces (U+00A0) before French "?" are intentional.
@@ -40,6 +43,14 @@ export const cancelPageStrings: Record<SupportedLocale, CancelPageStrings> = {
       title: "Request sent",
       message: `${shop} has your request to cancel ${units} backordered ${units === 1 ? "item" : "items"} of ${order} and will confirm by email.`,
     }),
+    refusal: (r) =>
+      r.kind === "gone"
+        ? "One of these items is no longer on backorder."
+        : r.kind === "not_whole"
+          ? `Enter a whole number of items for ${r.title}.`
+          : r.kind === "too_many"
+            ? `You asked to cancel ${r.asked} of ${r.title}, but only ${r.backordered} ${r.backordered === 1 ? "is" : "are"} still backordered.`
+            : "Choose at least one item to cancel.",
   },
   fr: {
     invalid: {
@@ -65,6 +76,14 @@ export const cancelPageStrings: Record<SupportedLocale, CancelPageStrings> = {
       title: "Demande envoyée",
       message: `${shop} a reçu votre demande d’annulation de ${units} ${units === 1 ? "article" : "articles"} en rupture de ${order} et vous confirmera par e-mail.`,
     }),
+    refusal: (r) =>
+      r.kind === "gone"
+        ? "L’un de ces articles n’est plus en rupture de stock."
+        : r.kind === "not_whole"
+          ? `Saisissez un nombre entier d’articles pour ${r.title}.`
+          : r.kind === "too_many"
+            ? `Vous demandez l’annulation de ${r.asked} × ${r.title}, mais il n’en reste que ${r.backordered} en rupture.`
+            : "Choisissez au moins un article à annuler.",
   },
   de: {
     invalid: {
@@ -91,6 +110,14 @@ export const cancelPageStrings: Record<SupportedLocale, CancelPageStrings> = {
       title: "Anfrage gesendet",
       message: `${shop} hat Ihre Anfrage, ${units} ${units === 1 ? "nachbestellten Artikel" : "nachbestellte Artikel"} von ${order} zu stornieren, und bestätigt per E-Mail.`,
     }),
+    refusal: (r) =>
+      r.kind === "gone"
+        ? "Einer dieser Artikel ist nicht mehr nachbestellt."
+        : r.kind === "not_whole"
+          ? `Geben Sie für ${r.title} eine ganze Zahl ein.`
+          : r.kind === "too_many"
+            ? `Sie möchten ${r.asked} × ${r.title} stornieren, aber nur ${r.backordered} ${r.backordered === 1 ? "ist" : "sind"} noch nachbestellt.`
+            : "Wählen Sie mindestens einen Artikel zum Stornieren aus.",
   },
   es: {
     invalid: {
@@ -117,5 +144,13 @@ export const cancelPageStrings: Record<SupportedLocale, CancelPageStrings> = {
       title: "Solicitud enviada",
       message: `${shop} tiene tu solicitud para cancelar ${units} ${units === 1 ? "artículo pendiente" : "artículos pendientes"} de ${order} y te lo confirmará por correo.`,
     }),
+    refusal: (r) =>
+      r.kind === "gone"
+        ? "Uno de estos artículos ya no está pendiente."
+        : r.kind === "not_whole"
+          ? `Introduce un número entero de artículos para ${r.title}.`
+          : r.kind === "too_many"
+            ? `Pediste cancelar ${r.asked} de ${r.title}, pero solo ${r.backordered === 1 ? "queda 1 pendiente" : `quedan ${r.backordered} pendientes`}.`
+            : "Elige al menos un artículo para cancelar.",
   },
 };

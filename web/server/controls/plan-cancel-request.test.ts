@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cancelPageStrings } from "./cancel-page-strings.ts";
 import { planCancelRequest, type CancellableLine } from "./plan-cancel-request.ts";
 
 const coat: CancellableLine = { lineItemId: 9007199254740993n, title: "Loden Coat", backordered: 2 };
@@ -34,6 +35,22 @@ describe("planCancelRequest", () => {
     [{ qty_1: "1" }, "One of these items is no longer on backorder."],
     [{ qty_9007199254740993: "0" }, "Choose at least one item to cancel."],
   ])("refuses %j", (form, message) => {
-    expect(planCancelRequest([coat, hat], form)).toEqual({ ok: false, message });
+    const plan = planCancelRequest([coat, hat], form);
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(cancelPageStrings.en.refusal(plan.refusal)).toBe(message);
+  });
+
+  it("words a refusal in each language", () => {
+    const plan = planCancelRequest([coat, hat], { qty_9007199254740993: "6" });
+    if (plan.ok) throw new Error("expected a refusal");
+    expect(cancelPageStrings.de.refusal(plan.refusal)).toBe(
+      "Sie möchten 6 × Loden Coat stornieren, aber nur 2 sind noch nachbestellt.",
+    );
+    expect(cancelPageStrings.fr.refusal(plan.refusal)).toBe(
+      "Vous demandez l’annulation de 6 × Loden Coat, mais il n’en reste que 2 en rupture.",
+    );
+    expect(cancelPageStrings.es.refusal(plan.refusal)).toBe(
+      "Pediste cancelar 6 de Loden Coat, pero solo quedan 2 pendientes.",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "../db/create-prisma.ts";
 import { cancelTokenDigest, verifyCancelToken, type CancelTokenClaims } from "./cancel-token.ts";
-import { planCancelRequest, type CancellableLine } from "./plan-cancel-request.ts";
+import { planCancelRequest, type CancellableLine, type CancelRefusal } from "./plan-cancel-request.ts";
 
 /**
  * What a cancel link stands for. `locale` is the language of the email that carried the link (its
@@ -103,13 +103,13 @@ export async function requestCancellation(
   now: Date,
 ): Promise<
   | Exclude<CancelLinkState, { kind: "open" }>
-  | { kind: "refused"; message: string }
+  | { kind: "refused"; refusal: CancelRefusal }
   | { kind: "recorded"; locale: string; orderName: string; shopName: string; units: number }
 > {
   const state = await loadCancelLink(db, secrets, token);
   if (state.kind !== "open") return state;
   const plan = planCancelRequest(state.lines, form);
-  if (!plan.ok) return { kind: "refused", message: plan.message };
+  if (!plan.ok) return { kind: "refused", refusal: plan.refusal };
   const { count } = await db.cancelRequest.createMany({
     data: [
       {
