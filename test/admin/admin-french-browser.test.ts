@@ -9,6 +9,7 @@ import {
   visit,
   type AdminBrowserSession,
 } from "./helpers/admin-browser-session.ts";
+import { listTextCutOff } from "./helpers/list-text-cut-off.ts";
 
 // Every admin page opened the way Shopify opens an app for a French-speaking merchant (the admin's
 // language in `locale`, docs/admin-i18n.md), in a browser whose own language is English: the page
@@ -45,12 +46,23 @@ const PAGES: { name: string; link: string; title: string; text: RegExp }[] = [
 const ENGLISH =
   /\b(Dashboard|Backorders|Subscribers|Settings|Activity log|Integrations|Setup guide|Export CSV|Search by|Try again|Something went wrong|Previous|Next|Save|Discard|Cancel|Open|Overdue|Waiting|Skip to content)\b/;
 
+/** Screenshots at 1440 and 390 px; French words are longer: no list may run off the screen at either. */
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.waitForTimeout(200);
+  expect({ page: name, width: 1440, cutOff: await listTextCutOff(page) }).toEqual({
+    page: name,
+    width: 1440,
+    cutOff: [],
+  });
   await page.screenshot({ path: path.join(FR_ARTIFACTS, `${name}-1440.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
+  expect({ page: name, width: 390, cutOff: await listTextCutOff(page) }).toEqual({
+    page: name,
+    width: 390,
+    cutOff: [],
+  });
   await page.screenshot({ path: path.join(FR_ARTIFACTS, `${name}-390.png`) });
   await page.setViewportSize({ width: 1440, height: 900 });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NAV_PAGES, useLoggedInSession, visit } from "./helpers/admin-browser-session.ts";
+import { listTextCutOff } from "./helpers/list-text-cut-off.ts";
 
 /**
  * At 390 px outside the Shopify admin: every page is reached through the app's menu, and the lists
@@ -20,12 +21,7 @@ describe("the admin on a 390 px phone", { timeout: 120_000 }, () => {
       );
       expect({ page: label, overflow }).toEqual({ page: label, overflow: 0 });
       // Nor is a list's text cut off at the screen's edge inside a table that scrolls on its own.
-      const cutOff = await page.evaluate(() =>
-        Array.from(document.querySelectorAll(".Polaris-IndexTable *"))
-          .filter((el) => el.children.length === 0 && (el.textContent ?? "").trim() !== "")
-          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-          .map((el) => (el.textContent ?? "").trim()),
-      );
+      const cutOff = await listTextCutOff(page);
       expect({ page: label, cutOff }).toEqual({ page: label, cutOff: [] });
     }
   });

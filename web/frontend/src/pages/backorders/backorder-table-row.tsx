@@ -3,6 +3,7 @@ import { Badge, BlockStack, Button, IndexTable, InlineStack, Link, Text } from "
 import { shownVariantTitle } from "../../format/variant-label.ts";
 import { appBridge } from "../../api/session-token.ts";
 import { useFormats } from "../../format/use-formats.tsx";
+import { CondensedCell } from "../../components/condensed-cell.tsx";
 import {
   lineOverdue,
   orderAdminUrl,
@@ -37,8 +38,11 @@ export function BackorderTableRow({
   onOnlyProduct,
   onShowHistory,
   selected,
+  condensed,
 }: {
   selected: boolean;
+  /** On a phone: one stacked cell instead of seven columns. */
+  condensed: boolean;
   row: BackorderRow;
   index: number;
   shop: string | null;
@@ -52,79 +56,117 @@ export function BackorderTableRow({
   const overdue = lineOverdue(row);
   const product = row.productTitle || t("common.untitledProduct");
   const statusKey = statusLabelKey(row.status);
-  return (
-    <IndexTable.Row
-      id={row.id}
-      key={row.id}
-      position={index}
-      selected={selected}
-      tone={overdue ? "critical" : undefined}
-    >
-      <IndexTable.Cell>
+  const rowProps = {
+    id: row.id,
+    position: index,
+    selected,
+    tone: overdue ? ("critical" as const) : undefined,
+  };
+  const order = (
+    <span onClick={stop}>
+      <Link url={orderAdminUrl(shop, row.orderId, Boolean(appBridge()))} target="_blank" removeUnderline>
+        {orderLabel(row)}
+      </Link>
+    </span>
+  );
+  const variant = (
+    <InlineStack gap="100" blockAlign="center" wrap={condensed}>
+      <Text as="span" fontWeight="semibold">
+        {product}
+      </Text>
+      {shownVariantTitle(row.variantTitle) ? (
+        <Text as="span" tone="subdued">
+          — {shownVariantTitle(row.variantTitle)}
+        </Text>
+      ) : null}
+      {row.productId && !productFiltered ? (
         <span onClick={stop}>
-          <Link url={orderAdminUrl(shop, row.orderId, Boolean(appBridge()))} target="_blank" removeUnderline>
-            {orderLabel(row)}
-          </Link>
+          <Button
+            variant="plain"
+            accessibilityLabel={t("backorders.showOnly", { product })}
+            onClick={() => row.productId && onOnlyProduct(row.productId, product)}
+          >
+            {t("backorders.onlyThis")}
+          </Button>
         </span>
-      </IndexTable.Cell>
-      <IndexTable.Cell>{row.customer ?? "—"}</IndexTable.Cell>
-      <IndexTable.Cell>
-        <InlineStack gap="100" blockAlign="center" wrap={false}>
-          <Text as="span" fontWeight="semibold">
-            {product}
-          </Text>
-          {shownVariantTitle(row.variantTitle) ? (
-            <Text as="span" tone="subdued">
-              — {shownVariantTitle(row.variantTitle)}
+      ) : null}
+    </InlineStack>
+  );
+  const units = (
+    <Text as="span" alignment="end" numeric>
+      {t("backorders.unitsOf", { units: f.number(shown.units), of: f.number(shown.of) })}
+    </Text>
+  );
+  const history = (
+    <InlineStack gap="100" wrap={condensed}>
+      <Text as="span" tone="subdued" variant="bodySm" numeric>
+        {t("backorders.firstPeak", {
+          first: f.number(row.initialBackorderedQuantity),
+          peak: f.number(row.peakBackorderedQuantity),
+        })}
+      </Text>
+      <span onClick={stop}>
+        <Button
+          variant="plain"
+          accessibilityLabel={t("backorders.unitHistoryOf", { order: orderLabel(row), product })}
+          onClick={() => onShowHistory(row)}
+        >
+          {t("backorders.history")}
+        </Button>
+      </span>
+    </InlineStack>
+  );
+  const eta = (
+    <InlineStack gap="100" wrap={condensed}>
+      <span>{f.date(row.etaCurrent)}</span>
+      {overdue ? <Badge tone="critical">{t("backorders.overdue")}</Badge> : null}
+    </InlineStack>
+  );
+  const status = <Badge tone={STATUS_TONE[row.status]}>{statusKey ? t(statusKey) : row.status}</Badge>;
+  if (condensed) {
+    // On a phone: the order, its customer and status; the variant; the units; when placed and the ETA.
+    return (
+      <IndexTable.Row {...rowProps}>
+        <CondensedCell>
+          <InlineStack gap="200" blockAlign="center" wrap>
+            {order}
+            <Text as="span" breakWord>
+              {row.customer ?? "—"}
             </Text>
-          ) : null}
-          {row.productId && !productFiltered ? (
-            <span onClick={stop}>
-              <Button
-                variant="plain"
-                accessibilityLabel={t("backorders.showOnly", { product })}
-                onClick={() => row.productId && onOnlyProduct(row.productId, product)}
-              >
-                {t("backorders.onlyThis")}
-              </Button>
-            </span>
-          ) : null}
-        </InlineStack>
-      </IndexTable.Cell>
+            {status}
+          </InlineStack>
+          {variant}
+          <InlineStack gap="200" blockAlign="center" wrap>
+            {units}
+            {history}
+          </InlineStack>
+          <InlineStack gap="200" blockAlign="center" wrap>
+            <Text as="span" tone="subdued">
+              {f.dateTime(row.placedAt)}
+            </Text>
+            <Text as="span" tone="subdued">
+              {t("etas.eta")}:
+            </Text>
+            {eta}
+          </InlineStack>
+        </CondensedCell>
+      </IndexTable.Row>
+    );
+  }
+  return (
+    <IndexTable.Row {...rowProps}>
+      <IndexTable.Cell>{order}</IndexTable.Cell>
+      <IndexTable.Cell>{row.customer ?? "—"}</IndexTable.Cell>
+      <IndexTable.Cell>{variant}</IndexTable.Cell>
       <IndexTable.Cell>
         <BlockStack gap="050" inlineAlign="end">
-          <Text as="span" alignment="end" numeric>
-            {t("backorders.unitsOf", { units: f.number(shown.units), of: f.number(shown.of) })}
-          </Text>
-          <InlineStack gap="100" wrap={false}>
-            <Text as="span" tone="subdued" variant="bodySm" numeric>
-              {t("backorders.firstPeak", {
-                first: f.number(row.initialBackorderedQuantity),
-                peak: f.number(row.peakBackorderedQuantity),
-              })}
-            </Text>
-            <span onClick={stop}>
-              <Button
-                variant="plain"
-                accessibilityLabel={t("backorders.unitHistoryOf", { order: orderLabel(row), product })}
-                onClick={() => onShowHistory(row)}
-              >
-                {t("backorders.history")}
-              </Button>
-            </span>
-          </InlineStack>
+          {units}
+          {history}
         </BlockStack>
       </IndexTable.Cell>
       <IndexTable.Cell>{f.dateTime(row.placedAt)}</IndexTable.Cell>
-      <IndexTable.Cell>
-        <InlineStack gap="100">
-          <span>{f.date(row.etaCurrent)}</span>
-          {overdue ? <Badge tone="critical">{t("backorders.overdue")}</Badge> : null}
-        </InlineStack>
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        <Badge tone={STATUS_TONE[row.status]}>{statusKey ? t(statusKey) : row.status}</Badge>
-      </IndexTable.Cell>
+      <IndexTable.Cell>{eta}</IndexTable.Cell>
+      <IndexTable.Cell>{status}</IndexTable.Cell>
     </IndexTable.Row>
   );
 }

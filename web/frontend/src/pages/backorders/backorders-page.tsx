@@ -2,19 +2,18 @@ import { useTranslation } from "react-i18next";
 import {
   BlockStack,
   Card,
-  IndexFilters,
   IndexTable,
   InlineStack,
   Pagination,
   useBreakpoints,
   useIndexResourceState,
-  useSetIndexFiltersMode,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { AppPage } from "../../app-bridge/app-page.tsx";
 import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
+import { BackorderFilters, useSearchInput } from "./backorder-filters.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
 import { BulkActionModal, type BulkAction } from "./bulk-action-modal.tsx";
@@ -27,15 +26,6 @@ import {
   type BackorderRow,
 } from "./backorders-contract.ts";
 
-// Status tabs, and the overdue view (open lines whose ETA has passed).
-const TABS = [
-  { id: "open", content: "backorders.status.OPEN", status: "OPEN", overdue: false },
-  { id: "overdue", content: "backorders.overdue", status: "OPEN", overdue: true },
-  { id: "ready", content: "backorders.status.READY", status: "READY", overdue: false },
-  { id: "fulfilled", content: "backorders.status.FULFILLED", status: "FULFILLED", overdue: false },
-  { id: "cancelled", content: "backorders.status.CANCELLED", status: "CANCELLED", overdue: false },
-  { id: "all", content: "backorders.all", status: "", overdue: false },
-] as const;
 const SORTABLE: (BackorderQuery["sort"] | null)[] = [
   null,
   null,
@@ -66,65 +56,30 @@ export default function BackordersPage() {
   const [bulkRuns, setBulkRuns] = useState(0);
   const [bulk, setBulk] = useState<{ action: BulkAction; rows: BackorderRow[] } | null>(null);
   const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
-  const { mode, setMode } = useSetIndexFiltersMode();
   const { smDown } = useBreakpoints();
-  const [searchInput, setSearchInput] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setQuery((q) => (q.search === searchInput ? q : { ...q, search: searchInput, page: 1 })),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [searchInput]);
+  const [searchInput, setSearchInput] = useSearchInput(setQuery);
   const rows = state.data?.items ?? [];
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows.map((r) => ({ id: r.id })));
   const selectedIds = allResourcesSelected ? rows.map((r) => r.id) : selectedResources;
-  const tab = Math.max(
-    0,
-    TABS.findIndex((x) => x.status === query.status && x.overdue === query.overdue),
-  );
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
   const exporting = useDownload();
 
   const filters = (
-    <IndexFilters
-      tabs={TABS.map((x) => ({ id: x.id, content: t(x.content) }))}
-      selected={tab}
-      onSelect={(index) => {
-        const chosen = TABS[index] ?? TABS[0];
-        clearSelection();
-        update({ status: chosen.status, overdue: chosen.overdue });
-      }}
-      queryValue={searchInput}
-      queryPlaceholder={t("backorders.searchByOrderCustomerProduct")}
-      onQueryChange={setSearchInput}
-      onQueryClear={() => setSearchInput("")}
-      filters={[]}
-      appliedFilters={
-        query.product
-          ? [
-              {
-                key: "product",
-                label: t("backorders.productFilter", { product: productLabel }),
-                onRemove: () => update({ product: "" }),
-              },
-            ]
-          : []
-      }
-      onClearAll={() => {
-        setSearchInput("");
-        update({ product: "" });
-      }}
-      canCreateNewView={false}
-      mode={mode}
-      setMode={setMode}
-      cancelAction={{ onAction: () => setSearchInput(""), disabled: false, loading: false }}
+    <BackorderFilters
+      query={query}
+      searchInput={searchInput}
+      onSearchInput={setSearchInput}
+      productLabel={productLabel}
+      update={update}
+      clearSelection={clearSelection}
     />
   );
   return (
     <AppPage
+      // Eight columns: the list takes the admin's full width, as Shopify's own order list does.
+      fullWidth
       title={t("backorders.title")}
       subtitle={t("backorders.subtitle")}
       primaryAction={{
@@ -213,6 +168,7 @@ export default function BackordersPage() {
                   {page.rows.map((row, index) => (
                     <BackorderTableRow
                       key={row.id}
+                      condensed={smDown}
                       row={row}
                       index={index}
                       shop={api.shop}
