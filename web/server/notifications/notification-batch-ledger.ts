@@ -1,5 +1,6 @@
 import type { Notification } from "@prisma/client";
 import type { SqlPool } from "../db/create-sql-pool.ts";
+import { CLAIM_BY_ID_SQL, OPEN_ROWS_SQL } from "./batch-lookup-sql.ts";
 
 /**
  * The ledger's batch operations in plain SQL (node-postgres): a fan-out batch of 100 costs a few
@@ -31,18 +32,7 @@ export async function claimNotifications(
   const now = utc(input.now);
   const staleBefore = utc(new Date(input.now.getTime() - input.leaseMs));
   const { rows } = await sql.query<RawRow>(
-    `with pick as (
-       select id from "Notification"
-       where id = any($1::text[]) and "shopId" = $2
-         and (status = 'PENDING' or ($6::boolean and status = 'FAILED')
-              or (status = 'SENDING' and "claimedAt" < $3::timestamp(3)))
-       order by id
-       limit $4
-       for update skip locked
-     )
-     update "Notification" n
-     set status = 'SENDING', "claimedAt" = $5::timestamp(3), attempts = n.attempts + 1
-     from pick where n.id = pick.id
+    `${CLAIM_BY_ID_SQL}
      returning ${ROW}`,
     [input.ids, input.shopId, staleBefore, input.limit, now, input.includeFailed],
   );
@@ -54,14 +44,12 @@ export async function readOpenRows(
   sql: Sql,
   input: { shopId: string; ids: string[]; leaseMs: number; includeFailed: boolean },
 ): Promise<{ open: number; busyUntilMs: number | null }> {
-  const { rows } = await sql.query<{ open: string; busy_until: number | null }>(
-    `select count(*) as open,
-            min(extract(epoch from "claimedAt") * 1000) filter (where status = 'SENDING') + $2::float8 as busy_until
-     from "Notification"
-     where id = any($1::text[]) and "shopId" = $4
-       and (status in ('PENDING', 'SENDING') or ($3::boolean and status = 'FAILED'))`,
-    [input.ids, input.leaseMs, input.includeFailed, input.shopId],
-  );
+  const { rows } = await sql.query<{ open: string; busy_until: number | null }>(OPEN_ROWS_SQL, [
+    input.ids,
+    input.leaseMs,
+    input.includeFailed,
+    input.shopId,
+  ]);
   const row = rows[0];
   return { open: Number(row?.open ?? 0), busyUntilMs: row?.busy_until ?? null };
 }

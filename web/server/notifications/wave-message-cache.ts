@@ -2,6 +2,7 @@ import { emailSendCaches, loadEmailVariant, type EmailShop, type EmailVariant } 
 import { prepareRestockWaveMessage, type RestockWaveMessage } from "./restock-wave-message.ts";
 import { formatFrom } from "./sender-address.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { WAVE_MESSAGE_KEYS_SQL } from "./batch-lookup-sql.ts";
 
 /** A batch's restock messages, one per (variant, locale): rendered on first use, then only filled. */
 export type WaveMessageCache = {
@@ -54,13 +55,10 @@ export async function warmWaveMessages(
   shopId: string,
   ids: string[],
 ): Promise<void> {
-  const { rows } = await deps.sql.query<{ variantId: string; locale: string }>(
-    `select distinct s."variantId"::text as "variantId", n.locale
-     from "Notification" n join "Subscription" s on s.id = n."subscriptionId" and s."shopId" = n."shopId"
-     where n.id = any($1::text[]) and n."shopId" = $2 and n.kind = 'restock'
-       and n.status in ('PENDING', 'SENDING', 'FAILED')`,
-    [ids, shopId],
-  );
+  const { rows } = await deps.sql.query<{ variantId: string; locale: string }>(WAVE_MESSAGE_KEYS_SQL, [
+    ids,
+    shopId,
+  ]);
   await Promise.all(
     rows.map(async (row) => {
       const variant = await loadEmailVariant(deps, shopId, BigInt(row.variantId));
