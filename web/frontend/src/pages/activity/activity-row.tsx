@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import { useFormats } from "../../format/use-formats.tsx";
 import { kindLabelKey } from "../emails/emails-contract.ts";
 import { CondensedCell } from "../../components/condensed-cell.tsx";
+import { labelKey } from "../../i18n/label-key.ts";
 
 const TONE: Record<string, "success" | "critical" | "warning" | "attention" | undefined> = {
   SENT: "success",
@@ -22,8 +23,7 @@ const LABEL = {
   SUPPRESSED: "activity.status.SUPPRESSED",
   SKIPPED: "activity.status.SKIPPED",
 } as const;
-const statusLabelKey = (status: string) =>
-  Object.hasOwn(LABEL, status) ? LABEL[status as keyof typeof LABEL] : null;
+const statusLabelKey = (status: string) => labelKey(LABEL, status);
 
 function what(item: ActivityItem, t: TFunction): string {
   if (item.source === "webhook") return t("activity.webhook", { topic: item.kind });

@@ -6,6 +6,7 @@ import type { Formats } from "../../format/format.ts";
 import { useFormats } from "../../format/use-formats.tsx";
 import { variantLabel } from "../../format/variant-label.ts";
 import { orderLabel, type BackorderRow } from "./backorders-contract.ts";
+import { labelKey } from "../../i18n/label-key.ts";
 
 const KIND_LABEL = {
   create: "backorders.kind.create",
@@ -15,8 +16,7 @@ const KIND_LABEL = {
   fulfill: "backorders.status.FULFILLED",
   cancel: "backorders.status.CANCELLED",
 } as const;
-const kindLabelKey = (kind: string) =>
-  Object.hasOwn(KIND_LABEL, kind) ? KIND_LABEL[kind as keyof typeof KIND_LABEL] : null;
+const kindLabelKey = (kind: string) => labelKey(KIND_LABEL, kind);
 
 /** One line's unit timeline: each time its backordered units or status changed. */
 export function BackorderHistoryModal({ row, onClose }: { row: BackorderRow; onClose: () => void }) {

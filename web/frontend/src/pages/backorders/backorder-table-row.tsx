@@ -11,6 +11,7 @@ import {
   shownUnits,
   type BackorderRow,
 } from "./backorders-contract.ts";
+import { labelKey } from "../../i18n/label-key.ts";
 
 const STATUS_TONE: Record<string, "attention" | "success" | "info" | undefined> = {
   OPEN: "attention",
@@ -23,8 +24,7 @@ const STATUS_LABEL = {
   FULFILLED: "backorders.status.FULFILLED",
   CANCELLED: "backorders.status.CANCELLED",
 } as const;
-const statusLabelKey = (status: string) =>
-  Object.hasOwn(STATUS_LABEL, status) ? STATUS_LABEL[status as keyof typeof STATUS_LABEL] : null;
+const statusLabelKey = (status: string) => labelKey(STATUS_LABEL, status);
 
 /** One backordered line; the order links to the Shopify admin. */
 /** Links and buttons in a row act on their own; a click on them must not also select the row. */

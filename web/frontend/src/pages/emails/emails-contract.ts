@@ -7,6 +7,7 @@ import type {
   TemplateListResponse,
   TemplateSource,
 } from "../../../../contract/api-responses.ts";
+import { labelKey } from "../../i18n/label-key.ts";
 
 export type { LiquidError, LiquidWarning, TemplateSource };
 export type TemplateList = TemplateListResponse;
@@ -26,7 +27,7 @@ export const KIND_LABELS = {
 } as const;
 
 export function kindLabelKey(kind: string): (typeof KIND_LABELS)[keyof typeof KIND_LABELS] | null {
-  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : null;
+  return labelKey(KIND_LABELS, kind);
 }
 
 /** The 422 body's `details.warnings` (unknown variables), next to its errors. */

@@ -5,11 +5,11 @@ import { variantLabel } from "../../format/variant-label.ts";
 import { useFormats } from "../../format/use-formats.tsx";
 import type { EtaRowView } from "./etas-contract.ts";
 import { CondensedCell } from "../../components/condensed-cell.tsx";
+import { labelKey } from "../../i18n/label-key.ts";
 
 // Where an ETA without a date of its own comes from.
 const SOURCE_LABEL = { product: "etas.source.product", shop: "etas.source.shop" } as const;
-const sourceLabelKey = (source: string) =>
-  Object.hasOwn(SOURCE_LABEL, source) ? SOURCE_LABEL[source as keyof typeof SOURCE_LABEL] : null;
+const sourceLabelKey = (source: string) => labelKey(SOURCE_LABEL, source);
 
 /**
  * One variant of the ETA list: six columns, or (condensed, on a phone) one cell with the variant,
