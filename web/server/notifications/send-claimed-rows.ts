@@ -151,10 +151,12 @@ export async function sendClaimedRows(
     await Promise.allSettled(recorded);
   }
   await Promise.all(recorded); // rethrows a SENT write that failed for good
+  // A hard bounce is suppressed before its row reads FAILED: whoever sees the failure also sees the
+  // suppression, and no other email to that address starts in between.
+  for (const email of bounced) await suppressAddress(deps.db, shop.id, email, "bounced");
   await settleClaims(deps.sql, "SUPPRESSED", settle.SUPPRESSED);
   await settleClaims(deps.sql, "FAILED", settle.FAILED);
   await settleClaims(deps.sql, "PENDING", settle.PENDING);
-  for (const email of bounced) await suppressAddress(deps.db, shop.id, email, "bounced");
   result.suppressed = settle.SUPPRESSED.length;
   result.failed = settle.FAILED.length;
   return result;
