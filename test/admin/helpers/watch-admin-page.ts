@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Page } from "playwright-core";
 
 export type PageWatch = {
@@ -63,4 +64,25 @@ export function readPaintMetrics(page: Page): Promise<{ lcp: number; cls: number
     const w = window as unknown as { __lcp: number; __cls: number };
     return { lcp: w.__lcp, cls: w.__cls };
   });
+}
+
+/**
+ * The admin walked without a page error or a failed request, except those a test provoked on
+ * purpose: a 422 from a refused value, the sandboxed preview, and 429s the client retried.
+ */
+export function expectOnlyProvokedErrors(watch: PageWatch): void {
+  const expected = [
+    // The Liquid error the test provoked (the template API answers 422).
+    /Failed to load resource: the server responded with a status of 422/,
+    // Playwright's own probe into the email preview, which is sandboxed without scripts on purpose.
+    /Blocked script execution in 'about:srcdoc'/,
+    // The browser logs every 429 it gets; the client waits and retries (checked just below).
+    /Failed to load resource: the server responded with a status of 429/,
+  ];
+  expect(watch.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
+  // Only the failures the tests provoked on purpose.
+  expect(watch.apiFailures.filter((f) => !f.startsWith("422 "))).toEqual([]);
+  // A 429 is made good by the client's retry: none may be left without a later success.
+  expect(watch.throttled).toEqual([]);
+  expect(watch.otherFailures).toEqual([]);
 }
