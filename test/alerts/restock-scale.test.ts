@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { variantStockChangedJob } from "../../web/server/queues/definitions/variant-stock-changed.ts";
 import { spawnWorkerChild, type WorkerChild } from "../helpers/spawn-worker-child.ts";
 import { SENT_RECORDER_DEFAULTS } from "../../web/server/notifications/sent-recorder.ts";
-import { waitFor } from "../helpers/wait-for.ts";
+import { waitForFanout } from "./describe-fanout-state.ts";
 import { startAlertsFixture, type AlertsFixture } from "./alerts-fixture.ts";
 
 /** Inserts `count` ACTIVE subscribers in one statement (oldest first), returns nothing to keep memory flat. */
@@ -64,7 +64,10 @@ describe("restock fan-out at scale", () => {
         variantId: String(v.variantId),
       });
       let firstHalfPeak = 0;
-      await waitFor(
+      await waitForFanout(
+        fx,
+        shop.id,
+        [worker],
         async () => {
           if (firstHalfPeak === 0 && fx.smtp.messages.length >= N / 2) firstHalfPeak = worker.peakRss();
           return fx.smtp.messages.length >= N ? true : null;
@@ -91,7 +94,8 @@ describe("restock fan-out at scale", () => {
     },
   );
 
-  it("loses and duplicates nothing when the worker is killed mid-wave", { timeout: 240_000 }, async () => {
+  // The waits are long for a machine another test file keeps busy; a timeout prints where the work stood.
+  it("loses and duplicates nothing when the worker is killed mid-wave", { timeout: 600_000 }, async () => {
     const N = 1_500;
     const shop = await fx.addShop("Crash Shop", { waveMultiplier: 0, sendRatePerSecond: 0 });
     const v = await shop.addVariant({ title: "Crash Jacket", stock: 0 });
@@ -105,15 +109,17 @@ describe("restock fan-out at scale", () => {
     });
     const sent = () => fx.app.deps.db.notification.count({ where: { shopId: shop.id, status: "SENT" } });
     // The sending rate just before the kill, measured once sending is under way.
-    const underWay = await waitFor(
+    const wait = <T>(probe: () => Promise<T | null>, timeoutMs: number, everyMs: number) =>
+      waitForFanout(fx, shop.id, children.slice(-2), probe, timeoutMs, everyMs);
+    const underWay = await wait(
       async () => {
         const n = await sent();
         return n >= 50 ? { n, at: Date.now() } : null;
       },
-      60_000,
+      180_000,
       20,
     );
-    await waitFor(async () => ((await sent()) >= 300 ? true : null), 60_000, 20);
+    await wait(async () => ((await sent()) >= 300 ? true : null), 120_000, 20);
     const killAt = Date.now();
     await first.kill("SIGKILL");
     const killedAt = await sent();
@@ -123,7 +129,7 @@ describe("restock fan-out at scale", () => {
     const second = await spawnWorkerChild(fx.app, { smtpUrl: fx.smtp.url, concurrency: 20 });
     children.push(second);
     // Jobs the dead worker held come back after their lock expires (BullMQ stalled-job check).
-    await waitFor(async () => ((await sent()) === N ? true : null), 200_000, 500);
+    await wait(async () => ((await sent()) === N ? true : null), 240_000, 500);
     await new Promise((r) => setTimeout(r, 1_000));
     const { raw, ids } = perRecipient(fx, "crash");
     expect(ids.size).toBe(N); // nobody missed

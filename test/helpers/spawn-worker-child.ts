@@ -10,7 +10,11 @@ export type WorkerChild = {
   /** RSS when the worker had just started (before any job), in bytes. */
   baselineRss(): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The child's last log lines (warn and above unless TEST_LOG_LEVEL says otherwise), for a failure's message. */
+  logTail(): string[];
 };
+
+const LOG_TAIL_LINES = 40;
 
 /** The queue namespace of the test app (Redis key prefix or PostgreSQL schema). */
 export function queuePrefixOf(app: TestApp): string {
@@ -38,9 +42,20 @@ export async function spawnWorkerChild(
       SMTP_URL: opts.smtpUrl,
       ...(app.config.adminOrigin ? { SHOPIFY_ADMIN_ORIGIN: app.config.adminOrigin } : {}),
       CONCURRENCY: String(opts.concurrency),
-      ...(process.env.TEST_LOG_LEVEL ? { TEST_LOG_LEVEL: process.env.TEST_LOG_LEVEL } : {}),
+      TEST_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // The child's logs are kept (the last lines) to explain a failure, and shown as they come only
+  // when TEST_LOG_LEVEL asks for them.
+  const tail: string[] = [];
+  let partial = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    if (process.env.TEST_LOG_LEVEL) process.stderr.write(chunk);
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    tail.push(...lines.filter((line) => line.length > 0).map((line) => line.slice(0, 600)));
+    if (tail.length > LOG_TAIL_LINES) tail.splice(0, tail.length - LOG_TAIL_LINES);
   });
   let peak = 0;
   let baseline = 0;
@@ -64,6 +79,7 @@ export async function spawnWorkerChild(
     process: child,
     peakRss: () => peak,
     baselineRss: () => baseline,
+    logTail: () => [...tail, ...(partial ? [partial.slice(0, 600)] : [])],
     kill: async (signal = "SIGTERM") => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, "exit");
