@@ -18,7 +18,9 @@ export async function describeFanoutState(
       where: { shopId },
       _count: { _all: true },
     });
-    parts.push(`ledger: ${byStatus.map((row) => `${row.status} ${row._count._all}`).join(", ") || "no rows"}`);
+    parts.push(
+      `ledger: ${byStatus.map((row) => `${row.status} ${row._count._all}`).join(", ") || "no rows"}`,
+    );
     const events = await fx.app.deps.db.restockEvent.findMany({
       where: { shopId },
       select: { status: true, nextWaveAt: true },

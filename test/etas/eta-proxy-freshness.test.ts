@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyEtaChanges } from "../../web/server/etas/apply-eta-changes.ts";
 import { enqueueEtaMetafieldSync } from "../../web/server/etas/enqueue-eta-jobs.ts";
 import { proxyEtaHandlers } from "../../web/server/etas/eta-proxy-routes.ts";
+import { createProxyEtaParts } from "../../web/server/etas/proxy-eta-answer.ts";
 import { createProxyEtaCache } from "../../web/server/etas/proxy-eta-cache.ts";
 import {
   createProxyShopContextReader,
@@ -57,10 +58,13 @@ describe("GET /proxy/eta freshness and isolation", () => {
       .get(
         "/proxy/eta",
         requireProxySignature(app.deps),
-        ...proxyEtaHandlers(app.deps, {
-          answers: createProxyEtaCache({ perf }),
-          contexts: createProxyShopContextReader(app.deps.sql, { perf }),
-        }),
+        ...proxyEtaHandlers(
+          app.deps,
+          createProxyEtaParts(app.deps, {
+            answers: createProxyEtaCache({ perf }),
+            contexts: createProxyShopContextReader(app.deps.sql, { perf }),
+          }),
+        ),
       )
       .use(errorMiddleware(app.deps.logger));
     server = web.listen(0, "127.0.0.1");

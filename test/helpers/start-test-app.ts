@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { pino } from "pino";
 import { inject } from "vitest";
 import { createQueues } from "../../web/server/queues/create-queues.ts";
@@ -8,7 +8,7 @@ import { createQueueBackend } from "../../web/server/queues/queue-backend.ts";
 import { createWorker, type RunningWorker } from "../../jobs/create-worker.ts";
 import type { JobHandler } from "../../jobs/job-handlers-type.ts";
 import type { AppDeps } from "../../web/server/app-deps.ts";
-import { createApp } from "../../web/server/app.ts";
+import { createWebListener } from "../../web/server/web-listener.ts";
 import { loadConfig, type Config } from "../../web/server/config.ts";
 import { createPrisma } from "../../web/server/db/create-prisma.ts";
 import { createSqlPool } from "../../web/server/db/create-sql-pool.ts";
@@ -76,7 +76,7 @@ export async function startTestApp(
   // One deps type for both processes: the test's worker shares the web side's.
   const workerDeps = deps;
   const server: Server = await new Promise((resolve) => {
-    const s = createApp(deps).listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(createWebListener(deps)).listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const workers: RunningWorker[] = [];

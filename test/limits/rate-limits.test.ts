@@ -6,13 +6,13 @@ import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
 const FLOODER = "rl-flooder.myshopify.com";
 const QUIET = "rl-quiet.myshopify.com";
 
-function etaUrl(base: string, shop: string) {
+function etaUrl(base: string, shop: string, variantIds = "1") {
   const query = {
     shop,
     logged_in_customer_id: "",
     path_prefix: "/apps/backorder",
     timestamp: String(Math.floor(Date.now() / 1000)),
-    variant_ids: "1",
+    variant_ids: variantIds,
   };
   return `${base}/proxy/eta?${new URLSearchParams({ ...query, signature: signProxyParams(query, TEST_API_SECRET) })}`;
 }
@@ -80,5 +80,16 @@ describe("rate limits on /api and /proxy/eta", () => {
     expect(
       (await fetch(etaUrl(app.url, FLOODER), { headers: { "X-Forwarded-For": "198.51.100.1" } })).status,
     ).toBe(200);
+  });
+
+  // A read the storefront fast path hands to express (here a 400) is counted once, not by both.
+  it("/proxy/eta: a refused read counts once against the client's allowance", async () => {
+    const shop = "rl-once.myshopify.com";
+    await app.installShop(shop);
+    const read = async (ids: string) =>
+      (await fetch(etaUrl(app.url, shop, ids), { headers: { "X-Forwarded-For": "198.51.100.9" } })).status;
+    const statuses = [await read("1,abc")];
+    for (let i = 0; i < 5; i += 1) statuses.push(await read("1"));
+    expect(statuses).toEqual([400, 200, 200, 200, 200, 429]);
   });
 });

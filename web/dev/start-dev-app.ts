@@ -1,12 +1,11 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
 import { createWorker } from "../../jobs/create-worker.ts";
 import type { AppDeps } from "../server/app-deps.ts";
-import { createApp } from "../server/app.ts";
 import type { Runtime } from "../server/create-runtime.ts";
 import type { Logger } from "../server/logger.ts";
 import { createMailer } from "../server/notifications/create-mailer.ts";
+import { createWebListener } from "../server/web-listener.ts";
 
 export type DevApp = { deps: AppDeps; address: AddressInfo; close(): Promise<void> };
 
@@ -14,9 +13,7 @@ export type DevApp = { deps: AppDeps; address: AddressInfo; close(): Promise<voi
 export async function startDevApp(runtime: Runtime, logger: Logger): Promise<DevApp> {
   const { config } = runtime;
   const deps: AppDeps = { ...runtime, logger };
-  const web = express();
-  web.disable("x-powered-by");
-  web.use(createApp(deps));
+  const web = createServer(createWebListener(deps));
   const server: Server = await new Promise((resolve, reject) => {
     // The playground runs on the published demo secret: reachable from this machine only, like the
     // simulator and the mail catcher. With real credentials the Shopify CLI's tunnel needs every interface.

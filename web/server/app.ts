@@ -12,21 +12,24 @@ import { flowRoutes } from "./integrations/flow/flow-routes.ts";
 import { healthRoutes } from "./health/health-routes.ts";
 import { queueDashboardRoutes } from "./ops/queue-dashboard-routes.ts";
 import { proxyEtaHandlers } from "./etas/eta-proxy-routes.ts";
+import { createProxyEtaParts, type ProxyEtaParts } from "./etas/proxy-eta-answer.ts";
+import { compileTrustProxy } from "./http/client-address.ts";
 import { proxyRoutes } from "./proxy/proxy-routes.ts";
 import { requireProxySignature } from "./proxy/require-proxy-signature.ts";
 import { twilioWebhookRoutes } from "./sms/twilio-webhook-routes.ts";
 import { emailLinkRoutes } from "./subscriptions/email-link-routes.ts";
 import { webhookRoutes } from "./webhooks/webhook-routes.ts";
 
-/** The web process's HTTP app, without listen(): tests drive it directly. */
-export function createApp(deps: AppDeps): Express {
+/**
+ * The web process's express app, without listen(): tests drive it directly. Servers listen with
+ * createWebListener (web-listener.ts), which answers clean ETA reads before this app and hands it
+ * everything else; `proxyEta` is what both share.
+ */
+export function createApp(deps: AppDeps, proxyEta: ProxyEtaParts = createProxyEtaParts(deps)): Express {
   const app = express();
   app.disable("x-powered-by");
   // req.ip is the shopper's address only when the proxies in front are trusted (TRUST_PROXY).
-  app.set(
-    "trust proxy",
-    typeof deps.config.trustProxy === "number" ? deps.config.trustProxy : [...deps.config.trustProxy],
-  );
+  app.set("trust proxy", compileTrustProxy(deps.config.trustProxy));
   app.use(baseSecurityHeaders());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -40,8 +43,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(refuseNulUrl());
   // The storefront's hot path first (GET /proxy/eta: every product page view), a route of its own
   // before any router is tried; the /proxy router parses bodies only under /proxy.
-  const proxySignature = requireProxySignature(deps);
-  app.get("/proxy/eta", proxySignature, ...proxyEtaHandlers(deps));
+  const proxySignature = requireProxySignature(deps, proxyEta.shops);
+  app.get("/proxy/eta", proxySignature, ...proxyEtaHandlers(deps, proxyEta));
   app.use("/proxy", proxyRoutes(deps, proxySignature));
   // Webhooks before the routers that parse JSON: they need the raw body.
   app.use(webhookRoutes(deps));

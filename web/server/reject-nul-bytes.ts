@@ -37,9 +37,14 @@ export function refuseNulBody(kind: BodyKind) {
   };
 }
 
+/** True when a URL (path or query) holds an encoded NUL. */
+export function urlHasNul(url: string): boolean {
+  return URL_NUL.test(url);
+}
+
 /** Refuses a URL (path or query) holding an encoded NUL, before any route reads it (422). */
 export function refuseNulUrl(): RequestHandler {
   return (req, _res, next) => {
-    next(URL_NUL.test(req.originalUrl) ? new NulByteError() : undefined);
+    next(urlHasNul(req.originalUrl) ? new NulByteError() : undefined);
   };
 }

@@ -1,13 +1,13 @@
 // One web process: HTTP only. Never sends mail; its one inline Admin API call is the bounded
 // look-up of a variant a storefront signup names before the app has synced it. Run directly
 // (WEB_CONCURRENCY unset or 1) or as a child of the cluster primary (cluster/run-web-primary.ts).
-import type { Server } from "node:http";
-import { createApp } from "./app.ts";
+import { createServer, type Server } from "node:http";
 import type { Config } from "./config.ts";
 import { createRuntime } from "./create-runtime.ts";
 import { startMetricsServer } from "./ops/start-metrics-server.ts";
 import { reencryptOfflineTokens } from "./shopify/sessions/reencrypt-offline-tokens.ts";
 import { onShutdown } from "./shutdown.ts";
+import { createWebListener } from "./web-listener.ts";
 
 export async function startWeb(config: Config): Promise<void> {
   // Several children migrate at once safely: migrate-database.ts holds an advisory lock.
@@ -16,8 +16,7 @@ export async function startWeb(config: Config): Promise<void> {
   // docs/operations.md); each row is rewritten only if unchanged, so children may race here.
   const { rewritten } = await reencryptOfflineTokens(runtime);
   if (rewritten > 0) runtime.logger.info({ rewritten }, "offline tokens re-encrypted with the current key");
-  const app = createApp({ ...runtime });
-  const server: Server = app.listen(config.port, () => {
+  const server: Server = createServer(createWebListener({ ...runtime })).listen(config.port, () => {
     runtime.logger.info({ port: config.port, url: config.appUrl }, "web listening");
   });
   server.keepAliveTimeout = 65_000;

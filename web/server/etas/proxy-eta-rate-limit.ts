@@ -1,7 +1,8 @@
+import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
 import { refuse } from "../limits/api-shop-limiter.ts";
-import { createBatchedHitCounter } from "../limits/batched-hit-counter.ts";
+import { createBatchedHitCounter, type BatchedVerdict } from "../limits/batched-hit-counter.ts";
 import { createHitCounter } from "../limits/create-hit-counter.ts";
 import type { ProxyLocals } from "../proxy/require-proxy-signature.ts";
 
@@ -10,16 +11,19 @@ const FLUSH_MS = 100;
 /** Clients and shops one process remembers (a flood of addresses forgets the least recent). */
 const MAX_KEYS = 100_000;
 
+/** Counts one ETA read of a client of a shop; the verdict says whether it is within the limits. */
+export type ProxyEtaLimiter = (shopId: string, clientIp: string | undefined) => Promise<BatchedVerdict>;
+
 /**
  * GET /proxy/eta per client (a scraper or a loop in someone's browser) and per shop (a crowd of
- * them), after the signature check; 429 with Retry-After. Storefront pages ask once per view,
- * so the defaults (docs/operations.md) are far above what shoppers send. The storefront's hottest
- * route: counted in the process and sent to the shared counters every FLUSH_MS
- * (batched-hit-counter.ts), not one round trip per read.
+ * them), after the signature check. Storefront pages ask once per view, so the defaults
+ * (docs/operations.md) are far above what shoppers send. The storefront's hottest route: counted
+ * in the process and sent to the shared counters every FLUSH_MS (batched-hit-counter.ts), not one
+ * round trip per read.
  */
-export function proxyEtaRateLimit(
+export function createProxyEtaLimiter(
   deps: Pick<AppDeps, "config" | "db" | "queues" | "logger">,
-): RequestHandler {
+): ProxyEtaLimiter {
   const { proxyEtaPerClientPerMinute, proxyEtaPerShopPerMinute } = deps.config.limits;
   const counter = createBatchedHitCounter({
     add: createHitCounter(deps),
@@ -27,13 +31,30 @@ export function proxyEtaRateLimit(
     flushMs: FLUSH_MS,
     maxKeys: MAX_KEYS,
   });
+  // Client first: one refused is not counted against the shop.
+  return (shopId, clientIp) =>
+    counter.check([
+      { key: `eta:client:${shopId}:${clientIp ?? "unknown"}`, limit: proxyEtaPerClientPerMinute },
+      { key: `eta:shop:${shopId}`, limit: proxyEtaPerShopPerMinute },
+    ]);
+}
+
+const COUNTED = Symbol("proxy-eta-counted");
+
+/**
+ * A read already counted before express saw the request (proxy-eta-fast-path.ts hands over the
+ * reads it does not answer itself): the middleware uses this verdict instead of counting it again.
+ */
+export function markCounted(req: IncomingMessage, verdict: BatchedVerdict): void {
+  (req as IncomingMessage & { [COUNTED]?: BatchedVerdict })[COUNTED] = verdict;
+}
+
+/** The limits as express middleware: 429 with Retry-After past either of them. */
+export function proxyEtaRateLimit(limiter: ProxyEtaLimiter): RequestHandler {
   return async (req, res, next) => {
     const { shop } = (res.locals as ProxyLocals).proxy;
-    // Client first: one refused is not counted against the shop.
-    const verdict = await counter.check([
-      { key: `eta:client:${shop.id}:${req.ip ?? "unknown"}`, limit: proxyEtaPerClientPerMinute },
-      { key: `eta:shop:${shop.id}`, limit: proxyEtaPerShopPerMinute },
-    ]);
+    const verdict =
+      (req as typeof req & { [COUNTED]?: BatchedVerdict })[COUNTED] ?? (await limiter(shop.id, req.ip));
     if (!verdict.ok) refuse(res, verdict.retryAfterSeconds, verdict.index === 0 ? "client" : "shop");
     next();
   };

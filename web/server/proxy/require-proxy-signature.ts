@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
-import { createProxyShopCache, type ProxyShopCacheOptions } from "./create-proxy-shop-cache.ts";
+import { createProxyShopCache, type ProxyShopCache } from "./create-proxy-shop-cache.ts";
 import { verifyProxySignature } from "./verify-proxy-signature.ts";
 
 export type ProxyLocals = {
@@ -17,8 +17,10 @@ export type ProxyLocals = {
  * 401 when it does not verify; 404 when the shop is not installed (an uninstall is seen within the
  * shop cache's TTL, 5 s). The shop comes from the signed query only.
  */
-export function requireProxySignature(deps: AppDeps, cacheOpts: ProxyShopCacheOptions = {}): RequestHandler {
-  const shops = createProxyShopCache(deps.sql, cacheOpts);
+export function requireProxySignature(
+  deps: AppDeps,
+  shops: ProxyShopCache = createProxyShopCache(deps.sql),
+): RequestHandler {
   const secrets = [...deps.config.apiSecrets];
   return async (req, res, next) => {
     const url = req.originalUrl;
