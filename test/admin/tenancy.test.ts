@@ -63,6 +63,10 @@ describe("tenant isolation of /api", () => {
       "PATCH /controls/cancel-requests/:id",
       "POST /backorders/bulk/resend-email",
       "POST /backorders/bulk/request-cancellation",
+      "GET /saved-views/:list",
+      "POST /saved-views/:list",
+      "PATCH /saved-views/:list/:viewId",
+      "DELETE /saved-views/:list/:viewId",
     ]) {
       expect(names).toContain(mine);
     }
@@ -126,6 +130,7 @@ describe("tenant isolation of /api", () => {
       "/subscriptions/export.csv",
       "/subscriptions/purchasing.csv",
       "/controls/cancel-requests",
+      "/saved-views/:list",
     ]) {
       expect(seen).toContain(path);
     }

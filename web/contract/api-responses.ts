@@ -28,6 +28,12 @@ import type { listEndpoints } from "../server/integrations/outgoing/webhook-endp
 import type { listDeliveries } from "../server/integrations/outgoing/webhook-deliveries.ts";
 import type { IntegrationEventType } from "../server/integrations/events/integration-event-types.ts";
 import type { ApiKeyView } from "../server/merchant-api/api-keys.ts";
+import type {
+  BackorderViewQuery,
+  EtaViewQuery,
+  SavedViewList,
+} from "../server/saved-views/saved-view-query.ts";
+import type { SavedViewOf } from "../server/saved-views/saved-views.ts";
 
 /** What JSON.stringify makes of a value: Date and Prisma's Decimal become their toJSON() strings. */
 export type Jsonified<T> = T extends { toJSON(): infer R }
@@ -154,3 +160,12 @@ export type ApiKeysResponse = { apiKeys: ApiKeyView[] };
 export type ApiKeyCreatedResponse = { apiKey: ApiKeyView; secret: string };
 /** POST /api/integrations/api-keys/:id/revoke */
 export type ApiKeyResponse = { apiKey: ApiKeyView };
+
+export type { BackorderViewQuery, EtaViewQuery, SavedViewList, SavedViewOf };
+/** GET /api/saved-views/:list: the shop's saved views of the list, in tab order, and how many it may keep */
+export type SavedViewsResponse<L extends SavedViewList = SavedViewList> = {
+  views: SavedViewOf<L>[];
+  limit: number;
+};
+/** POST /api/saved-views/:list (201) and PATCH /api/saved-views/:list/:viewId */
+export type SavedViewResponse<L extends SavedViewList = SavedViewList> = { view: SavedViewOf<L> };

@@ -122,6 +122,17 @@ export async function seedShopA(app: AdminTestApp, shopId: string) {
       secretHash: "canary-hash",
     },
   });
+  const view = await db.savedView.create({
+    data: {
+      shopId,
+      list: "backorders",
+      name: "Canary view",
+      nameKey: "canary view",
+      query: { status: "OPEN", overdue: false, search: "canary", product: "" },
+      position: 0,
+    },
+  });
+  PARAMS.viewId = view.id;
   await db.webhookEvent.create({
     data: {
       shopDomain: SHOP_A,
@@ -154,6 +165,7 @@ export async function snapshotA(app: AdminTestApp, shopId: string) {
       db.cancelRequest.findMany({ where }),
       db.order.findMany({ where }),
       db.apiKey.findMany({ where }),
+      db.savedView.findMany({ where }),
     ]),
     (_k, v) => (typeof v === "bigint" ? v.toString() : v),
   );
@@ -164,6 +176,7 @@ const PARAMS: Record<string, string> = {
   productId: String(A.product),
   kind: "restock",
   locale: "en",
+  list: "backorders",
 };
 export const fill = (path: string) =>
   path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? String(A.variant));
@@ -190,6 +203,7 @@ export const BODIES: Record<string, { body?: unknown; raw?: string }> = {
   "PUT /controls/products/:productId": { body: { backorderCap: 1 } },
   "PATCH /controls/cancel-requests/:id": { body: { status: "DONE" } },
   "POST /subscriptions/variants/:variantId/send-now": { body: {} },
+  "PATCH /saved-views/:list/:viewId": { body: { name: "owned", query: { search: "owned" } } },
 };
 export const GENERIC = {
   variantIds: [String(A.variant)],

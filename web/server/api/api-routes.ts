@@ -16,6 +16,7 @@ import { apiKeyRoutes } from "../merchant-api/api-key-routes.ts";
 import { klaviyoSettingsRoutes } from "../integrations/klaviyo/klaviyo-settings-routes.ts";
 import { productApiRoutes } from "../products/product-api-routes.ts";
 import { reconcileApiRoutes } from "../reconcile/reconcile-api-routes.ts";
+import { savedViewRoutes } from "../saved-views/saved-view-routes.ts";
 import { settingsApiRoutes } from "../settings/settings-api-routes.ts";
 import { smsApiRoutes } from "../sms/sms-api-routes.ts";
 import { setupGuideRoutes } from "../setup/setup-guide-routes.ts";
@@ -68,6 +69,7 @@ export function apiRoutes(deps: AppDeps): Router {
   router.use(smsApiRoutes(deps));
   router.use(setupGuideRoutes(deps));
   router.use(productApiRoutes(deps));
+  router.use(savedViewRoutes(deps));
   router.use((_req, res) => {
     res.status(404).json({ error: "not_found" });
   });

@@ -20,8 +20,11 @@ const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
+/** A backorder line's statuses, as the list filters them. */
+export const BACKORDER_STATUSES = ["OPEN", "READY", "FULFILLED", "CANCELLED"] as const;
+
 export const backorderFiltersSchema = z.object({
-  status: csvList(["OPEN", "READY", "FULFILLED", "CANCELLED"]).optional(),
+  status: csvList(BACKORDER_STATUSES).optional(),
   product: idString.optional(),
   variant: idString.optional(),
   /** Only OPEN lines whose current ETA is before today (UTC). */
