@@ -194,7 +194,7 @@ describe("/api/saved-views", () => {
     });
     expect(res.status).toBe(422);
     expect(((await res.json()) as ErrorBody).details.fieldErrors.name).toEqual([
-      "Une vue nommée « suppliers » existe déjà. Choisissez un autre nom.",
+      "Une vue nommée «\u00a0suppliers\u00a0» existe déjà. Choisissez un autre nom.",
     ]);
   });
 

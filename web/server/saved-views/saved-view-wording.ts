@@ -4,7 +4,7 @@ import { AppError } from "../errors.ts";
 
 const NAME_TAKEN: Record<AdminLanguage, (name: string) => string> = {
   en: (name) => `A view named “${name}” already exists. Choose another name.`,
-  fr: (name) => `Une vue nommée « ${name} » existe déjà. Choisissez un autre nom.`,
+  fr: (name) => `Une vue nommée «\u00a0${name}\u00a0» existe déjà. Choisissez un autre nom.`,
   de: (name) => `Eine Ansicht mit dem Namen „${name}“ gibt es bereits. Wähle einen anderen Namen.`,
   es: (name) => `Ya existe una vista llamada “${name}”. Elige otro nombre.`,
 };

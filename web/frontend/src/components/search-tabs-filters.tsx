@@ -1,5 +1,6 @@
 import { IndexFilters, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import type { ViewTabs } from "./saved-views/use-view-tabs.ts";
 
 export type ListSearch = ReturnType<typeof useListSearch>;
 
@@ -19,21 +20,21 @@ export function useListSearch(commit: (text: string) => void) {
   return { input, setInput, mode, setMode };
 }
 
+type Tabs =
+  | { tabs: { id: string; content: string }[]; selected: string; onSelect: (id: string) => void }
+  /** Built-in and saved views (use-view-tabs.ts): selecting, saving, renaming and deleting. */
+  | { views: ViewTabs };
+
 /** IndexFilters with views as tabs, the search box and, when given, sort choices; no other filters. */
 export function SearchTabsFilters({
   search,
-  tabs,
-  selected,
-  onSelect,
   placeholder,
   sortOptions,
   sortSelected,
   onSort,
-}: {
+  ...views
+}: Tabs & {
   search: ListSearch;
-  tabs: { id: string; content: string }[];
-  selected: string;
-  onSelect: (id: string) => void;
   placeholder: string;
   sortOptions?: NonNullable<IndexFiltersProps["sortOptions"]>;
   sortSelected?: string;
@@ -42,12 +43,7 @@ export function SearchTabsFilters({
   const clear = () => search.setInput("");
   return (
     <IndexFilters
-      tabs={tabs}
-      selected={Math.max(
-        0,
-        tabs.findIndex((t) => t.id === selected),
-      )}
-      onSelect={(index) => onSelect(tabs[index]?.id ?? tabs[0]?.id ?? "")}
+      {...("views" in views ? views.views : fixedTabs(views, clear))}
       queryValue={search.input}
       queryPlaceholder={placeholder}
       onQueryChange={search.setInput}
@@ -61,10 +57,21 @@ export function SearchTabsFilters({
         : {})}
       filters={[]}
       onClearAll={clear}
-      canCreateNewView={false}
       mode={search.mode}
       setMode={search.setMode}
-      cancelAction={{ onAction: clear, disabled: false, loading: false }}
     />
   );
+}
+
+function fixedTabs({ tabs, selected, onSelect }: Exclude<Tabs, { views: ViewTabs }>, clear: () => void) {
+  return {
+    tabs,
+    selected: Math.max(
+      0,
+      tabs.findIndex((t) => t.id === selected),
+    ),
+    onSelect: (index: number) => onSelect(tabs[index]?.id ?? tabs[0]?.id ?? ""),
+    canCreateNewView: false,
+    cancelAction: { onAction: clear, disabled: false, loading: false },
+  } satisfies ViewTabs;
 }

@@ -1,48 +1,52 @@
 import { useTranslation } from "react-i18next";
 import { IndexFilters, useSetIndexFiltersMode } from "@shopify/polaris";
-import { useEffect, useState, type Dispatch, type SetStateAction } from "react";
-import type { BackorderQuery } from "./backorders-contract.ts";
+import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import type { BuiltInView, ViewTabs } from "../../components/saved-views/use-view-tabs.ts";
+import type { BackorderQuery, BackorderViewQuery } from "./backorders-contract.ts";
 
-// Status tabs, and the overdue view (open lines whose ETA has passed).
-const TABS = [
-  { id: "open", content: "backorders.status.OPEN", status: "OPEN", overdue: false },
-  { id: "overdue", content: "backorders.overdue", status: "OPEN", overdue: true },
-  { id: "ready", content: "backorders.status.READY", status: "READY", overdue: false },
-  { id: "fulfilled", content: "backorders.status.FULFILLED", status: "FULFILLED", overdue: false },
-  { id: "cancelled", content: "backorders.status.CANCELLED", status: "CANCELLED", overdue: false },
-  { id: "all", content: "backorders.all", status: "", overdue: false },
+const view = (status: BackorderViewQuery["status"], overdue = false): BackorderViewQuery => ({
+  status,
+  overdue,
+  search: "",
+  product: "",
+});
+// The built-in views: status tabs, and the overdue view (open lines whose ETA has passed).
+export const BACKORDER_VIEWS = [
+  { id: "open", content: "backorders.status.OPEN", query: view("OPEN") },
+  { id: "overdue", content: "backorders.overdue", query: view("OPEN", true) },
+  { id: "ready", content: "backorders.status.READY", query: view("READY") },
+  { id: "fulfilled", content: "backorders.status.FULFILLED", query: view("FULFILLED") },
+  { id: "cancelled", content: "backorders.status.CANCELLED", query: view("CANCELLED") },
+  { id: "all", content: "backorders.all", query: view("") },
 ] as const;
-/** The Backorders list's IndexFilters: status tabs, the search, and the product filter set from a row. */
+
+/** The built-in views with their names in the admin's language. */
+export function useBackorderBuiltInViews(): BuiltInView<BackorderViewQuery>[] {
+  const { t } = useTranslation();
+  return useMemo(() => BACKORDER_VIEWS.map((v) => ({ id: v.id, label: t(v.content), query: v.query })), [t]);
+}
+
+/** The Backorders list's IndexFilters: its views as tabs, the search, and the product filter set from a row. */
 export function BackorderFilters({
+  views,
   query,
   searchInput,
   onSearchInput,
   productLabel,
   update,
-  clearSelection,
 }: {
+  views: ViewTabs;
   query: BackorderQuery;
   searchInput: string;
   onSearchInput: (value: string) => void;
   productLabel: string;
   update: (patch: Partial<BackorderQuery>) => void;
-  clearSelection: () => void;
 }) {
   const { t } = useTranslation();
   const { mode, setMode } = useSetIndexFiltersMode();
-  const tab = Math.max(
-    0,
-    TABS.findIndex((x) => x.status === query.status && x.overdue === query.overdue),
-  );
   return (
     <IndexFilters
-      tabs={TABS.map((x) => ({ id: x.id, content: t(x.content) }))}
-      selected={tab}
-      onSelect={(index) => {
-        const chosen = TABS[index] ?? TABS[0];
-        clearSelection();
-        update({ status: chosen.status, overdue: chosen.overdue });
-      }}
+      {...views}
       queryValue={searchInput}
       queryPlaceholder={t("backorders.searchByOrderCustomerProduct")}
       onQueryChange={onSearchInput}
@@ -63,17 +67,15 @@ export function BackorderFilters({
         onSearchInput("");
         update({ product: "" });
       }}
-      canCreateNewView={false}
       mode={mode}
       setMode={setMode}
-      cancelAction={{ onAction: () => onSearchInput(""), disabled: false, loading: false }}
     />
   );
 }
 
 /** The search box's text, applied to the query (from page 1) 300 ms after the merchant stops typing. */
-export function useSearchInput(setQuery: Dispatch<SetStateAction<BackorderQuery>>) {
-  const [searchInput, setSearchInput] = useState("");
+export function useSearchInput(setQuery: Dispatch<SetStateAction<BackorderQuery>>, initial: string) {
+  const [searchInput, setSearchInput] = useState(initial);
   useEffect(() => {
     const timer = setTimeout(
       () => setQuery((q) => (q.search === searchInput ? q : { ...q, search: searchInput, page: 1 })),

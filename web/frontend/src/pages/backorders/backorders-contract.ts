@@ -4,19 +4,18 @@ import type {
   BackorderHistoryEntry,
   BackorderListItem,
   BackorderPageResponse,
+  BackorderViewQuery,
 } from "../../../../contract/api-responses.ts";
 import { isOverdue } from "../../format/format.ts";
 
-export type { BackorderHistoryEntry };
+export type { BackorderHistoryEntry, BackorderViewQuery };
 export type BackorderRow = BackorderListItem;
 
-export type BackorderQuery = {
-  status: string;
-  /** A Shopify product id, or "" for every product. */
-  product: string;
-  overdue: boolean;
-  /** Order name, customer, product or SKU. */
-  search: string;
+/**
+ * The list's state: the filters a view saves (status, "" for all; overdue only; the search by order,
+ * customer, product or SKU; a Shopify product id or ""), as the server validates them, and the page.
+ */
+export type BackorderQuery = BackorderViewQuery & {
   sort: "placedAt" | "eta" | "backordered" | "status";
   direction: "asc" | "desc";
   page: number;

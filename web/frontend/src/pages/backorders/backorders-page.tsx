@@ -8,12 +8,18 @@ import {
   useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { AppPage } from "../../app-bridge/app-page.tsx";
 import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
-import { BackorderFilters, useSearchInput } from "./backorder-filters.tsx";
+import { builtInQueryFromUrl, useViewTabs } from "../../components/saved-views/use-view-tabs.ts";
+import {
+  BACKORDER_VIEWS,
+  BackorderFilters,
+  useBackorderBuiltInViews,
+  useSearchInput,
+} from "./backorder-filters.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
 import { BulkActionModal, type BulkAction } from "./bulk-action-modal.tsx";
@@ -24,6 +30,7 @@ import {
   backorderPage,
   type BackorderQuery,
   type BackorderRow,
+  type BackorderViewQuery,
 } from "./backorders-contract.ts";
 
 const SORTABLE: (BackorderQuery["sort"] | null)[] = [
@@ -39,16 +46,14 @@ const SORTABLE: (BackorderQuery["sort"] | null)[] = [
 export default function BackordersPage() {
   const { t } = useTranslation();
   const api = useApiClient();
-  const [query, setQuery] = useState<BackorderQuery>({
-    status: "OPEN",
-    product: "",
-    overdue: false,
-    search: "",
+  // The view the URL names (?view=overdue); a saved view's filters apply once the views load.
+  const [query, setQuery] = useState<BackorderQuery>(() => ({
+    ...builtInQueryFromUrl(BACKORDER_VIEWS),
     sort: "placedAt",
     direction: "desc",
     page: 1,
     pageSize: 25,
-  });
+  }));
   // The product filter is set from a row ("only this product"): the API filters by product id.
   const [productLabel, setProductLabel] = useState("");
   const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
@@ -57,7 +62,7 @@ export default function BackordersPage() {
   const [bulk, setBulk] = useState<{ action: BulkAction; rows: BackorderRow[] } | null>(null);
   const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
   const { smDown } = useBreakpoints();
-  const [searchInput, setSearchInput] = useSearchInput(setQuery);
+  const [searchInput, setSearchInput] = useSearchInput(setQuery, query.search);
   const rows = state.data?.items ?? [];
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(rows.map((r) => ({ id: r.id })));
@@ -65,15 +70,32 @@ export default function BackordersPage() {
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
   const exporting = useDownload();
+  const apply = useCallback(
+    (view: BackorderViewQuery) => {
+      clearSelection();
+      setSearchInput(view.search);
+      setQuery((q) => ({ ...q, ...view, page: 1 }));
+    },
+    [clearSelection, setSearchInput],
+  );
+  const views = useViewTabs({
+    list: "backorders",
+    builtIns: useBackorderBuiltInViews(),
+    current: { status: query.status, overdue: query.overdue, search: searchInput, product: query.product },
+    apply,
+  });
+  // A saved view may open with a product filter: its rows name the product.
+  const productName =
+    productLabel || rows.find((r) => r.productId === query.product)?.productTitle || query.product;
 
   const filters = (
     <BackorderFilters
+      views={views}
       query={query}
       searchInput={searchInput}
       onSearchInput={setSearchInput}
-      productLabel={productLabel}
+      productLabel={productName}
       update={update}
-      clearSelection={clearSelection}
     />
   );
   return (

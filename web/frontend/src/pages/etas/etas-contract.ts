@@ -1,11 +1,11 @@
 // /api/etas* queries; the response shapes are in web/contract/api-responses.ts.
-import type { EtaPageResponse, EtaView } from "../../../../contract/api-responses.ts";
+import type { EtaPageResponse, EtaView, EtaViewQuery } from "../../../../contract/api-responses.ts";
 
 export type EtaRowView = EtaView;
+export type { EtaViewQuery };
 
-export type EtaListQuery = {
-  search: string;
-  filter: "all" | "overdue" | "backordered" | "no_eta";
+/** The list's state: the filters a view saves (one of the list's views, the search) and the page. */
+export type EtaListQuery = EtaViewQuery & {
   page: number;
   pageSize: number;
 };

@@ -1,36 +1,33 @@
 import { useTranslation } from "react-i18next";
 import { BlockStack, Card, InlineStack, Pagination } from "@shopify/polaris";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useApi } from "../../api/use-api.ts";
 import { AppPage } from "../../app-bridge/app-page.tsx";
 import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { SearchTabsFilters, useListSearch } from "../../components/search-tabs-filters.tsx";
+import { builtInQueryFromUrl, useViewTabs } from "../../components/saved-views/use-view-tabs.ts";
 import { useToast } from "../../components/toast.tsx";
 import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
 import { EtaImportModal } from "./eta-import-modal.tsx";
 import { EtaTable } from "./eta-table.tsx";
 import type { EtaPageResponse } from "../../../../contract/api-responses.ts";
-import { etaPage, etaSearch, type EtaListQuery } from "./etas-contract.ts";
+import { etaPage, etaSearch, type EtaListQuery, type EtaViewQuery } from "./etas-contract.ts";
 
-// The list's views; "no_eta" is the merchant's to-do list, linked from the setup guide (?view=no_eta).
+// The built-in views; "no_eta" is the merchant's to-do list, linked from the setup guide (?view=no_eta).
 const VIEWS = [
   { id: "all", content: "etas.view.all" },
   { id: "backordered", content: "etas.view.backordered" },
   { id: "no_eta", content: "etas.view.noEta" },
   { id: "overdue", content: "etas.view.overdue" },
 ] as const satisfies readonly { id: EtaListQuery["filter"]; content: `etas.view.${string}` }[];
+const BUILT_IN = VIEWS.map((v) => ({ id: v.id, query: { filter: v.id, search: "" } as EtaViewQuery }));
 
-function viewFromUrl(): EtaListQuery["filter"] {
-  const view = new URLSearchParams(window.location.search).get("view");
-  return VIEWS.find((v) => v.id === view)?.id ?? "all";
-}
 export default function EtasPage() {
   const { t } = useTranslation();
   const toast = useToast();
   const [query, setQuery] = useState<EtaListQuery>(() => ({
-    search: "",
-    filter: viewFromUrl(),
+    ...builtInQueryFromUrl(BUILT_IN),
     page: 1,
     pageSize: 50,
   }));
@@ -44,16 +41,21 @@ export default function EtasPage() {
     toast(message);
     state.reload();
   };
+  const { setInput } = search;
+  const views = useViewTabs({
+    list: "etas",
+    builtIns: useMemo(() => BUILT_IN.map((v, i) => ({ ...v, label: t(VIEWS[i]!.content) })), [t]),
+    current: { filter: query.filter, search: search.input },
+    apply: useCallback(
+      (view: EtaViewQuery) => {
+        setInput(view.search);
+        setQuery((q) => ({ ...q, ...view, page: 1 }));
+      },
+      [setInput],
+    ),
+  });
   const filters = (
-    <SearchTabsFilters
-      search={search}
-      tabs={VIEWS.map((v) => ({ id: v.id, content: t(v.content) }))}
-      selected={query.filter}
-      onSelect={(id) =>
-        setQuery((q) => ({ ...q, filter: VIEWS.find((v) => v.id === id)?.id ?? "all", page: 1 }))
-      }
-      placeholder={t("etas.searchByProductVariantOr")}
-    />
+    <SearchTabsFilters search={search} views={views} placeholder={t("etas.searchByProductVariantOr")} />
   );
   return (
     <AppPage
