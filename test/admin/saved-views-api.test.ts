@@ -97,6 +97,10 @@ describe("/api/saved-views", () => {
     });
     expect(rename.status).toBe(422);
     expect((await views("etas")).views.find((v) => v.id === second.id)?.name).toBe("Suppliers 2");
+    // 40 characters whose lower case is longer ("İ" is "i" and a dot above) still make a name.
+    const dotted = await created("etas", { name: "İ".repeat(40), query: {} });
+    expect(dotted.name).toBe("İ".repeat(40));
+    expect((await create("etas", { name: "İ".repeat(40), query: {} })).status).toBe(422);
     // A view may change the case of its own name.
     const recase = await app.api(SHOP, `/saved-views/etas/${first.id}`, {
       method: "PATCH",

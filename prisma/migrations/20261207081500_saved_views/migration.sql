@@ -4,7 +4,7 @@ CREATE TABLE "SavedView" (
     "shopId" TEXT NOT NULL,
     "list" TEXT NOT NULL,
     "name" VARCHAR(40) NOT NULL,
-    "nameKey" VARCHAR(40) NOT NULL,
+    "nameKey" TEXT NOT NULL,
     "query" JSONB NOT NULL,
     "position" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
