@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { IndexFilters, useSetIndexFiltersMode } from "@shopify/polaris";
-import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
-import type { BuiltInView, ViewTabs } from "../../components/saved-views/use-view-tabs.ts";
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import { useViewTabs, type ViewTabs } from "../../components/saved-views/use-view-tabs.ts";
 import type { BackorderQuery, BackorderViewQuery } from "./backorders-contract.ts";
 
 const view = (status: BackorderViewQuery["status"], overdue = false): BackorderViewQuery => ({
@@ -20,10 +20,33 @@ export const BACKORDER_VIEWS = [
   { id: "all", content: "backorders.all", query: view("") },
 ] as const;
 
-/** The built-in views with their names in the admin's language. */
-export function useBackorderBuiltInViews(): BuiltInView<BackorderViewQuery>[] {
+/**
+ * The list's views as tabs, built-in then saved (use-view-tabs.ts): selecting one sets the list's
+ * filters and the search box, and clears the rows' selection.
+ */
+export function useBackorderViews(
+  query: BackorderQuery,
+  setQuery: Dispatch<SetStateAction<BackorderQuery>>,
+  [searchInput, setSearchInput]: readonly [string, (value: string) => void],
+  clearSelection: () => void,
+): ViewTabs {
   const { t } = useTranslation();
-  return useMemo(() => BACKORDER_VIEWS.map((v) => ({ id: v.id, label: t(v.content), query: v.query })), [t]);
+  return useViewTabs({
+    list: "backorders",
+    builtIns: useMemo(
+      () => BACKORDER_VIEWS.map((v) => ({ id: v.id, label: t(v.content), query: v.query })),
+      [t],
+    ),
+    current: { status: query.status, overdue: query.overdue, search: searchInput, product: query.product },
+    apply: useCallback(
+      (view: BackorderViewQuery) => {
+        clearSelection();
+        setSearchInput(view.search);
+        setQuery((q) => ({ ...q, ...view, page: 1 }));
+      },
+      [clearSelection, setSearchInput, setQuery],
+    ),
+  });
 }
 
 /** The Backorders list's IndexFilters: its views as tabs, the search, and the product filter set from a row. */

@@ -8,16 +8,16 @@ import {
   useBreakpoints,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useApi, useApiClient } from "../../api/use-api.ts";
 import { AppPage } from "../../app-bridge/app-page.tsx";
 import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
-import { builtInQueryFromUrl, useViewTabs } from "../../components/saved-views/use-view-tabs.ts";
+import { builtInQueryFromUrl } from "../../components/saved-views/use-view-tabs.ts";
 import {
   BACKORDER_VIEWS,
   BackorderFilters,
-  useBackorderBuiltInViews,
+  useBackorderViews,
   useSearchInput,
 } from "./backorder-filters.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
@@ -30,7 +30,6 @@ import {
   backorderPage,
   type BackorderQuery,
   type BackorderRow,
-  type BackorderViewQuery,
 } from "./backorders-contract.ts";
 
 const SORTABLE: (BackorderQuery["sort"] | null)[] = [
@@ -70,20 +69,7 @@ export default function BackordersPage() {
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
   const exporting = useDownload();
-  const apply = useCallback(
-    (view: BackorderViewQuery) => {
-      clearSelection();
-      setSearchInput(view.search);
-      setQuery((q) => ({ ...q, ...view, page: 1 }));
-    },
-    [clearSelection, setSearchInput],
-  );
-  const views = useViewTabs({
-    list: "backorders",
-    builtIns: useBackorderBuiltInViews(),
-    current: { status: query.status, overdue: query.overdue, search: searchInput, product: query.product },
-    apply,
-  });
+  const views = useBackorderViews(query, setQuery, [searchInput, setSearchInput], clearSelection);
   // A saved view may open with a product filter: its rows name the product.
   const productName =
     productLabel || rows.find((r) => r.productId === query.product)?.productTitle || query.product;
