@@ -94,6 +94,56 @@ describe("saved views in the admin", () => {
     await screenshot(page, "saved-views-2-etas");
   });
 
+  it("creates a view with +, and past 20 views shows the server's sentence and no more +", async () => {
+    const { page, app, shopId } = session;
+    await page.getByRole("tab", { name: "Overdue ETA", exact: true }).click();
+    await expect.poll(() => rowsOf(page, "Glacier blue / M").count()).toBe(0);
+    await page.getByRole("button", { name: "Create new view" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Late dates");
+    await dialog.getByRole("button", { name: "Create view" }).click();
+    await expect.poll(() => selected(page, "Late dates")).toBe("true");
+    const late = await app.deps.db.savedView.findFirstOrThrow({ where: { shopId, name: "Late dates" } });
+    expect(late.query).toEqual({ filter: "overdue", search: "" });
+
+    // Fill the list up to its 20 views behind the page's back: the next save is refused by the server.
+    await app.deps.db.savedView.createMany({
+      data: Array.from({ length: 18 }, (_, i) => ({
+        shopId,
+        list: "etas",
+        name: `Filler ${i}`,
+        nameKey: `filler ${i}`,
+        query: {},
+        position: 10 + i,
+      })),
+    });
+    await page.getByRole("button", { name: /Search and filter/ }).click();
+    await page.getByPlaceholder(/Search by product/).fill("Cap");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect
+      .poll(async () => (await app.deps.db.savedView.findUniqueOrThrow({ where: { id: late.id } })).query)
+      .toEqual({ filter: "overdue", search: "Cap" });
+    await page.getByRole("tab", { name: "All", exact: true }).click();
+    await page.getByRole("button", { name: /Search and filter/ }).click();
+    await page.getByPlaceholder(/Search by product/).fill("Hood");
+    await page.getByRole("button", { name: "Save as", exact: true }).click();
+    await dialog.getByLabel("Name").fill("One too many");
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+    await page
+      .getByText("View not changed: You can save up to 20 views on this list. Delete a view to save another.")
+      .waitFor();
+    expect(await app.deps.db.savedView.count({ where: { shopId, list: "etas" } })).toBe(20);
+    // After a reload the page knows the list is full: no + to create a view.
+    await page.reload();
+    await page.getByRole("heading", { name: "ETAs", level: 1 }).waitFor();
+    await page.getByRole("tab", { name: "All", exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: "Create new view" }).count()).toBe(0);
+    // Back to the two views the French step expects (French tab names are wider: fewer fit).
+    await app.deps.db.savedView.deleteMany({
+      where: { shopId, OR: [{ name: { startsWith: "Filler" } }, { id: late.id }] },
+    });
+  });
+
   it("in French: Polaris' view actions and the app's toast speak French", async () => {
     const { page, app } = session;
     const token = await app.token(BROWSER_SHOP, { ttlSeconds: 120 });

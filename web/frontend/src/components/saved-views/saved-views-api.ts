@@ -17,9 +17,11 @@ export function useSavedViewsApi<L extends SavedViewList>(list: L) {
   const api = useApiClient();
   const state = useApi<SavedViewsResponse<L>>(`/saved-views/${list}`);
   const [views, setViews] = useState<SavedViewOf<L>[] | null>(null);
+  // Views that cannot be read count as none (the list still opens); the server still holds the limit.
   useEffect(() => {
     if (state.data) setViews(state.data.views);
-  }, [state.data]);
+    else if (state.error) setViews([]);
+  }, [state.data, state.error]);
 
   const create = useCallback(
     async (name: string, query: ViewQueryOf<L>) => {

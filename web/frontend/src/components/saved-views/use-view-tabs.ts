@@ -35,11 +35,14 @@ export function useViewTabs<L extends SavedViewList>({
   builtIns,
   current,
   apply,
+  onOpened,
 }: {
   list: L;
   builtIns: readonly BuiltInView<ViewQueryOf<L>>[];
   current: ViewQueryOf<L>;
   apply: (query: ViewQueryOf<L>) => void;
+  /** Once the view the URL names is applied (a saved one waits for the views to load). */
+  onOpened?: () => void;
 }): ViewTabs {
   const { t } = useTranslation();
   const toast = useToast();
@@ -56,13 +59,15 @@ export function useViewTabs<L extends SavedViewList>({
   useEffect(() => {
     if (opened.current || saved.views === null) return;
     opened.current = true;
-    if (builtIns.some((b) => b.id === selectedId)) return;
     const view = saved.views.find((v) => v.id === selectedId);
-    if (view) return apply(view.query);
-    setSelectedId(builtIns[0]!.id);
-    setViewIdInUrl(null);
-    apply(builtIns[0]!.query);
-  }, [saved.views, builtIns, selectedId, apply]);
+    if (view) apply(view.query);
+    else if (!builtIns.some((b) => b.id === selectedId)) {
+      setSelectedId(builtIns[0]!.id);
+      setViewIdInUrl(null);
+      apply(builtIns[0]!.query);
+    }
+    onOpened?.();
+  }, [saved.views, builtIns, selectedId, apply, onOpened]);
 
   const open = (id: string, query: ViewQueryOf<L>) => {
     setSelectedId(id);

@@ -4,6 +4,12 @@ export function viewIdFromUrl(): string | null {
   return new URLSearchParams(window.location.search).get("view");
 }
 
+/** Whether the URL names a view that is not built in: a saved one, known once the views load. */
+export function urlNamesSavedView(builtIns: readonly { id: string }[]): boolean {
+  const id = viewIdFromUrl();
+  return id !== null && !builtIns.some((b) => b.id === id);
+}
+
 /** Replaces ?view= in the current URL (no new history entry; the other parameters stay). */
 export function setViewIdInUrl(id: string | null): void {
   const url = new URL(window.location.href);

@@ -29,6 +29,7 @@ export function useBackorderViews(
   setQuery: Dispatch<SetStateAction<BackorderQuery>>,
   [searchInput, setSearchInput]: readonly [string, (value: string) => void],
   clearSelection: () => void,
+  onOpened: (opening: false) => void,
 ): ViewTabs {
   const { t } = useTranslation();
   return useViewTabs({
@@ -46,6 +47,7 @@ export function useBackorderViews(
       },
       [clearSelection, setSearchInput, setQuery],
     ),
+    onOpened: useCallback(() => onOpened(false), [onOpened]),
   });
 }
 

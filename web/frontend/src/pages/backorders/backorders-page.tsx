@@ -14,6 +14,7 @@ import { AppPage } from "../../app-bridge/app-page.tsx";
 import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { builtInQueryFromUrl } from "../../components/saved-views/use-view-tabs.ts";
+import { urlNamesSavedView } from "../../components/saved-views/view-url.ts";
 import {
   BACKORDER_VIEWS,
   BackorderFilters,
@@ -59,7 +60,9 @@ export default function BackordersPage() {
   // Bumped after a bulk action: the cancel requests card loads again (it lists the new requests).
   const [bulkRuns, setBulkRuns] = useState(0);
   const [bulk, setBulk] = useState<{ action: BulkAction; rows: BackorderRow[] } | null>(null);
-  const state = useApi<BackorderPageResponse>(`/backorders?${backorderSearch(query)}`);
+  // A saved view in the URL: the rows load once its filters apply (no flash of another view's rows).
+  const [opening, setOpening] = useState(() => urlNamesSavedView(BACKORDER_VIEWS));
+  const state = useApi<BackorderPageResponse>(opening ? null : `/backorders?${backorderSearch(query)}`);
   const { smDown } = useBreakpoints();
   const [searchInput, setSearchInput] = useSearchInput(setQuery, query.search);
   const rows = state.data?.items ?? [];
@@ -69,7 +72,7 @@ export default function BackordersPage() {
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
   const exporting = useDownload();
-  const views = useBackorderViews(query, setQuery, [searchInput, setSearchInput], clearSelection);
+  const views = useBackorderViews(query, setQuery, [searchInput, setSearchInput], clearSelection, setOpening);
   // A saved view may open with a product filter: its rows name the product.
   const productName =
     productLabel || rows.find((r) => r.productId === query.product)?.productTitle || query.product;

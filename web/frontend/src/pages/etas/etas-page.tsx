@@ -7,6 +7,7 @@ import { useDownload } from "../../components/csv-button.tsx";
 import { ApiView, CardSkeleton, EmptyCard } from "../../components/page-states.tsx";
 import { SearchTabsFilters, useListSearch } from "../../components/search-tabs-filters.tsx";
 import { builtInQueryFromUrl, useViewTabs } from "../../components/saved-views/use-view-tabs.ts";
+import { urlNamesSavedView } from "../../components/saved-views/view-url.ts";
 import { useToast } from "../../components/toast.tsx";
 import { CheckoutReachBanner } from "./checkout-reach-banner.tsx";
 import { EtaImportModal } from "./eta-import-modal.tsx";
@@ -34,7 +35,9 @@ export default function EtasPage() {
   const search = useListSearch((text) =>
     setQuery((q) => (q.search === text ? q : { ...q, search: text, page: 1 })),
   );
-  const state = useApi<EtaPageResponse>(`/etas?${etaSearch(query)}`);
+  // A saved view in the URL: the rows load once its filters apply.
+  const [opening, setOpening] = useState(() => urlNamesSavedView(BUILT_IN));
+  const state = useApi<EtaPageResponse>(opening ? null : `/etas?${etaSearch(query)}`);
   const [importing, setImporting] = useState(false);
   const exporting = useDownload();
   const changed = (message: string) => {
@@ -53,6 +56,7 @@ export default function EtasPage() {
       },
       [setInput],
     ),
+    onOpened: useCallback(() => setOpening(false), []),
   });
   const filters = (
     <SearchTabsFilters search={search} views={views} placeholder={t("etas.searchByProductVariantOr")} />
