@@ -10,6 +10,12 @@ const rowsOf = (page: Page, text: string) => page.getByRole("row").filter({ hasT
 const selected = (page: Page, name: string) =>
   page.getByRole("tab", { name, exact: true }).getAttribute("aria-selected");
 
+/** Opens the filter bar and types into the list's search box. */
+async function search(page: Page, placeholder: string | RegExp, text: string) {
+  await page.getByRole("button", { name: /Search and filter/ }).click();
+  await page.getByPlaceholder(placeholder).fill(text);
+}
+
 /** "Save as" from the filter bar (the filters differ from a built-in view), then the new tab is selected. */
 async function saveViewAs(page: Page, name: string) {
   await page.getByRole("button", { name: "Save as", exact: true }).click();
@@ -21,13 +27,14 @@ async function saveViewAs(page: Page, name: string) {
 
 describe("saved views in the admin", () => {
   const session = useLoggedInSession();
+  const storedQuery = (id: string) => async () =>
+    (await session.app.deps.db.savedView.findUniqueOrThrow({ where: { id } })).query;
 
   it("saves a Backorders search as a view, reopens it from its link, renames and deletes it", async () => {
     const { page, app, shopId } = session;
     await visit(page, "Backorders", "Backorders");
     await rowsOf(page, "Forest green / M").first().waitFor();
-    await page.getByRole("button", { name: /Search and filter/ }).click();
-    await page.getByPlaceholder("Search by order, customer, product or SKU").fill("CAP-BLK");
+    await search(page, "Search by order, customer, product or SKU", "CAP-BLK");
     await expect.poll(() => rowsOf(page, "Forest green / M").count()).toBe(0);
     expect(await rowsOf(page, "Black").count()).toBe(1);
     // The filters differ from the built-in "Open" view: "Save as" names a new one.
@@ -79,18 +86,14 @@ describe("saved views in the admin", () => {
     await page.getByRole("tab", { name: "Backordered, no ETA" }).click();
     await expect.poll(() => rowsOf(page, "Black").count()).toBe(0);
     expect(await rowsOf(page, "Glacier blue / M").count()).toBe(1);
-    await page.getByRole("button", { name: /Search and filter/ }).click();
-    await page.getByPlaceholder(/Search by product/).fill("HOOD");
+    await search(page, /Search by product/, "HOOD");
     await saveViewAs(page, "Hoodies to date");
     const stored = await app.deps.db.savedView.findFirstOrThrow({ where: { shopId, list: "etas" } });
     expect(stored.query).toEqual({ filter: "no_eta", search: "HOOD" });
     // Changing the saved view's search and saving it updates the view itself.
-    await page.getByRole("button", { name: /Search and filter/ }).click();
-    await page.getByPlaceholder(/Search by product/).fill("Glacier");
+    await search(page, /Search by product/, "Glacier");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect
-      .poll(async () => (await app.deps.db.savedView.findUniqueOrThrow({ where: { id: stored.id } })).query)
-      .toEqual({ filter: "no_eta", search: "Glacier" });
+    await expect.poll(storedQuery(stored.id)).toEqual({ filter: "no_eta", search: "Glacier" });
     await screenshot(page, "saved-views-2-etas");
   });
 
@@ -117,15 +120,11 @@ describe("saved views in the admin", () => {
         position: 10 + i,
       })),
     });
-    await page.getByRole("button", { name: /Search and filter/ }).click();
-    await page.getByPlaceholder(/Search by product/).fill("Cap");
+    await search(page, /Search by product/, "Cap");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect
-      .poll(async () => (await app.deps.db.savedView.findUniqueOrThrow({ where: { id: late.id } })).query)
-      .toEqual({ filter: "overdue", search: "Cap" });
+    await expect.poll(storedQuery(late.id)).toEqual({ filter: "overdue", search: "Cap" });
     await page.getByRole("tab", { name: "All", exact: true }).click();
-    await page.getByRole("button", { name: /Search and filter/ }).click();
-    await page.getByPlaceholder(/Search by product/).fill("Hood");
+    await search(page, /Search by product/, "Hood");
     await page.getByRole("button", { name: "Save as", exact: true }).click();
     await dialog.getByLabel("Name").fill("One too many");
     await dialog.getByRole("button", { name: "Save", exact: true }).click();
