@@ -15,6 +15,7 @@ import type {
   TemplateValidationWarning,
 } from "../server/emails/render/validate-template.ts";
 import type { ImportReport } from "../server/etas/import-eta-csv.ts";
+import type { EtaImportView } from "../server/etas/eta-import-view.ts";
 import type { EtaPage } from "../server/etas/list-etas.ts";
 import type { EtaView } from "../server/etas/eta-view.ts";
 import type { ShopProductView } from "../server/products/find-shop-products.ts";
@@ -101,6 +102,8 @@ export type EtaResponse = { variant: EtaView };
 export type EtaBulkResponse = { updated: number; moved: string[] };
 /** POST /api/etas/import (200, or 422 with this report as `details`) */
 export type ImportReportResponse = ImportReport;
+/** POST /api/etas/imports (202 started, 200 the same request key again) and GET /api/etas/imports/:id */
+export type EtaImportResponse = EtaImportView;
 
 /** GET/PUT /api/controls/variants/:id */
 export type VariantControlResponse = { control: VariantControlView };

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Queues } from "../queues/create-queues.ts";
 import type { Db } from "../db/create-prisma.ts";
 import { enqueueEtaChanged, enqueueEtaMetafieldSync } from "./enqueue-eta-jobs.ts";
@@ -8,6 +9,12 @@ import { upsertVariantEtas } from "./upsert-variant-etas.ts";
 import type { EtaChange, EtaSetSource } from "./eta-change.ts";
 
 export type ApplyEtaResult = { updated: number; moved: bigint[] };
+
+/** For an import that reports progress: rows written so far, and a last write in the same transaction. */
+export type ApplyEtaHooks = {
+  onWritten?: (rows: number) => Promise<void>;
+  beforeCommit?: (tx: Prisma.TransactionClient, result: ApplyEtaResult) => Promise<void>;
+};
 
 /**
  * Stores explicit ETAs in one transaction (all or nothing), then, once committed, schedules the
@@ -20,6 +27,7 @@ export async function applyEtaChanges(
   changes: readonly EtaChange[],
   source: EtaSetSource,
   now: Date,
+  hooks: ApplyEtaHooks = {},
 ): Promise<ApplyEtaResult> {
   if (changes.length === 0) return { updated: 0, moved: [] };
   const ctx = await loadEtaShopContext(deps.db, shopId);
@@ -29,11 +37,13 @@ export async function applyEtaChanges(
       const before = new Map(
         (await selectEtaRowsByIds(tx, shopId, ids)).map((r) => [r.variantId, resolveRowEta(r, ctx, now).eta]),
       );
-      await upsertVariantEtas(tx, shopId, changes, source);
+      await upsertVariantEtas(tx, shopId, changes, source, hooks.onWritten);
       const after = await selectEtaRowsByIds(tx, shopId, ids);
-      return after
+      const changed = after
         .filter((r) => before.get(r.variantId) !== resolveRowEta(r, ctx, now).eta)
         .map((r) => r.variantId);
+      await hooks.beforeCommit?.(tx, { updated: changes.length, moved: changed });
+      return changed;
     },
     { timeout: 60_000 },
   );

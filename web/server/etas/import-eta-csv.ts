@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Queues } from "../queues/create-queues.ts";
 import { parseCsv } from "../csv/read-csv.ts";
 import type { Db } from "../db/create-prisma.ts";
@@ -5,6 +6,7 @@ import { applyEtaChanges } from "./apply-eta-changes.ts";
 import { loadEtaShopContext } from "./eta-shop-context.ts";
 import { calendarDate } from "./resolve-eta.ts";
 import {
+  dataRowCount,
   importIdentifiers,
   planEtaImport,
   readImportHeader,
@@ -21,18 +23,30 @@ export type ImportReport = {
   warnings: ImportRowError[];
 };
 
+/** What a background import (eta-import-job.ts) hears while one runs. */
+export type ImportProgress = {
+  /** The data rows that are not blank, once the file is read. */
+  onRead?: (rows: number) => Promise<void>;
+  /** Rows written so far inside the import's transaction. */
+  onWritten?: (rows: number) => Promise<void>;
+  /** The applied report, written in the same transaction as the rows. */
+  beforeCommit?: (tx: Prisma.TransactionClient, report: ImportReport) => Promise<void>;
+};
+
 /** Validates every row of an ETA CSV, then applies all of them in one transaction, or none. */
 export async function importEtaCsv(
   deps: { db: Db; queues: Queues },
   shopId: string,
   csv: string,
   now: Date,
+  progress: ImportProgress = {},
 ): Promise<ImportReport> {
   const parsed = parseCsv(csv);
   if (!parsed.ok) return rejected(0, [{ row: parsed.record, message: `malformed CSV: ${parsed.message}` }]);
   if (parsed.records.length === 0) return rejected(0, [{ row: 1, message: "the file is empty" }]);
   const header = readImportHeader(parsed.records);
   if ("row" in header) return rejected(parsed.records.length - 1, [header]);
+  await progress.onRead?.(dataRowCount(parsed.records));
 
   const { ids, skus } = importIdentifiers(parsed.records, header);
   const variants = await deps.db.variant.findMany({
@@ -53,8 +67,18 @@ export async function importEtaCsv(
     calendarDate(now, timezone),
   );
   if (plan.errors.length > 0) return rejected(plan.rows, plan.errors, plan.warnings);
-  const result = await applyEtaChanges(deps, shopId, plan.changes, "csv", now);
-  return { applied: true, rows: plan.rows, updated: result.updated, errors: [], warnings: plan.warnings };
+  const report = (updated: number): ImportReport => ({
+    applied: true,
+    rows: plan.rows,
+    updated,
+    errors: [],
+    warnings: plan.warnings,
+  });
+  const result = await applyEtaChanges(deps, shopId, plan.changes, "csv", now, {
+    onWritten: progress.onWritten,
+    beforeCommit: progress.beforeCommit && ((tx, r) => progress.beforeCommit!(tx, report(r.updated))),
+  });
+  return report(result.updated);
 }
 
 function rejected(rows: number, errors: ImportRowError[], warnings: ImportRowError[] = []): ImportReport {

@@ -3,7 +3,7 @@ import { isValidIsoDate } from "./resolve-eta.ts";
 import { MESSAGE_MAX_LENGTH } from "./eta-input-schema.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
 
-export const IMPORT_MAX_ROWS = 10_000;
+export const IMPORT_MAX_ROWS = 50_000;
 
 /** `row` is the spreadsheet row number: the header is row 1. */
 export type ImportRowError = { row: number; column?: string; message: string };
@@ -113,8 +113,7 @@ export function planEtaImport(
       ...(message === undefined ? {} : { message: message || null }),
     });
   });
-  const rows = data.filter((record) => !isBlank(record)).length;
-  return { changes: errors.length > 0 ? [] : changes, errors, warnings, rows };
+  return { changes: errors.length > 0 ? [] : changes, errors, warnings, rows: dataRowCount(records) };
 }
 
 /** Said to the merchant when a date they set is already past (shoppers never see a past date). */
@@ -142,6 +141,11 @@ function resolveVariant(
   if (matches.length > 1)
     return void fail(`sku "${sku}" matches ${matches.length} variants: use variant_id`, "sku");
   return matches[0];
+}
+
+/** The data rows (after the header) that are not blank: what an import reports as `rows`. */
+export function dataRowCount(records: string[][]): number {
+  return records.slice(1).filter((record) => !isBlank(record)).length;
 }
 
 function isBlank(record: string[]): boolean {

@@ -1,44 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { Banner, BlockStack, DataTable, DropZone, Text } from "@shopify/polaris";
-import { useState } from "react";
-import { ApiError } from "../../api/api-client.ts";
-import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { AppModal, AppModalSection } from "../../app-bridge/app-modal.tsx";
-import type { ImportReport } from "./etas-contract.ts";
+import { useFormats } from "../../format/use-formats.tsx";
+import { EtaImportProgress } from "./eta-import-progress.tsx";
+import { useEtaImport } from "./use-eta-import.ts";
 
 /**
- * CSV import (variant_id, eta, message) with the server's per-row report, in a modal opened by the
- * ETAs page's "Import CSV" action.
+ * CSV import (variant_id, eta, message) with its progress by rows while the server works, then the
+ * server's per-row report, in a modal opened by the ETAs page's "Import CSV" action.
  */
 export function EtaImportModal({ onImported, onClose }: { onImported: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const api = useApiClient();
-  const [report, setReport] = useState<(ImportReport & { file: string }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const upload = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      const body = await api.request<ImportReport>("/etas/import", {
-        method: "POST",
-        rawBody: await file.text(),
-        contentType: "text/csv",
-      });
-      setReport({ ...body, file: file.name });
-      onImported();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.body?.details) {
-        setReport({ ...(e.body.details as ImportReport), file: file.name });
-      } else {
-        setError(e instanceof ApiError && e.isMissingRoute ? t("etas.importUnavailable") : errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const f = useFormats();
+  const { file, running, report, error, busy, upload } = useEtaImport(onImported);
 
   return (
     <AppModal
@@ -66,6 +40,7 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
               actionHint={t("etas.dropHint")}
             />
           </DropZone>
+          {busy && file ? <EtaImportProgress file={file} running={running} /> : null}
           {error ? (
             <Banner tone="critical" title={t("etas.importFailed")}>
               <p>{error}</p>
@@ -76,11 +51,11 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
               tone={report.applied ? "success" : "critical"}
               title={
                 report.applied
-                  ? t("etas.importUpdated", { file: report.file, count: report.updated, n: report.updated })
+                  ? t("etas.importUpdated", { file, count: report.updated, n: f.number(report.updated) })
                   : t("etas.importRefused", {
-                      file: report.file,
+                      file,
                       count: report.errors.length,
-                      n: report.errors.length,
+                      n: f.number(report.errors.length),
                     })
               }
             >
@@ -96,7 +71,10 @@ export function EtaImportModal({ onImported, onClose }: { onImported: () => void
           {report?.warnings.length ? (
             <Banner
               tone="warning"
-              title={t("etas.pastRows", { count: report.warnings.length, n: report.warnings.length })}
+              title={t("etas.pastRows", {
+                count: report.warnings.length,
+                n: f.number(report.warnings.length),
+              })}
             >
               <DataTable
                 columnContentTypes={["numeric", "text", "text"]}
