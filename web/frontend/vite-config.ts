@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import type { InlineConfig } from "vite";
+import type { InlineConfig, Plugin } from "vite";
 
 export const FRONTEND_ROOT = fileURLToPath(new URL("./", import.meta.url));
 export const DIST_DIR = fileURLToPath(new URL("./dist/", import.meta.url));
@@ -38,6 +38,7 @@ export function standInViteConfig(): InlineConfig {
     configFile: false,
     mode: "production",
     logLevel: "warn",
+    plugins: [catalogBlocksForStandIn()],
     build: {
       outDir: DIST_DIR,
       emptyOutDir: false,
@@ -49,6 +50,22 @@ export function standInViteConfig(): InlineConfig {
         name: "BackorderHubAppBridgeStandIn",
         fileName: () => "app-bridge-stand-in.js",
       },
+    },
+  };
+}
+
+/**
+ * The stand-in words its own buttons from the admin catalogs (stand-in-strings.ts) but reads only
+ * their `common` and `appBridge` blocks: the rest of each catalog is left out of its script.
+ */
+function catalogBlocksForStandIn(): Plugin {
+  return {
+    name: "stand-in-catalog-blocks",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/\/i18n\/locales\/[a-z]{2}\.json$/.test(id)) return null;
+      const { common, appBridge } = JSON.parse(code) as Record<string, unknown>;
+      return { code: JSON.stringify({ common, appBridge }), map: null };
     },
   };
 }

@@ -70,4 +70,13 @@ describe("admin catalogs", () => {
       expect(same / catalog.size, lang).toBeLessThan(0.1);
     }
   });
+
+  it("fr: a non-breaking space before : ; ! ? (French typography), outside <code>", () => {
+    const fr = catalogs.get("fr")!;
+    const glued = [...fr]
+      .map(([key, text]) => [key, text.replace(/<code>.*?<\/code>/g, "")] as const)
+      .filter(([, text]) => /(^|[^\u00a0\u202f])[:;!?]/.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(glued).toEqual([]);
+  });
 });

@@ -8,14 +8,13 @@ import { ModalElement, modalApi } from "./modal-stand-in.ts";
 import { resourcePicker } from "./resource-picker-stand-in.ts";
 import { SaveBarElement, saveBarApi } from "./save-bar-stand-in.ts";
 import { STAND_IN_CSS } from "./stand-in-styles.ts";
+import { standInLocale } from "./stand-in-strings.ts";
 import { TitleBarElement } from "./title-bar-stand-in.ts";
 import { toastApi } from "./toast-stand-in.ts";
 
 const apiKey = document.querySelector<HTMLMetaElement>('meta[name="shopify-api-key"]')?.content ?? "";
 const query = new URLSearchParams(window.location.search);
 const shop = query.get("shop") ?? undefined;
-// Shopify opens an app with the merchant's admin language in `locale`; without one, the browser's.
-const locale = query.get("locale") ?? navigator.language;
 
 if (!customElements.get("ui-save-bar")) customElements.define("ui-save-bar", SaveBarElement);
 if (!customElements.get("ui-modal")) customElements.define("ui-modal", ModalElement);
@@ -26,7 +25,7 @@ document.head.append(style);
 
 Object.assign(window, {
   shopify: {
-    config: { apiKey, shop, locale },
+    config: { apiKey, shop, locale: standInLocale },
     environment: { embedded: false, mobile: false, pos: false },
     toast: toastApi,
     saveBar: saveBarApi,

@@ -1,3 +1,4 @@
+import { standInText } from "./stand-in-strings.ts";
 import type { ProductsResponse, ShopProductView } from "../../../../contract/api-responses.ts";
 import { button, el, openDialog } from "./stand-in-dom.ts";
 
@@ -15,7 +16,7 @@ const gid = (id: string) => `gid://shopify/Product/${id}`;
 async function searchProducts(shop: string, query: string): Promise<ShopProductView[]> {
   const params = new URLSearchParams({ shop, query });
   const response = await fetch(`/dev/products?${params}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`The product list could not load (${response.status})`);
+  if (!response.ok) throw new Error(standInText("productsFailed", { status: String(response.status) }));
   return ((await response.json()) as ProductsResponse).products;
 }
 
@@ -39,20 +40,20 @@ export function resourcePicker(
   return new Promise((resolve) => {
     const search = el("input", {
       type: "search",
-      "aria-label": "Search products",
-      placeholder: "Search products",
+      "aria-label": standInText("searchProducts"),
+      placeholder: standInText("searchProducts"),
     });
     search.value = options.query ?? "";
-    const list = el("ul", { class: "bh-ab-list", "aria-label": "Products" });
+    const list = el("ul", { class: "bh-ab-list", "aria-label": standInText("products") });
     const count = el("span", { class: "bh-ab-count" });
-    const verb = options.action === "select" ? "Select" : "Add";
-    const confirm = button(verb, true, () => {
+    const select = options.action === "select";
+    const confirm = button(standInText(select ? "select" : "add"), true, () => {
       close();
       const selection = [...chosen.values()];
       resolve(Object.assign([...selection], { selection }));
     });
     const refreshCount = () => {
-      count.textContent = `${chosen.size} selected`;
+      count.textContent = standInText("selected", { count: chosen.size });
       confirm.disabled = chosen.size === 0;
     };
     const render = (products: ShopProductView[]) => {
@@ -76,7 +77,7 @@ export function resourcePicker(
           return el("li", {}, [el("label", {}, [box, p.title])]);
         }),
       );
-      if (products.length === 0) list.replaceChildren(el("li", {}, ["No products match"]));
+      if (products.length === 0) list.replaceChildren(el("li", {}, [standInText("noProducts")]));
     };
     const load = () =>
       searchProducts(shop, search.value).then(render, (error: Error) =>
@@ -92,9 +93,9 @@ export function resourcePicker(
       resolve(undefined);
     };
     const close = openDialog(
-      `${verb} products`,
+      standInText(select ? "selectProducts" : "addProducts"),
       [search, list],
-      [count, button("Cancel", false, cancel), confirm],
+      [count, button(standInText("cancel"), false, cancel), confirm],
       cancel,
     );
     refreshCount();

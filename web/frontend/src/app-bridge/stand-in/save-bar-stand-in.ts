@@ -1,3 +1,4 @@
+import { standInText } from "./stand-in-strings.ts";
 import { button, el, openDialog } from "./stand-in-dom.ts";
 
 /**
@@ -14,7 +15,11 @@ export class SaveBarElement extends HTMLElement {
 
   show(): Promise<void> {
     if (!this.#bar) {
-      this.#bar = el("div", { class: "bh-ab-savebar", role: "region", "aria-label": "Unsaved changes" });
+      this.#bar = el("div", {
+        class: "bh-ab-savebar",
+        role: "region",
+        "aria-label": standInText("unsavedChanges"),
+      });
       document.body.append(this.#bar);
       this.#observer.observe(this, { subtree: true, childList: true, attributes: true, characterData: true });
       this.#render();
@@ -60,8 +65,11 @@ export class SaveBarElement extends HTMLElement {
       return b;
     };
     this.#bar.replaceChildren(
-      el("span", {}, ["Unsaved changes"]),
-      el("div", { class: "bh-ab-actions" }, [mirror(discard, "Discard", false), mirror(save, "Save", true)]),
+      el("span", {}, [standInText("unsavedChanges")]),
+      el("div", { class: "bh-ab-actions" }, [
+        mirror(discard, standInText("discard"), false),
+        mirror(save, standInText("save"), true),
+      ]),
     );
   }
 }
@@ -87,11 +95,11 @@ function leaveConfirmation(): Promise<void> {
   for (const bar of shown) bar.nudge();
   return new Promise((resolve) => {
     const close = openDialog(
-      "Leave page with unsaved changes?",
-      [el("p", {}, ["Leaving this page will discard all unsaved changes."])],
+      standInText("leaveTitle"),
+      [el("p", {}, [standInText("leaveBody")])],
       [
-        button("Stay", false, () => close()),
-        button("Leave page", true, () => {
+        button(standInText("stay"), false, () => close()),
+        button(standInText("leavePage"), true, () => {
           close();
           for (const bar of shown) void bar.hide();
           resolve();

@@ -1,3 +1,4 @@
+import { standInText } from "./stand-in-strings.ts";
 import type { ToastOptions } from "@shopify/app-bridge-react";
 import { el } from "./stand-in-dom.ts";
 
@@ -21,7 +22,7 @@ function hide(id: string): void {
 /** `shopify.toast.show`: a message at the bottom of the page for `duration` ms (5 s), error-styled on request. */
 function show(message: string, opts: ToastOptions = {}): string {
   const id = `bh-ab-toast-${++next}`;
-  const dismiss = el("button", { type: "button", "aria-label": "Dismiss notification" }, ["×"]);
+  const dismiss = el("button", { type: "button", "aria-label": standInText("dismiss") }, ["×"]);
   dismiss.addEventListener("click", () => {
     hide(id);
     opts.onDismiss?.();

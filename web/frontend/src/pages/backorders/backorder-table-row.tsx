@@ -145,7 +145,7 @@ export function BackorderTableRow({
               {f.dateTime(row.placedAt)}
             </Text>
             <Text as="span" tone="subdued">
-              {t("etas.eta")}:
+              {t("common.labelled", { label: t("etas.eta") })}
             </Text>
             {eta}
           </InlineStack>

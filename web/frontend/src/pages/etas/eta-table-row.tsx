@@ -78,7 +78,7 @@ export function EtaTableRow({
           <VariantName productTitle={row.productTitle} variantTitle={row.variantTitle} sku={row.sku} />
           <InlineStack gap="200" blockAlign="center" wrap>
             <Text as="span" tone="subdued">
-              {t("subscribers.available")}:
+              {t("common.labelled", { label: t("subscribers.available") })}
             </Text>
             {available}
             {policy}
@@ -86,7 +86,7 @@ export function EtaTableRow({
           <InlineStack gap="200" blockAlign="center" align="space-between" wrap={false}>
             <InlineStack gap="100" blockAlign="center" wrap>
               <Text as="span" tone="subdued">
-                {t("etas.eta")}:
+                {t("common.labelled", { label: t("etas.eta") })}
               </Text>
               {eta}
             </InlineStack>

@@ -96,7 +96,7 @@ export function SubscriberList({ variantId }: { variantId: string }) {
               {["ACTIVE", "PENDING", "NOTIFIED"].map((key) => (
                 <Text key={key} as="p" variant="bodySm" tone="subdued">
                   <Text as="span" fontWeight="semibold">
-                    {t("subscribers.legendLabel", { label: statusLabel(key) })}
+                    {t("common.labelled", { label: statusLabel(key) })}
                   </Text>{" "}
                   {t(STATUS_HELP[key]!.help)}
                 </Text>
