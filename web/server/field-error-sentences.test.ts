@@ -59,6 +59,9 @@ describe("fieldErrorSentence", () => {
     ["fr", { threshold: -1 }, "threshold", "Saisissez 0 ou plus"],
     ["fr", { tag: "x".repeat(41) }, "tag", "Utilisez au plus 40 caractères"],
     ["fr", { replyTo: "not-an-email" }, "replyTo", "Saisissez une adresse e-mail valide"],
+    // French typography: a non-breaking space before the colon.
+    ["fr", { kind: "bogus" }, "kind", "Choisissez parmi\u00a0: percentage, amount"],
+    ["fr", { typo: 1 }, "", "Champ inconnu\u00a0: typo"],
     ["de", { discount: 101 }, "discount", "Gib 100 oder weniger ein"],
     ["de", { tags: ["a", "b", "c"] }, "tags", "Wähle höchstens 2 Elemente"],
     ["es", { days: 7 }, "days", "Introduce 14 o más"],

@@ -78,10 +78,11 @@ const fr: FieldErrorWording = {
   larger: "Saisissez une valeur plus grande",
   smaller: "Saisissez une valeur plus petite",
   valid: "Saisissez une valeur valide",
-  oneOf: (values) => `Choisissez parmi : ${values}`,
+  oneOf: (values) => `Choisissez parmi\u00a0: ${values}`,
   oneOfOptions: "Choisissez l’une des options",
   multipleOf: (d) => `Saisissez un multiple de ${d}`,
-  unknownFields: (keys) => `${keys.length === 1 ? "Champ inconnu" : "Champs inconnus"} : ${keys.join(", ")}`,
+  unknownFields: (keys) =>
+    `${keys.length === 1 ? "Champ inconnu" : "Champs inconnus"}\u00a0: ${keys.join(", ")}`,
   types: {
     number: "Saisissez un nombre",
     int: "Saisissez un nombre entier",

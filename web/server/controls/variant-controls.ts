@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import type { VariantControlBody } from "./control-input-schema.ts";
 import { nextWindowEdge } from "./decide-selling-policy.ts";
 import { enqueueSellingPolicy } from "./enqueue-selling-policy.ts";
+import { ownFieldError } from "../own-field-errors.ts";
 
 export type VariantControlView = {
   variantId: string;
@@ -62,9 +63,7 @@ export async function saveVariantControl(
   const startsAt = body.windowStartsAt !== undefined ? body.windowStartsAt : current.windowStartsAt;
   const endsAt = body.windowEndsAt !== undefined ? body.windowEndsAt : current.windowEndsAt;
   if (startsAt && endsAt && new Date(startsAt) >= new Date(endsAt)) {
-    throw new AppError("unprocessable", "Invalid window", {
-      fieldErrors: { windowEndsAt: ["Enter a time after the window starts"] },
-    });
+    throw ownFieldError("Invalid window", "windowEndsAt", (w) => w.timeAfterStart);
   }
   const where = { shopId_variantId: { shopId, variantId } };
   const saved = await deps.db.variantControl.upsert({

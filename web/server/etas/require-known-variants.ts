@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-prisma.ts";
-import { AppError } from "../errors.ts";
+import { ownFieldError } from "../own-field-errors.ts";
 
 /**
  * A bulk ETA change names variants of this shop only: the distinct ids as bigints, or a 422 naming
@@ -19,9 +19,7 @@ export async function requireKnownVariants(
   const knownIds = new Set(known.map((v) => v.variantId));
   const unknown = ids.filter((id) => !knownIds.has(id));
   if (unknown.length > 0) {
-    throw new AppError("unprocessable", "Unknown variants", {
-      fieldErrors: { [field]: [`unknown variant ids: ${unknown.join(", ")}`] },
-    });
+    throw ownFieldError("Unknown variants", field, (w) => w.unknownVariants(unknown.join(", ")));
   }
   return ids;
 }

@@ -1,7 +1,7 @@
 import type { ShopSettings } from "@prisma/client";
 import type { Db } from "../db/create-prisma.ts";
-import { AppError } from "../errors.ts";
 import { SETTINGS_FIELDS, type SettingsUpdate } from "./settings-schema.ts";
+import { ownFieldError } from "../own-field-errors.ts";
 
 export type SettingsView = Pick<ShopSettings, (typeof SETTINGS_FIELDS)[number]> & { updatedAt: string };
 
@@ -33,9 +33,9 @@ export async function updateShopSettings(
     const knownIds = new Set(known.map((l) => l.locationId.toString()));
     const unknown = ids.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
-      throw new AppError("unprocessable", "Unknown location", {
-        fieldErrors: { countedLocationIds: [`unknown location ids: ${unknown.join(", ")}`] },
-      });
+      throw ownFieldError("Unknown location", "countedLocationIds", (w) =>
+        w.unknownLocations(unknown.join(", ")),
+      );
     }
     update = { ...update, countedLocationIds: ids };
   }

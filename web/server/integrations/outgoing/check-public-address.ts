@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import type { UnsafeUrlReason } from "../../own-field-errors.ts";
 
 /**
  * True for an address anyone on the internet could reach: refuses loopback, private, link-local,
@@ -15,8 +16,11 @@ export function isPublicAddress(address: string): boolean {
 }
 
 export class UnsafeDestinationError extends Error {
-  constructor(message: string) {
+  /** What the merchant is told beside the field (own-field-errors.ts). */
+  readonly reason: UnsafeUrlReason;
+  constructor(message: string, reason: UnsafeUrlReason) {
     super(message);
+    this.reason = reason;
     this.name = "UnsafeDestinationError";
   }
 }
@@ -27,13 +31,14 @@ export function checkWebhookUrl(raw: string, opts: { production: boolean }): URL
   try {
     url = new URL(raw);
   } catch {
-    throw new UnsafeDestinationError("not a valid URL");
+    throw new UnsafeDestinationError("not a valid URL", "invalid");
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && !opts.production))
-    throw new UnsafeDestinationError("must be an https URL");
-  if (url.username || url.password) throw new UnsafeDestinationError("must not carry credentials");
+    throw new UnsafeDestinationError("must be an https URL", "https");
+  if (url.username || url.password)
+    throw new UnsafeDestinationError("must not carry credentials", "credentials");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (opts.production && ipaddr.isValid(host) && !isPublicAddress(host))
-    throw new UnsafeDestinationError("must point to a public address");
+    throw new UnsafeDestinationError("must point to a public address", "private");
   return url;
 }

@@ -88,7 +88,10 @@ function guardedLookup(opts: PostOptions): LookupFunction {
         if (addresses.length === 0) throw new Error(`${hostname} does not resolve`);
         const refused = addresses.find((a) => !(opts.allowAddress ?? isPublicAddress)(a));
         if (opts.production && refused)
-          throw new UnsafeDestinationError(`${hostname} resolves to a non-public address (${refused})`);
+          throw new UnsafeDestinationError(
+            `${hostname} resolves to a non-public address (${refused})`,
+            "private",
+          );
         const address = addresses[0]!;
         const family = address.includes(":") ? 6 : 4;
         if (options.all) callback(null, [{ address, family }]);

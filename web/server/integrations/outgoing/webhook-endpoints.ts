@@ -5,6 +5,7 @@ import { encryptToken } from "../../shopify/sessions/token-cipher.ts";
 import { checkWebhookUrl, UnsafeDestinationError } from "./check-public-address.ts";
 import { generateWebhookSecret } from "./standard-webhook-signature.ts";
 import { ROTATION_OVERLAP_MS } from "./webhook-endpoint-schema.ts";
+import { ownFieldError } from "../../own-field-errors.ts";
 
 const ENDPOINT_VIEW = {
   id: true,
@@ -26,7 +27,7 @@ function validUrl(config: Config, url: string): string {
     return checkWebhookUrl(url, { production: config.env === "production" }).toString();
   } catch (error) {
     if (error instanceof UnsafeDestinationError)
-      throw new AppError("unprocessable", "Invalid request", { fieldErrors: { url: [error.message] } });
+      throw ownFieldError("Invalid request", "url", (w) => w.webhookUrl[error.reason]);
     throw error;
   }
 }
