@@ -1,4 +1,5 @@
 import { LiquidError } from "liquidjs";
+import { liquidSentence, type LiquidSentence } from "./liquid-sentence.ts";
 import type { TemplatePart } from "./template-kinds.ts";
 
 /**
@@ -13,7 +14,10 @@ export type RenderFailure = {
   part: TemplatePart | "layout";
   line: number;
   column: number;
+  /** In English, for logs and API clients. */
   message: string;
+  /** The same, for the admin to word in the merchant's language. */
+  sentence: LiquidSentence;
 };
 
 /** A render that failed in a render thread, with what the editor needs to point at it. */
@@ -41,6 +45,7 @@ export function tooSlow(part: RenderFailure["part"], budgetMs: number, line = 1,
     line,
     column,
     message: `Too slow: the template takes longer than ${budgetMs} ms to render; use fewer or shorter loops`,
+    sentence: { key: "tooSlow", values: { ms: budgetMs } },
   };
 }
 
@@ -69,9 +74,12 @@ export function toRenderFailure(
         line,
         column,
         message: "Too large: the template builds too much text (long loops or big ranges); make it smaller",
+        sentence: { key: "tooLarge", values: {} },
       };
-    default:
+    default: {
       // liquidjs appends the position to the message; the editor shows it separately.
-      return { code: "invalid", part, line, column, message: raw.replace(/, line:\d+, col:\d+$/, "") };
+      const message = raw.replace(/, line:\d+, col:\d+$/, "");
+      return { code: "invalid", part, line, column, message, sentence: liquidSentence(message) };
+    }
   }
 }

@@ -39,7 +39,13 @@ describe("render pool", () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { part: "html", line: 2, column: expect.any(Number), message: expect.stringMatching(/^Too slow/) },
+        {
+          part: "html",
+          line: 2,
+          column: expect.any(Number),
+          message: expect.stringMatching(/^Too slow/),
+          sentence: { key: "tooSlow", values: { ms: pool.budgetMs } },
+        },
       ],
       warnings: [],
     });

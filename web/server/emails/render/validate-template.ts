@@ -3,6 +3,7 @@ import { createLiquidEngines, type LiquidEngines } from "./create-liquid-engines
 import { findUnknownVariables } from "./find-unknown-variables.ts";
 import { renderPart, startBudget, type RenderBudget } from "./render-email.ts";
 import { TemplateRenderError, toRenderFailure, type RenderFailure } from "./render-failure.ts";
+import type { LiquidSentence } from "./liquid-sentence.ts";
 import { RENDER_BUDGET_MS } from "./render-limits.ts";
 import { templateKinds, templateParts } from "./template-kinds.ts";
 import type { TemplateKind, TemplatePart, TemplateSource } from "./template-kinds.ts";
@@ -11,11 +12,13 @@ export interface TemplateValidationError {
   part: TemplatePart;
   line: number;
   column: number;
+  /** In English; `sentence` is what the admin words in the merchant's language. */
   message: string;
+  sentence: LiquidSentence;
 }
 
 /** Something that renders, but not as the merchant meant: a variable this email does not have. */
-export type TemplateValidationWarning = TemplateValidationError & { variable: string };
+export type TemplateValidationWarning = Omit<TemplateValidationError, "sentence"> & { variable: string };
 
 export type TemplateValidation =
   | { ok: true; warnings: TemplateValidationWarning[] }
@@ -44,7 +47,13 @@ export function validateTemplate(
   for (const part of templateParts) {
     const text = source[part];
     if (text.length > maxLength[part]) {
-      errors.push({ part, line: 1, column: 1, message: `Too long: at most ${maxLength[part]} characters` });
+      errors.push({
+        part,
+        line: 1,
+        column: 1,
+        message: `Too long: at most ${maxLength[part]} characters`,
+        sentence: { key: "tooLong", values: { max: maxLength[part] } },
+      });
       continue;
     }
     const engine = part === "html" ? engines.html : engines.text;
@@ -66,7 +75,13 @@ export function validateTemplate(
       }
       const rendered = renderPart(engine, parsed, context, part, budget);
       if (part === "subject" && rendered.trim() === "") {
-        errors.push({ part, line: 1, column: 1, message: "The subject is empty" });
+        errors.push({
+          part,
+          line: 1,
+          column: 1,
+          message: "The subject is empty",
+          sentence: { key: "emptySubject", values: {} },
+        });
       }
     } catch (error) {
       if (!(error instanceof TemplateRenderError)) throw error;
@@ -79,7 +94,8 @@ export function validateTemplate(
 }
 
 export function toValidationError(part: TemplatePart, failure: RenderFailure): TemplateValidationError {
-  return { part, line: failure.line, column: failure.column, message: failure.message };
+  const { line, column, message, sentence } = failure;
+  return { part, line, column, message, sentence };
 }
 
 function sampleContextFor(kind: TemplateKind | undefined): object {

@@ -18,12 +18,15 @@ import { useFocusFirstError } from "../../api/field-errors.ts";
 import { errorMessage, useApiClient } from "../../api/use-api.ts";
 import { PageSaveBar } from "../../app-bridge/page-save-bar.tsx";
 import { useToast } from "../../components/toast.tsx";
+import type { Formats } from "../../format/format.ts";
+import { useFormats } from "../../format/use-formats.tsx";
 import {
   liquidErrors,
   type LiquidError,
   type TemplateDetail,
   type TemplateSource,
 } from "./emails-contract.ts";
+import { liquidErrorText } from "./liquid-error-text.ts";
 import { TemplatePreview } from "./template-preview.tsx";
 import { TestSendCard } from "./test-send-card.tsx";
 import { useLivePreview } from "./use-live-preview.ts";
@@ -41,9 +44,16 @@ const PART_FIELDS: { part: keyof TemplateSource; multiline?: number; maxHeight?:
   { part: "text", multiline: 8, maxHeight: 300 },
 ];
 
-function errorFor(errors: LiquidError[], part: keyof TemplateSource, t: TFunction): string | undefined {
+function errorFor(
+  errors: LiquidError[],
+  part: keyof TemplateSource,
+  t: TFunction,
+  f: Formats,
+): string | undefined {
   const e = errors.find((x) => x.part === part);
-  return e ? t("emails.errorAt", { line: e.line, column: e.column, message: e.message }) : undefined;
+  return e
+    ? t("emails.errorAt", { line: e.line, column: e.column, message: liquidErrorText(e, t, f) })
+    : undefined;
 }
 
 /**
@@ -58,6 +68,7 @@ export function TemplateEditor({
   onSaved: (next: TemplateDetail) => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormats();
   const api = useApiClient();
   const toast = useToast();
   const { kind, locale } = detail.template;
@@ -138,7 +149,7 @@ export function TemplateEditor({
                           part: t(PART_LABEL[e.part]),
                           line: e.line,
                           column: e.column,
-                          message: e.message,
+                          message: liquidErrorText(e, t, f),
                         })}
                       </List.Item>
                     ))}
@@ -180,7 +191,7 @@ export function TemplateEditor({
                   multiline={multiline}
                   maxHeight={maxHeight}
                   monospaced
-                  error={errorFor(errors, part, t)}
+                  error={errorFor(errors, part, t, f)}
                 />
               ))}
               <InlineStack gap="200" align="end">
