@@ -6,7 +6,7 @@ import { etaImportCsv, seedManyVariants } from "../helpers/seed-many-variants.ts
 import path from "node:path";
 import {
   ARTIFACTS,
-  BROWSER_SHOP as SHOP,
+  logIn,
   openAdminBrowserSession,
   visit,
   type AdminBrowserSession,
@@ -21,8 +21,7 @@ describe("ETA import progress in the admin", () => {
   beforeAll(async () => {
     session = await openAdminBrowserSession();
     variantIds = await seedManyVariants(session.app.deps.db, session.shopId, ROWS);
-    const token = await session.app.token(SHOP, { ttlSeconds: 600 });
-    await session.page.goto(`${session.app.url}/admin?shop=${SHOP}&id_token=${token}`, { waitUntil: "load" });
+    await logIn(session);
     await visit(session.page, "ETAs", "ETAs");
   }, 180_000);
   afterAll(() => session?.close());

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  BROWSER_SHOP as SHOP,
+  logIn,
   openAdminBrowserSession,
   visit,
   type AdminBrowserSession,
@@ -19,11 +19,7 @@ describe("the French admin's last English words", () => {
   beforeAll(async () => {
     session = await openAdminBrowserSession();
     page = session.page;
-    const token = await session.app.token(SHOP, { ttlSeconds: 600 });
-    await page.goto(`${session.app.url}/admin?shop=${SHOP}&id_token=${token}&locale=fr`, {
-      waitUntil: "load",
-    });
-    await page.getByRole("heading", { name: "Tableau de bord", level: 1 }).waitFor({ timeout: 20_000 });
+    await logIn(session, { locale: "fr", dashboard: "Tableau de bord" });
   }, 180_000);
   afterAll(() => session?.close());
 

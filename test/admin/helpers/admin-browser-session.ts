@@ -100,13 +100,22 @@ export async function saveFromSaveBar(page: Page) {
   await saveBar(page).getByRole("button", { name: "Save", exact: true }).click();
 }
 
-/** Opens the admin as the seeded shop with a fresh session token, on the dashboard. */
-export async function logIn(session: AdminBrowserSession): Promise<void> {
+/**
+ * Opens the admin as the seeded shop with a fresh session token, on the dashboard; `locale` is the
+ * merchant's admin language as Shopify passes it, and `dashboard` the dashboard's title in it.
+ */
+export async function logIn(
+  session: AdminBrowserSession,
+  opts: { locale?: string; dashboard?: string } = {},
+): Promise<void> {
   const token = await session.app.token(BROWSER_SHOP, { ttlSeconds: 120 });
-  await session.page.goto(`${session.app.url}/admin?shop=${BROWSER_SHOP}&id_token=${token}`, {
+  const locale = opts.locale ? `&locale=${opts.locale}` : "";
+  await session.page.goto(`${session.app.url}/admin?shop=${BROWSER_SHOP}&id_token=${token}${locale}`, {
     waitUntil: "load",
   });
-  await session.page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
+  await session.page
+    .getByRole("heading", { name: opts.dashboard ?? "Dashboard", level: 1 })
+    .waitFor({ timeout: 20_000 });
 }
 
 /**
