@@ -334,6 +334,15 @@ describe("privacy", () => {
             body: JSON.stringify({ csv: `variant_id,eta_date,message\n${variantId},2031-05-01,x\u0000\n` }),
           }),
       ],
+      [
+        "CSV import in the background",
+        () =>
+          api(`/etas/imports?requestKey=${crypto.randomUUID()}`, {
+            method: "POST",
+            headers: { "Content-Type": "text/csv" },
+            body: `variant_id,eta,message\n${variantId},2031-05-01,soon\u0000\n`,
+          }),
+      ],
       ["/api query", () => api("/etas?query=%00", { method: "GET" })],
     ];
     const statuses: Record<string, number> = {};
