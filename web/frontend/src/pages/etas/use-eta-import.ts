@@ -26,17 +26,22 @@ export function useEtaImport(onImported: () => void) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [state, setState] = useState<EtaImportState>(IDLE);
-  const stopped = useRef(new AbortController());
-  useEffect(() => () => stopped.current.abort(), []);
+  // Made in the effect, so StrictMode's mount, unmount and mount again leaves a live one.
+  const stopped = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    stopped.current = controller;
+    return () => controller.abort();
+  }, []);
 
   const follow = useCallback(
     async (file: string, first: EtaImportResponse) => {
       let view = first;
-      const signal = stopped.current.signal;
+      const signal = stopped.current?.signal;
       while (view.status === "checking" || view.status === "applying") {
         setState({ ...IDLE, file, running: view });
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        if (signal.aborted) return;
+        if (signal?.aborted) return;
         view = await api.request<EtaImportResponse>(`/etas/imports/${view.id}`, { signal });
       }
       if (view.status === "interrupted" || !view.report) {
@@ -61,7 +66,7 @@ export function useEtaImport(onImported: () => void) {
         });
         await follow(file.name, first);
       } catch (e) {
-        if (stopped.current.signal.aborted) return;
+        if (stopped.current?.signal.aborted) return;
         const error =
           e instanceof ApiError && e.isMissingRoute
             ? t("etas.importUnavailable")
