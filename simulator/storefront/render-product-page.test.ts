@@ -106,7 +106,7 @@ describe("renderProductPage", () => {
   });
 
   it.each([
-    ["fr", "En réapprovisionnement : expédié d&#39;ici le 12 déc.", "Me prévenir"],
+    ["fr", "En réapprovisionnement\u00a0: expédié d&#39;ici le 12 déc.", "Me prévenir"],
     ["de-CH", "Nachbestellt: Versand bis 12. Dez.", "Benachrichtigen"],
     ["es", "Bajo pedido: se envía antes del 12 dic", "Avísame"],
     ["ja", "Backordered: ships by 12 Dec", "Notify me"],
@@ -125,7 +125,7 @@ describe("storefront dates", () => {
     ["en", "2027-01-15", "Backordered: ships by 15 Jan 2027"],
     ["de", "2026-12-20", "Nachbestellt: Versand bis 20. Dez."],
     ["de", "2027-03-02", "Nachbestellt: Versand bis 2. März 2027"],
-    ["fr", "2027-02-01", "En réapprovisionnement : expédié d&#39;ici le 1 févr. 2027"],
+    ["fr", "2027-02-01", "En réapprovisionnement\u00a0: expédié d&#39;ici le 1 févr. 2027"],
     ["es", "2026-09-30", "Bajo pedido: se envía antes del 30 sept"],
   ])("%s, ETA %s: %s", async (locale, eta, text) => {
     const variant = { ...BACKORDERED, metafields: { ...BACKORDERED.metafields, eta } };

@@ -90,7 +90,7 @@ describe("checkout line (purchase.checkout.cart-line-item.render-after)", () => 
     [
       "French",
       { metafields: backordered, locale: "fr" },
-      ["En réapprovisionnement : expédition d’ici le 12 déc."],
+      ["En réapprovisionnement\u00a0: expédition d’ici le 12 déc."],
     ],
     ["German", { metafields: backordered, locale: "de" }, ["Nachbestellt: Versand bis 12. Dez."]],
     ["Spanish", { metafields: backordered, locale: "es" }, ["Pendiente de stock: envío antes del 12 dic"]],
@@ -111,7 +111,7 @@ describe("checkout line (purchase.checkout.cart-line-item.render-after)", () => 
         locale: "fr",
         availability: availabilityOf({ [VARIANT_A]: 1 }),
       },
-      ["En réapprovisionnement : 2 sur 3 expédiés d’ici le 12 déc."],
+      ["En réapprovisionnement\u00a0: 2 sur 3 expédiés d’ici le 12 déc."],
     ],
     [
       "German partial without a date",

@@ -72,7 +72,7 @@ describe("mountLineNotice", () => {
     });
     mountLineNotice({ ...api, query }, "before-order", root as unknown as Element);
     await settle();
-    expect(textsOf(root)).toEqual(["En réapprovisionnement : expédition d’ici le 12 déc."]);
+    expect(textsOf(root)).toEqual(["En réapprovisionnement\u00a0: expédition d’ici le 12 déc."]);
   });
 
   it.each<[string, StockMode, boolean]>([
