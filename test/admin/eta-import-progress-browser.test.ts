@@ -69,4 +69,22 @@ describe("ETA import progress in the admin", () => {
     });
     expect(stored).toBe(ROWS);
   }, 120_000);
+
+  it("says a file over the 10 MB limit is too large, in words, and applies nothing", async () => {
+    const { page } = session;
+    await page.reload({ waitUntil: "load" });
+    await page.getByRole("heading", { name: "ETAs", level: 1 }).waitFor();
+    await page.locator("ui-title-bar").getByRole("button", { name: "Import CSV" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import ETAs from CSV" });
+    const row = `${variantIds[0]},${isoDaysFromToday(50)},${"x".repeat(480)}\r\n`;
+    const big = "variant_id,eta,message\r\n" + row.repeat(Math.ceil((10.5 * 1024 * 1024) / row.length));
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big) });
+    await dialog
+      .getByText("big.csv is larger than 10 MB: split it into smaller files and import each")
+      .waitFor();
+    // Refused before any import began: the only import is the 20,000-row one above.
+    expect(await session.app.deps.db.etaImport.count({ where: { shopId: session.shopId } })).toBe(1);
+  }, 60_000);
 });

@@ -72,7 +72,9 @@ export function useEtaImport(onImported: () => void) {
             ? t("etas.importUnavailable")
             : e instanceof ApiError && e.status === 409
               ? t("etaImport.anotherRunning")
-              : errorMessage(e);
+              : e instanceof ApiError && e.status === 413
+                ? t("etaImport.tooLarge", { file: file.name })
+                : errorMessage(e);
         setState({ ...IDLE, file: file.name, error });
       }
     },
