@@ -1,4 +1,5 @@
 import "@shopify/polaris/build/esm/styles.css";
+import "./polaris-tabs-measure.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createApiClient } from "./api/api-client.ts";
