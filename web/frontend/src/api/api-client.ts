@@ -1,11 +1,31 @@
 import i18next from "i18next";
+import { labelKey } from "../i18n/label-key.ts";
 import type { TokenProvider } from "./session-token.ts";
+
+// Refusals whose server message says nothing the merchant can act on beyond the code: worded in
+// the admin's language (docs/api-errors.md lists the codes). Other codes carry a specific message
+// (a field error arrives in the admin's language already, through Accept-Language).
+const GENERIC_ERRORS = {
+  rate_limited: "states.errors.rateLimited",
+  unavailable: "states.errors.unavailable",
+  unauthorized: "states.errors.unauthorized",
+  forbidden: "states.errors.forbidden",
+  payload_too_large: "states.errors.tooLarge",
+  internal: "states.errors.internal",
+} as const;
+
+/** The sentence a failed request shows the merchant. */
+function sentenceOf(status: number, body: ApiError["body"]): string {
+  const generic = body?.error ? labelKey(GENERIC_ERRORS, body.error) : null;
+  if (generic) return i18next.t(generic);
+  return body?.message ?? body?.error ?? i18next.t("states.requestFailed", { status });
+}
 
 export class ApiError extends Error {
   readonly status: number;
   readonly body: { error?: string; message?: string; details?: unknown } | null;
   constructor(status: number, body: ApiError["body"]) {
-    super(body?.message ?? body?.error ?? i18next.t("states.requestFailed", { status }));
+    super(sentenceOf(status, body));
     this.name = "ApiError";
     this.status = status;
     this.body = body;
