@@ -1,4 +1,4 @@
-// npm run bench [-- <name>...] [--size small]: runs the benchmark table and writes it under
+// npm run bench [-- <name>...] [--size small] [--subscribers N]: runs the benchmark table and writes it under
 // bench/results/. The one place of the bench that reads the environment (DATABASE_URL, REDIS_URL).
 import path from "node:path";
 import { formatText } from "./report/format-table.ts";
@@ -8,6 +8,7 @@ import { runBench } from "./run-bench.ts";
 const args = process.argv.slice(2);
 let size: "default" | "small" = "default";
 let cpuProfileDir: string | undefined;
+let subscribers: number | undefined;
 const names: string[] = [];
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
@@ -19,6 +20,10 @@ for (let i = 0; i < args.length; i++) {
     const value = arg.slice("--size=".length);
     if (value !== "small" && value !== "default") throw new Error("--size is small or default");
     size = value;
+  } else if (arg === "--subscribers") {
+    subscribers = Number(args[++i]);
+    if (!Number.isInteger(subscribers) || subscribers < 1)
+      throw new Error("--subscribers is a positive integer");
   } else if (arg === "--cpu-prof") {
     cpuProfileDir = path.join(RESULTS_DIR, "profiles", new Date().toISOString().replace(/[:.]/g, "-"));
   } else {
@@ -33,6 +38,7 @@ const report = await runBench({
   redisUrl: process.env.REDIS_URL || undefined,
   log: (m) => console.log(m),
   ...(cpuProfileDir ? { cpuProfileDir } : {}),
+  ...(subscribers ? { subscribers } : {}),
 });
 console.log(`\n${formatText(report)}\n`);
 const written = writeResults(report);

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CLAIM_BY_ID_SQL,
+  DISCOUNT_HOLD_SQL,
   OPEN_ROWS_SQL,
   WAVE_MESSAGE_KEYS_SQL,
 } from "../../web/server/notifications/batch-lookup-sql.ts";
@@ -77,6 +78,15 @@ describe("a send batch's lookups by id, with statistics from before the wave", (
 
   it("finds the messages to render through the primary key", async () => {
     const reads = await notificationReads(WAVE_MESSAGE_KEYS_SQL, [batch, "lookup-shop"]);
+    expect(new Set(reads)).toEqual(new Set(["Notification_pkey"]));
+  });
+
+  it("looks for emails held for a discount code through the primary key", async () => {
+    const reads = await notificationReads(DISCOUNT_HOLD_SQL, [
+      batch,
+      "lookup-shop",
+      ["backorder_confirmation", "eta_changed"],
+    ]);
     expect(new Set(reads)).toEqual(new Set(["Notification_pkey"]));
   });
 

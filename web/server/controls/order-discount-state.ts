@@ -1,5 +1,7 @@
 import type { OrderDiscount } from "@prisma/client";
 import type { Db } from "../db/create-prisma.ts";
+import type { SqlPool } from "../db/create-sql-pool.ts";
+import { DISCOUNT_HOLD_SQL } from "../notifications/batch-lookup-sql.ts";
 import type { Queues } from "../queues/create-queues.ts";
 import { createOrderDiscountJob, orderDiscountJobId } from "../queues/definitions/create-order-discount.ts";
 
@@ -57,28 +59,33 @@ export async function readOrderDiscount(
  * (also for a `retry` order, whose email is not held).
  */
 export async function holdEmailsForDiscount(
-  deps: { db: Db; queues: Queues; now: () => Date },
+  deps: { db: Db; sql: Pick<SqlPool, "query">; queues: Queues; now: () => Date },
   shopId: string,
   ids: string[],
 ): Promise<Set<string>> {
-  const rows = await deps.db.notification.findMany({
-    where: {
-      id: { in: ids },
-      shopId,
-      kind: { in: [...DISCOUNT_EMAIL_KINDS] },
-      orderId: { not: null },
-      status: { in: ["PENDING", "SENDING", "FAILED"] },
-    },
-    select: { id: true, orderId: true },
-  });
+  if (ids.length === 0) return new Set();
+  // By primary key, whatever the statistics say (batch-lookup-sql.ts): a Prisma `id in (...)` read
+  // walked every PENDING row of the shop for each batch of a wave just written.
+  const { rows } = await deps.sql.query<{ id: string; orderId: string }>(DISCOUNT_HOLD_SQL, [
+    ids,
+    shopId,
+    DISCOUNT_EMAIL_KINDS,
+  ]);
   if (rows.length === 0) return new Set();
   const now = deps.now();
-  const orders = [...new Set(rows.map((r) => r.orderId!))];
-  const states = await Promise.all(orders.map((orderId) => readOrderDiscount(deps.db, shopId, orderId, now)));
+  const orders = [...new Set(rows.map((r) => r.orderId))];
+  const states = await Promise.all(
+    orders.map((orderId) => readOrderDiscount(deps.db, shopId, BigInt(orderId), now)),
+  );
   const missing = new Set(orders.filter((_, i) => states[i]!.state === "missing"));
   const asked = orders.filter((_, i) => states[i]!.state === "missing" || states[i]!.state === "retry");
-  if (asked.length > 0) await enqueueOrderDiscounts(deps.queues, shopId, asked);
-  return new Set(rows.filter((r) => missing.has(r.orderId!)).map((r) => r.id));
+  if (asked.length > 0)
+    await enqueueOrderDiscounts(
+      deps.queues,
+      shopId,
+      asked.map((orderId) => BigInt(orderId)),
+    );
+  return new Set(rows.filter((r) => missing.has(r.orderId)).map((r) => r.id));
 }
 
 /** Asks for the codes; an order whose job is already queued or running is not asked twice. */

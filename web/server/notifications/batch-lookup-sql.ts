@@ -52,3 +52,17 @@ export const WAVE_MESSAGE_KEYS_SQL = `select distinct s."variantId"::text as "va
        offset 0
      ) n
      join "Subscription" s on s.id = n."subscriptionId" and s."shopId" = $2`;
+
+/**
+ * Of the ids ($1) of shop $2, the emails still to send whose kind ($3) shows the order's discount
+ * code, with their order (order-discount-state.ts holds them until the code exists). Most batches
+ * (a restock wave's) hold none, and had to learn that by primary key too.
+ */
+export const DISCOUNT_HOLD_SQL = `select n.id, n."orderId"::text as "orderId"
+     from ${BATCH_IDS}
+     cross join lateral (
+       select id, "orderId" from "Notification" n
+       where n.id = v.id and n."shopId" = $2 and n.kind = any($3::text[]) and n."orderId" is not null
+         and n.status in ('PENDING', 'SENDING', 'FAILED')
+       offset 0
+     ) n`;

@@ -45,12 +45,14 @@ export async function emitIntegrationEvents(
   );
 }
 
-/** Whether the shop has an enabled webhook endpoint, Flow trigger or Klaviyo key. */
+/**
+ * Whether the shop has an enabled webhook endpoint, Flow trigger or Klaviyo key: one statement
+ * (every send batch of a fan-out asks, docs/fanout-performance.md), each table by its shop index.
+ */
 export async function shopHasIntegrations(db: Db, shopId: string): Promise<boolean> {
-  const [endpoint, flow, klaviyo] = await Promise.all([
-    db.webhookEndpoint.findFirst({ where: { shopId, enabled: true }, select: { id: true } }),
-    db.flowTriggerState.findFirst({ where: { shopId, enabled: true }, select: { handle: true } }),
-    db.klaviyoSettings.findFirst({ where: { shopId, enabled: true }, select: { shopId: true } }),
-  ]);
-  return endpoint !== null || flow !== null || klaviyo !== null;
+  const [row] = await db.$queryRaw<{ any: boolean }[]>`
+    select exists (select 1 from "WebhookEndpoint" where "shopId" = ${shopId} and enabled)
+        or exists (select 1 from "FlowTriggerState" where "shopId" = ${shopId} and enabled)
+        or exists (select 1 from "KlaviyoSettings" where "shopId" = ${shopId} and enabled) as "any"`;
+  return row?.any === true;
 }
