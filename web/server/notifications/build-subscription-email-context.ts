@@ -3,11 +3,8 @@ import type { Config } from "../config.ts";
 import type { DoubleOptInContext, RestockContext } from "../emails/templates/variables.ts";
 import { signProductLinkToken } from "../subscriptions/subscription-tokens.ts";
 import { formatPrice, productUrl, variantVariables } from "./build-variant-variables.ts";
+import { restockProductLink } from "./restock-product-link.ts";
 import type { EmailShop, EmailVariant } from "./email-send-caches.ts";
-
-export const UTM = { utm_source: "backorder-hub", utm_medium: "email", utm_campaign: "restock" } as const;
-/** Query parameter carrying the signed product-link token (attribution of clicks). */
-export const LINK_TOKEN_PARAM = "bh_token";
 
 export function unsubscribeUrl(
   config: Pick<Config, "appUrl">,
@@ -29,10 +26,7 @@ export function restockRecipientValues(
 ): RestockRecipientValues {
   return {
     email: notification.recipient,
-    url: productUrl(shop, variant, {
-      ...UTM,
-      [LINK_TOKEN_PARAM]: signProductLinkToken(config.apiSecrets[0]!, subscription.id),
-    }),
+    url: restockProductLink(shop, variant, signProductLinkToken(config.apiSecrets[0]!, subscription.id)),
     unsubscribeUrl: unsubscribeUrl(config, subscription),
   };
 }

@@ -8,7 +8,11 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 /** `value` as `{{ value }}` prints it in an HTML template. */
 export function escapeHtmlLikeLiquid(value: string): string {
+  // Most values (an address, a link) hold none: no replace callback, no new string.
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }

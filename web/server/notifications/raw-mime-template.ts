@@ -1,11 +1,12 @@
 import { encode as qpEncode, wrap as qpWrap } from "nodemailer/lib/qp";
+import { encodeQpLine } from "./encode-qp-line.ts";
 
 /**
  * A MIME message encoded once, with slots for what differs per recipient (docs/fanout-performance.md).
  * Headers are complete lines where a slot stands for a whole value. Bodies are quoted-printable,
  * which encodes and wraps each line on its own (RFC 2045 6.7, lines <= 76): lines without a slot
- * are encoded once, and only the few lines holding a slot are encoded per recipient; the result
- * decodes to the substituted body.
+ * are encoded once, and only the few lines holding a slot are encoded per recipient (one pass,
+ * encode-qp-line.ts); the result decodes to the substituted body.
  */
 export type RawMimeTemplate = {
   /**
@@ -103,7 +104,7 @@ export function compileRawMime(input: {
           }
           let line = "";
           for (const piece of chunk) line += typeof piece === "string" ? piece : part.escape(body[piece]!);
-          out += encodeQuotedPrintable(line);
+          out += encodeQpLine(line);
         }
         out += CRLF;
       }

@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
 import { alertsPageUrl } from "../emails/templates/layout-strings.ts";
 import { productUrl } from "../notifications/build-variant-variables.ts";
-import { LINK_TOKEN_PARAM } from "../notifications/build-subscription-email-context.ts";
+import { LINK_TOKEN_PARAM } from "../notifications/restock-product-link.ts";
 import type { EmailShop, EmailVariant } from "../notifications/email-send-caches.ts";
 import { signProductLinkToken } from "../subscriptions/subscription-tokens.ts";
 
