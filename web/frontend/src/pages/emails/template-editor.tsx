@@ -1,17 +1,6 @@
 import type { TFunction } from "i18next";
-import { Trans, useTranslation } from "react-i18next";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  InlineGrid,
-  InlineStack,
-  List,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { useTranslation } from "react-i18next";
+import { Badge, BlockStack, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useRef, useState } from "react";
 import { ApiError } from "../../api/api-client.ts";
 import { useFocusFirstError } from "../../api/field-errors.ts";
@@ -27,22 +16,12 @@ import {
   type TemplateSource,
 } from "./emails-contract.ts";
 import { liquidErrorText } from "./liquid-error-text.ts";
+import { PART_FIELDS, PART_LABEL } from "./template-parts.ts";
 import { TemplatePreview } from "./template-preview.tsx";
+import { TemplateProblems } from "./template-problems.tsx";
+import { TemplateVariablesCard } from "./template-variables-card.tsx";
 import { TestSendCard } from "./test-send-card.tsx";
 import { useLivePreview } from "./use-live-preview.ts";
-
-const PART_LABEL = {
-  subject: "emails.partSubject",
-  html: "emails.partHtml",
-  text: "emails.partText",
-} as const satisfies Record<keyof TemplateSource, `emails.${string}`>;
-
-// The three parts in the order the merchant edits them; the bodies get room to write.
-const PART_FIELDS: { part: keyof TemplateSource; multiline?: number; maxHeight?: number }[] = [
-  { part: "subject" },
-  { part: "html", multiline: 14, maxHeight: 420 },
-  { part: "text", multiline: 8, maxHeight: 300 },
-];
 
 function errorFor(
   errors: LiquidError[],
@@ -140,47 +119,7 @@ export function TemplateEditor({
                   <Badge>{t("emails.default")}</Badge>
                 )}
               </InlineStack>
-              {errors.length ? (
-                <Banner tone="critical" title={t("emails.liquidErrors")}>
-                  <List>
-                    {errors.map((e) => (
-                      <List.Item key={`${e.part}:${e.line}:${e.column}`}>
-                        {t("emails.errorIn", {
-                          part: t(PART_LABEL[e.part]),
-                          line: e.line,
-                          column: e.column,
-                          message: liquidErrorText(e, t, f),
-                        })}
-                      </List.Item>
-                    ))}
-                  </List>
-                </Banner>
-              ) : null}
-              {live.warnings.length ? (
-                <Banner tone="warning" title={t("emails.unknownVariables")}>
-                  <List>
-                    {live.warnings.map((w) => (
-                      <List.Item key={`${w.part}:${w.line}:${w.column}`}>
-                        <Trans
-                          i18nKey="emails.unknownVariable"
-                          values={{
-                            part: t(PART_LABEL[w.part]),
-                            line: w.line,
-                            column: w.column,
-                            variable: `{{ ${w.variable} }}`,
-                          }}
-                          components={{ code: <code /> }}
-                        />
-                      </List.Item>
-                    ))}
-                  </List>
-                </Banner>
-              ) : null}
-              {live.failure ? (
-                <Banner tone="warning" title={t("emails.previewUnavailable")}>
-                  <p>{live.failure}</p>
-                </Banner>
-              ) : null}
+              <TemplateProblems errors={errors} warnings={live.warnings} failure={live.failure} />
               {PART_FIELDS.map(({ part, multiline, maxHeight }) => (
                 <TextField
                   key={part}
@@ -207,20 +146,7 @@ export function TemplateEditor({
               </InlineStack>
             </BlockStack>
           </Card>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingSm">
-                {t("emails.variables")}
-              </Text>
-              <List>
-                {detail.variables.map((v) => (
-                  <List.Item key={v.name}>
-                    <code>{`{{ ${v.name} }}`}</code> — {v.description}
-                  </List.Item>
-                ))}
-              </List>
-            </BlockStack>
-          </Card>
+          <TemplateVariablesCard variables={detail.variables} />
         </BlockStack>
         <BlockStack gap="400">
           <TemplatePreview preview={live.preview} stale={live.pending} />
