@@ -23,8 +23,8 @@ import {
 } from "./backorder-filters.tsx";
 import { BackorderHistoryModal } from "./backorder-history-modal.tsx";
 import { BackorderTableRow } from "./backorder-table-row.tsx";
-import { BulkActionModal, type BulkAction } from "./bulk-action-modal.tsx";
 import { CancelRequestsCard } from "./cancel-requests-card.tsx";
+import { useBackorderBulk } from "./use-backorder-bulk.tsx";
 import type { BackorderPageResponse } from "../../../../contract/api-responses.ts";
 import {
   backorderSearch,
@@ -57,9 +57,6 @@ export default function BackordersPage() {
   // The product filter is set from a row ("only this product"): the API filters by product id.
   const [productLabel, setProductLabel] = useState("");
   const [historyRow, setHistoryRow] = useState<BackorderRow | null>(null);
-  // Bumped after a bulk action: the cancel requests card loads again (it lists the new requests).
-  const [bulkRuns, setBulkRuns] = useState(0);
-  const [bulk, setBulk] = useState<{ action: BulkAction; rows: BackorderRow[] } | null>(null);
   // A saved view in the URL: the rows load once its filters apply (no flash of another view's rows).
   const [opening, setOpening] = useState(() => urlNamesSavedView(BACKORDER_VIEWS));
   const state = useApi<BackorderPageResponse>(opening ? null : `/backorders?${backorderSearch(query)}`);
@@ -72,6 +69,7 @@ export default function BackordersPage() {
   const update = (patch: Partial<BackorderQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const exportQuery = backorderSearch({ ...query, page: 1 });
   const exporting = useDownload();
+  const bulk = useBackorderBulk({ query, selectedIds, clearSelection, reload: state.reload });
   const views = useBackorderViews(query, setQuery, [searchInput, setSearchInput], clearSelection, setOpening);
   // A saved view may open with a product filter: its rows name the product.
   const productName =
@@ -100,7 +98,8 @@ export default function BackordersPage() {
       }}
     >
       <BlockStack gap="400">
-        <CancelRequestsCard key={bulkRuns} shop={api.shop} />
+        {/* Loaded again after a bulk action: it lists the new cancellation requests. */}
+        <CancelRequestsCard key={bulk.runs} shop={api.shop} />
         <ApiView
           state={state}
           what={t("backorders.theBackorderList")}
@@ -131,34 +130,7 @@ export default function BackordersPage() {
                   condensed={smDown}
                   selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
                   onSelectionChange={handleSelectionChange}
-                  promotedBulkActions={[
-                    {
-                      content: t("backorders.exportSelection"),
-                      onAction: () =>
-                        void api
-                          .download(
-                            `/backorders/export.csv?${backorderSearch({ ...query, page: 1 })}&ids=${selectedIds.join(",")}`,
-                            "backorders-selection.csv",
-                          )
-                          .then(clearSelection),
-                    },
-                    {
-                      content: t("backorders.resendEmail"),
-                      onAction: () =>
-                        setBulk({
-                          action: "resend",
-                          rows: page.rows.filter((r) => selectedIds.includes(r.id)),
-                        }),
-                    },
-                    {
-                      content: t("backorders.requestCancellation"),
-                      onAction: () =>
-                        setBulk({
-                          action: "cancel",
-                          rows: page.rows.filter((r) => selectedIds.includes(r.id)),
-                        }),
-                    },
-                  ]}
+                  promotedBulkActions={bulk.actions(page.rows)}
                   headings={[
                     { title: t("backorders.order") },
                     { title: t("backorders.customer") },
@@ -211,19 +183,7 @@ export default function BackordersPage() {
         </ApiView>
       </BlockStack>
       {historyRow ? <BackorderHistoryModal row={historyRow} onClose={() => setHistoryRow(null)} /> : null}
-      {bulk ? (
-        <BulkActionModal
-          action={bulk.action}
-          rows={bulk.rows}
-          onClose={() => setBulk(null)}
-          onDone={() => {
-            setBulk(null);
-            setBulkRuns((n) => n + 1);
-            clearSelection();
-            state.reload();
-          }}
-        />
-      ) : null}
+      {bulk.modal}
     </AppPage>
   );
 }
