@@ -7,15 +7,14 @@ import {
   type BackorderShop,
 } from "../backorders/backorder-fixture.ts";
 import { scanDatabaseFor } from "../helpers/scan-database-for.ts";
-import { webhookHeaders } from "../helpers/sign.ts";
-import { TEST_API_SECRET } from "../helpers/start-test-app.ts";
+import { customerOrderBody, deliverWebhook, type FaultCustomer } from "./support/customer-webhooks.ts";
 import { reportFaultRow } from "./support/fault-row.ts";
-import { signUp, signedProxyQuery } from "./support/proxy-request.ts";
 
-// Privacy and request hygiene (docs/privacy.md): what customers/redact leaves behind, what
-// customers/data_request exports, NUL bytes at every entry point, replayed stale deliveries.
+// Privacy (docs/privacy.md): what customers/redact leaves behind, what customers/data_request
+// exports, and processed webhook bodies blanked after the retention. Request hygiene (NUL bytes,
+// stale deliveries) is request-hygiene.faults.ts.
 
-type Customer = { id: string; email: string; first: string; last: string; phone: string };
+type Customer = FaultCustomer;
 const MIRA: Customer = {
   id: "7310000000000001",
   email: "Mira.Kowalczyk@example.com",
@@ -54,27 +53,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => f?.close());
 
-/** A signed delivery as Shopify makes it; the 64-bit ids stay bare JSON numbers. */
-async function deliver(topic: string, body: string, triggeredAt = new Date()): Promise<Response> {
-  const headers = {
-    ...webhookHeaders({ topic, shop: shop.domain, body, secret: TEST_API_SECRET }),
-    "X-Shopify-Triggered-At": triggeredAt.toISOString(),
-  };
-  return fetch(`${f.app.url}/webhooks`, { method: "POST", headers, body });
+function deliver(topic: string, body: string, triggeredAt = new Date()): Promise<Response> {
+  return deliverWebhook(f.app.url, shop.domain, topic, body, triggeredAt);
 }
 
 /** orders/create for the customer, Shopify's shape: the person is in email, customer and addresses. */
 function orderBody(c: Customer, orderId: bigint, lineId: bigint): string {
-  const now = new Date().toISOString();
-  const address = `{"first_name":"${c.first}","last_name":"${c.last}","name":"${c.first} ${c.last}","phone":"${c.phone}","address1":"1 Harbour Road","city":"Kiel","zip":"24103","country_code":"DE"}`;
-  return `{"id":${orderId},"admin_graphql_api_id":"gid://shopify/Order/${orderId}","name":"#${orderId % 10000n}",
-    "email":"${c.email}","contact_email":"${c.email}","phone":"${c.phone}","created_at":"${now}","updated_at":"${now}",
-    "currency":"EUR","total_price":"60.00","customer_locale":"en","tags":"",
-    "order_status_url":"https://${shop.domain}/1/orders/${orderId}/authenticate?key=k${orderId}",
-    "customer":{"id":${c.id},"email":"${c.email}","first_name":"${c.first}","last_name":"${c.last}","phone":"${c.phone}","tags":""},
-    "billing_address":${address},"shipping_address":${address},
-    "line_items":[{"id":${lineId},"variant_id":${variantId},"product_id":1,"title":"Storm Shell","sku":"SHELL-1",
-      "quantity":3,"fulfillable_quantity":3,"price":"20.00","variant_inventory_management":"shopify"}]}`;
+  return customerOrderBody(shop.domain, variantId, c, orderId, lineId);
 }
 
 const placed = new Map<Customer, Promise<bigint>>();
@@ -280,131 +265,6 @@ describe("privacy", () => {
       duplicates: 0,
       fiveXx: 0,
       note: "1,200 bodies past 3 days blanked in batches of 500; recent, unprocessed, other shop kept",
-    });
-  });
-
-  it("a NUL byte in any text field answers 422 with a message, never 500, and writes nothing", async ({
-    task,
-  }) => {
-    const token = await f.sim.mintSessionToken({ shop: shop.domain });
-    const api = (path: string, init: RequestInit) =>
-      fetch(`${f.app.url}/api${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
-      });
-    const json = { "Content-Type": "application/json" };
-    const nulOrder = orderBody({ ...OTTO, first: "Nul\\u0000Name" }, nextId++, nextId++);
-    const attempts: [string, () => Promise<Response>][] = [
-      ["webhook JSON", () => deliver("orders/create", nulOrder)],
-      [
-        "proxy signup",
-        () =>
-          signUp(f.app.url, shop.domain, { email: "nul\u0000@example.com", variant_id: String(variantId) }),
-      ],
-      [
-        "proxy query",
-        () =>
-          fetch(
-            `${f.app.url}/proxy/eta?${signedProxyQuery(shop.domain, [["variant_ids", `${variantId}\u0000`]])}`,
-          ),
-      ],
-      [
-        "/api settings JSON",
-        () => api("/settings", { method: "PUT", headers: json, body: '{"senderName":"Shop\\u0000"}' }),
-      ],
-      [
-        "/api ETA JSON",
-        () => api(`/etas/${variantId}`, { method: "PUT", headers: json, body: '{"message":"soon\\u0000"}' }),
-      ],
-      [
-        "CSV import",
-        () =>
-          api("/etas/import", {
-            method: "POST",
-            headers: { "Content-Type": "text/csv" },
-            body: `variant_id,eta_date,message\n${variantId},2031-05-01,soon\u0000\n`,
-          }),
-      ],
-      [
-        "CSV import as JSON",
-        () =>
-          api("/etas/import", {
-            method: "POST",
-            headers: json,
-            body: JSON.stringify({ csv: `variant_id,eta_date,message\n${variantId},2031-05-01,x\u0000\n` }),
-          }),
-      ],
-      [
-        "CSV import in the background",
-        () =>
-          api(`/etas/imports?requestKey=${crypto.randomUUID()}`, {
-            method: "POST",
-            headers: { "Content-Type": "text/csv" },
-            body: `variant_id,eta,message\n${variantId},2031-05-01,soon\u0000\n`,
-          }),
-      ],
-      ["/api query", () => api("/etas?query=%00", { method: "GET" })],
-    ];
-    const statuses: Record<string, number> = {};
-    const answers: Record<string, string> = {};
-    for (const [name, send] of attempts) {
-      const res = await send();
-      statuses[name] = res.status;
-      const body = (await res.json().catch(() => ({}))) as { message?: string };
-      answers[name] = `${res.status} ${/NUL/.test(body.message ?? "") ? "NUL message" : body.message}`;
-    }
-    expect(answers).toEqual(Object.fromEntries(attempts.map(([name]) => [name, "422 NUL message"])));
-    // A legitimate escaped backslash followed by "u0000" is text, not a NUL: accepted.
-    const literal = await api("/settings", {
-      method: "PUT",
-      headers: json,
-      body: '{"senderName":"Shop \\\\u0000"}',
-    });
-    expect(literal.status).toBe(200);
-    expect(
-      (await f.app.deps.db.shopSettings.findUniqueOrThrow({ where: { shopId: shop.id } })).senderName,
-    ).toBe("Shop \\u0000");
-    reportFaultRow(task, {
-      test: "19.h NUL byte in text",
-      events: attempts.length,
-      lost: 0,
-      duplicates: 0,
-      fiveXx: Object.values(statuses).filter((s) => s >= 500).length,
-      note: `${attempts.length} entry points (webhook, proxy body and query, /api JSON and query, CSV) answer 422`,
-    });
-  });
-
-  it("a delivery triggered beyond Shopify's 48 h retry horizon is recorded, flagged in the activity log, not processed", async ({
-    task,
-  }) => {
-    const db = f.app.deps.db;
-    const staleOrder = nextId++;
-    const fresh = nextId++;
-    const old = new Date(Date.now() - 49 * 3600_000);
-    expect((await deliver("orders/create", orderBody(OTTO, staleOrder, nextId++), old)).status).toBe(200);
-    expect(
-      (await deliver("orders/create", orderBody(OTTO, fresh, nextId++), new Date(Date.now() - 47 * 3600_000)))
-        .status,
-    ).toBe(200);
-    await f.settle();
-    expect(await db.order.count({ where: { shopId: shop.id, orderId: staleOrder } })).toBe(0);
-    expect(await db.order.count({ where: { shopId: shop.id, orderId: fresh } })).toBe(1);
-    const token = await f.sim.mintSessionToken({ shop: shop.domain });
-    const activity = (await (
-      await fetch(`${f.app.url}/api/activity?source=webhooks`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as { items: { kind: string; status: string; error: string | null }[] };
-    const flagged = activity.items.filter((i) => i.error?.startsWith("stale delivery"));
-    expect(flagged.map((i) => [i.kind, i.status])).toEqual([["orders/create", "SKIPPED"]]);
-    expect(flagged[0]!.error).toContain(old.toISOString());
-    reportFaultRow(task, {
-      test: "19.h stale X-Shopify-Triggered-At",
-      events: 2,
-      lost: 0,
-      duplicates: 0,
-      fiveXx: 0,
-      note: "49 h old delivery recorded and SKIPPED with a flag in the activity log; 47 h old processed",
     });
   });
 });
