@@ -74,9 +74,15 @@ describe("Shopify Flow: triggers through the simulator, the Set variant ETA acti
     expect(Object.keys(trigger!.payload).sort()).toEqual(declaredKeys("flow-back-in-stock-signup"));
     expect(t.sim.getFlowTriggers(t.domain)).toHaveLength(1); // the signup before enabling sent nothing
 
-    // Idempotent: sending the same event again does not trigger Flow twice.
+    // Idempotent: sending the same event again does not trigger Flow twice. The worker records the
+    // send once Flow has answered, a moment after the simulator counted the trigger: wait for that.
     const sub = await db().subscription.findFirstOrThrow({ where: { email: "ada@example.com" } });
     const eventId = integrationEventId(t.shopId, "subscription.created", sub.id);
+    await waitFor(() =>
+      db().integrationSend.findFirst({
+        where: { eventId, target: "flow:back-in-stock-signup", sentAt: { not: null } },
+      }),
+    );
     expect(await sendFlowTrigger(t.app.workerDeps, eventId, "back-in-stock-signup")).toBe("skipped");
     expect(t.sim.getFlowTriggers(t.domain)).toHaveLength(1);
   });
