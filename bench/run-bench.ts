@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { readMachineInfo } from "./env/read-machine-info.ts";
+import { settleDatabase } from "./env/settle-database.ts";
 import { startBenchEnv } from "./env/start-bench-env.ts";
 import type { BenchReport } from "./report/format-table.ts";
 import { BENCH_ROWS } from "./rows/bench-rows.ts";
@@ -38,7 +39,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   log(`database: ${env.services.database}; queue: ${env.services.queue}`);
   const results: RowResult[] = [];
   try {
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0) {
+        log(`database settled before ${row.name}: ${await settleDatabase(env.databaseUrl)}`);
+      }
       log(`${row.name}...`);
       const t0 = performance.now();
       try {

@@ -1,4 +1,5 @@
 import type { Router } from "express";
+import type { Redis } from "ioredis";
 import { createQueues, type Queues } from "../../../web/server/queues/create-queues.ts";
 import { QUEUE_NAMES } from "../../../web/server/queues/definitions/define-job.ts";
 import { createQueueBackend } from "../../../web/server/queues/queue-backend.ts";
@@ -169,16 +170,23 @@ export async function startFaultStack(opts: {
   const describeActive = async () => {
     const out: string[] = [];
     for (const name of QUEUE_NAMES) {
-      for (const job of await queues.get(name).getActive(0, 20)) {
+      const queue = queues.get(name);
+      for (const job of await queue.getActive(0, 20)) {
         const state = await job.getState().catch((e: unknown) => String(e));
+        // Whether a worker still holds it: a renewed lock means its processor has not returned.
+        const lockMs = await lockTtl(queue, String(job.id));
         out.push(
           `${name}/${job.name}#${job.id} attemptsMade=${job.attemptsMade} processedOn=${
             job.processedOn ? new Date(job.processedOn).toISOString() : "-"
-          } state=${state} data=${JSON.stringify(job.data).slice(0, 200)}`,
+          } state=${state} lockTtlMs=${lockMs} data=${JSON.stringify(job.data).slice(0, 200)}`,
         );
       }
     }
-    return out.join("\n");
+    const problems = [web, ...workers]
+      .flatMap((p) => p.lines)
+      .filter((line) => /"level":(4|5|6)\d/.test(line))
+      .slice(-15);
+    return `${out.join("\n")}\nlast warnings and errors of the processes:\n${problems.join("\n")}`;
   };
 
   /**
@@ -273,4 +281,14 @@ export async function startFaultStack(opts: {
       await sim.close();
     },
   };
+}
+
+/** The milliseconds left on a job's lock (-2: no lock), or the error reading it. */
+async function lockTtl(queue: ReturnType<Queues["get"]>, jobId: string): Promise<string> {
+  try {
+    const client = await queue.backend.client;
+    return String(await (client as unknown as Redis).pttl(`${queue.toKey(jobId)}:lock`));
+  } catch (error) {
+    return String(error);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Subscription } from "@prisma/client";
 import type { SqlPool } from "../db/create-sql-pool.ts";
+import { BATCH_SUBSCRIPTIONS_SQL } from "./batch-lookup-sql.ts";
 import { fromUtc } from "./notification-batch-ledger.ts";
 
 type RawSubscription = Omit<
@@ -23,22 +24,19 @@ type RawSubscription = Omit<
   renewedAt: string | null;
 };
 
-/** The subscriptions behind a batch's rows, in one query, keyed by id (tenant-checked by the caller). */
+/**
+ * The subscriptions behind a batch's rows, in one query, keyed by id (tenant-checked by the caller).
+ * Each is read by its key, the shop checked on the row found (batch-lookup-sql.ts says why): with
+ * `"shopId" = $1 and id = any(...)`, statistics from before the shop's subscribers arrived made the
+ * planner walk every subscription of the shop through its (shopId, phone) index, once per batch.
+ */
 export async function loadBatchSubscriptions(
   sql: Pick<SqlPool, "query">,
   shopId: string,
   ids: string[],
 ): Promise<Map<string, Subscription>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await sql.query<RawSubscription>(
-    `select id, "shopId", "variantId"::text as "variantId", email, status::text as status, "activeKey", locale,
-            "marketingConsent", "marketingConsentRequested", "customerId"::text as "customerId", "confirmToken", "unsubscribeToken",
-            "createdAt"::text as "createdAt", "confirmedAt"::text as "confirmedAt",
-            "notifiedAt"::text as "notifiedAt", "unsubscribedAt"::text as "unsubscribedAt",
-            "renewedAt"::text as "renewedAt"
-     from "Subscription" where "shopId" = $1 and id = any($2::text[])`,
-    [shopId, ids],
-  );
+  const { rows } = await sql.query<RawSubscription>(BATCH_SUBSCRIPTIONS_SQL, [shopId, ids]);
   return new Map(
     rows.map((r) => [
       r.id,
