@@ -1,6 +1,7 @@
-import { createServer, type Server } from "node:http";
+import { createServer, get, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../web/server/app.ts";
 import { createProxyEtaParts } from "../../web/server/etas/proxy-eta-answer.ts";
 import { createProxyEtaFastPath } from "../../web/server/etas/proxy-eta-fast-path.ts";
 import { signProxyParams } from "../../web/server/proxy/verify-proxy-signature.ts";
@@ -45,7 +46,7 @@ describe("GET /proxy/eta before express (proxy-eta-fast-path.ts)", () => {
         res.end("express");
       };
       if (!fast.matches(req)) express();
-      else void fast.tryAnswer(req, res).then((answered) => answered || express());
+      else void Promise.resolve(fast.tryAnswer(req, res)).then((answered) => answered || express());
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,6 +81,26 @@ describe("GET /proxy/eta before express (proxy-eta-fast-path.ts)", () => {
     );
   });
 
+  it("sends the headers express's own route sends, in its order, and the same body", async () => {
+    const expressOnly = createServer(createApp(app.deps));
+    await new Promise<void>((resolve) => expressOnly.listen(0, "127.0.0.1", resolve));
+    try {
+      const path = `/proxy/eta${signed(SHOP, { variant_ids: String(V1) })}`;
+      const port = (expressOnly.address() as AddressInfo).port;
+      const [ours, theirs] = await Promise.all([
+        rawGet(`${base}${path}`),
+        rawGet(`http://127.0.0.1:${port}${path}`),
+      ]);
+      const withoutDate = (raw: string[]) => raw.map((v, i) => (raw[i - 1] === "Date" ? "<date>" : v));
+      expect(ours.status).toBe(200);
+      expect(withoutDate(ours.rawHeaders)).toEqual(withoutDate(theirs.rawHeaders));
+      expect(ours.body).toBe(theirs.body);
+    } finally {
+      expressOnly.closeAllConnections();
+      await new Promise((r) => expressOnly.close(r));
+    }
+  });
+
   it("answers HEAD without a body and 304 to a matching If-None-Match", async () => {
     const path = `${base}/proxy/eta${signed(SHOP, { variant_ids: String(V1) })}`;
     const head = await fetch(path, { method: "HEAD" });
@@ -111,3 +132,14 @@ describe("GET /proxy/eta before express (proxy-eta-fast-path.ts)", () => {
     expect(res.status).toBe(418);
   });
 });
+
+function rawGet(url: string): Promise<{ status: number; rawHeaders: string[]; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, (res: IncomingMessage) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body }));
+    }).on("error", reject);
+  });
+}

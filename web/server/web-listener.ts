@@ -13,22 +13,39 @@ export function createWebListener(deps: AppDeps): RequestListener {
   const proxyEta = createProxyEtaParts(deps);
   const app = createApp(deps, proxyEta);
   const fast = createProxyEtaFastPath(deps, proxyEta);
+  const handOver = (
+    req: Parameters<RequestListener>[0],
+    res: Parameters<RequestListener>[1],
+    error: unknown,
+  ) => {
+    // Nothing is written before the fast path's last step: express answers (and logs) the
+    // same failure with its error handling.
+    deps.logger.debug({ err: error }, "ETA read handed to express after an error");
+    if (res.headersSent) res.destroy();
+    else app(req, res);
+  };
   return (req, res) => {
     if (!fast.matches(req)) {
       app(req, res);
       return;
     }
-    fast.tryAnswer(req, res).then(
-      (answered) => {
-        if (!answered) app(req, res);
+    let answered;
+    try {
+      answered = fast.tryAnswer(req, res);
+    } catch (error) {
+      handOver(req, res, error);
+      return;
+    }
+    if (answered === true) return;
+    if (answered === false) {
+      app(req, res);
+      return;
+    }
+    answered.then(
+      (done) => {
+        if (!done) app(req, res);
       },
-      (error: unknown) => {
-        // Nothing is written before the fast path's last step: express answers (and logs) the
-        // same failure with its error handling.
-        deps.logger.debug({ err: error }, "ETA read handed to express after an error");
-        if (res.headersSent) res.destroy();
-        else app(req, res);
-      },
+      (error: unknown) => handOver(req, res, error),
     );
   };
 }

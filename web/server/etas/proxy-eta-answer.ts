@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import fresh from "fresh";
 import type { AppDeps } from "../app-deps.ts";
 import { AppError } from "../errors.ts";
+import { BASE_SECURITY_HEADERS } from "../http/security-headers.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 import { createProxyShopCache, type ProxyShopCache } from "../proxy/create-proxy-shop-cache.ts";
 import { isShopifyIdText } from "../shopify-id.ts";
 import type { EtaShopContext } from "./eta-shop-context.ts";
@@ -36,35 +38,43 @@ export function createProxyEtaParts(deps: AppDeps, given: Partial<ProxyEtaParts>
 }
 
 /**
- * The answer for these variants, from the cache or read and serialised once. Keyed by the shop's
- * ETA version (read at most every PROXY_CONTEXT_TTL_MS), its today and default lead time, and the
- * canonical variant set (docs/ingress-performance.md).
+ * The answer for these variants, from the cache (at once, no promise) or read and serialised once.
+ * Keyed by the shop's ETA version (read at most every PROXY_CONTEXT_TTL_MS), its today and default
+ * lead time, and the canonical variant set (docs/ingress-performance.md).
  */
-export async function etaAnswer(
+export function etaAnswer(
   deps: Pick<AppDeps, "sql" | "now">,
   answers: ProxyEtaCache,
   shopId: string,
   ctx: EtaShopContext,
   ids: string[],
-): Promise<CachedBody> {
+): MaybePromise<CachedBody> {
   const now = deps.now();
   const today = calendarDate(now, ctx.timezone);
   const key = `${shopId}|${ctx.etaVersion}|${today}|${ctx.defaultLeadTimeDays}|${ids.join(",")}`;
-  let cached = answers.get(key);
-  if (!cached) {
-    cached = serialise({ variants: await readProxyEtas(deps.sql, ctx, ids, now) });
-    answers.set(key, cached);
-  }
+  return answers.get(key) ?? readAnswer(deps, answers, key, ctx, ids, now);
+}
+
+async function readAnswer(
+  deps: Pick<AppDeps, "sql">,
+  answers: ProxyEtaCache,
+  key: string,
+  ctx: EtaShopContext,
+  ids: string[],
+  now: Date,
+): Promise<CachedBody> {
+  const cached = serialise({ variants: await readProxyEtas(deps.sql, ctx, ids, now) });
+  answers.set(key, cached);
   return cached;
 }
 
 /**
- * Writes a cached answer (express's response or a bare node:http one): 304 when the request's
- * If-None-Match names its ETag (express's req.fresh, for GET and HEAD), else the JSON as is, its
- * type, length and ETag known, so the headers and the body leave in one write.
+ * Writes a cached answer on express's response: 304 when the request's If-None-Match names its
+ * ETag (express's req.fresh, for GET and HEAD), else the JSON as is, its type, length and ETag
+ * known, so the headers and the body leave in one write.
  */
 export function writeEtaAnswer(req: IncomingMessage, res: ServerResponse, cached: CachedBody): void {
-  res.setHeader("Cache-Control", "public, max-age=60");
+  res.setHeader("Cache-Control", CACHE_CONTROL);
   res.setHeader("ETag", cached.etag);
   if (fresh(req.headers, { etag: cached.etag })) {
     res.statusCode = 304;
@@ -72,10 +82,29 @@ export function writeEtaAnswer(req: IncomingMessage, res: ServerResponse, cached
     return;
   }
   res.statusCode = 200;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Type", CONTENT_TYPE);
   res.setHeader("Content-Length", cached.bytes);
   res.end(req.method === "HEAD" ? undefined : cached.body);
 }
+
+/**
+ * The same answer on a bare node:http response nothing has touched (proxy-eta-fast-path.ts): the
+ * headers express's route sends, in its order (BASE_SECURITY_HEADERS first, as its middleware sets
+ * them), given to writeHead as one list rather than one setHeader each.
+ */
+export function writeEtaAnswerBare(req: IncomingMessage, res: ServerResponse, cached: CachedBody): void {
+  const head = [...SECURITY_HEAD, "Cache-Control", CACHE_CONTROL, "ETag", cached.etag];
+  if (fresh(req.headers, { etag: cached.etag })) {
+    res.writeHead(304, head).end();
+    return;
+  }
+  head.push("Content-Type", CONTENT_TYPE, "Content-Length", String(cached.bytes));
+  res.writeHead(200, head).end(req.method === "HEAD" ? undefined : cached.body);
+}
+
+const CACHE_CONTROL = "public, max-age=60";
+const CONTENT_TYPE = "application/json; charset=utf-8";
+const SECURITY_HEAD = Object.entries(BASE_SECURITY_HEADERS).flat();
 
 function serialise(answer: unknown): CachedBody {
   const body = JSON.stringify(answer);

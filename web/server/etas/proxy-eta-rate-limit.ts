@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import type { AppDeps } from "../app-deps.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 import { refuse } from "../limits/api-shop-limiter.ts";
 import { createBatchedHitCounter, type BatchedVerdict } from "../limits/batched-hit-counter.ts";
 import { createHitCounter } from "../limits/create-hit-counter.ts";
@@ -11,8 +12,11 @@ const FLUSH_MS = 100;
 /** Clients and shops one process remembers (a flood of addresses forgets the least recent). */
 const MAX_KEYS = 100_000;
 
-/** Counts one ETA read of a client of a shop; the verdict says whether it is within the limits. */
-export type ProxyEtaLimiter = (shopId: string, clientIp: string | undefined) => Promise<BatchedVerdict>;
+/**
+ * Counts one ETA read of a client of a shop; the verdict says whether it is within the limits.
+ * Decided at once in the process (a promise only while a refusal waits for its window's end).
+ */
+export type ProxyEtaLimiter = (shopId: string, clientIp: string | undefined) => MaybePromise<BatchedVerdict>;
 
 /**
  * GET /proxy/eta per client (a scraper or a loop in someone's browser) and per shop (a crowd of

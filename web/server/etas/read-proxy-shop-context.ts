@@ -1,10 +1,14 @@
 import { LRUCache, type Perf } from "lru-cache";
 import type { SqlPool } from "../db/create-sql-pool.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 import type { EtaShopContext } from "./eta-shop-context.ts";
 import { validTimezone } from "./timezone-formats.ts";
 
-/** What GET /proxy/eta needs of the shop on every request; null when the shop is gone or uninstalled. */
-export type ProxyShopContextReader = (shopId: string) => Promise<EtaShopContext | null>;
+/**
+ * What GET /proxy/eta needs of the shop on every request; null when the shop is gone or uninstalled.
+ * Answered at once (no promise) while the shop's last read is fresh.
+ */
+export type ProxyShopContextReader = (shopId: string) => MaybePromise<EtaShopContext | null>;
 
 /**
  * How long a read of the shop's ETA version, settings and install state is reused. Every change a
@@ -59,8 +63,9 @@ export function createProxyShopContextReader(
       };
     },
   });
-  return async (shopId) => {
-    const entry = cache.get(shopId) ?? (await cache.fetch(shopId));
-    return entry?.ctx ?? null;
+  return (shopId) => {
+    const entry = cache.get(shopId);
+    if (entry) return entry.ctx;
+    return cache.fetch(shopId).then((fetched) => fetched?.ctx ?? null);
   };
 }

@@ -15,7 +15,11 @@ export function compileTrustProxy(trust: TrustProxy): TrustFunction {
   return proxyaddr.compile([...trust]);
 }
 
-/** The client's address as express's req.ip gives it, for a request express has not seen. */
-export function clientAddress(req: IncomingMessage, trust: TrustFunction): string {
+/**
+ * The client's address as express's req.ip gives it, for a request express has not seen. Without
+ * an X-Forwarded-For there is no proxy to weigh: proxy-addr answers the socket's peer, as here.
+ */
+export function clientAddress(req: IncomingMessage, trust: TrustFunction): string | undefined {
+  if (!req.headers["x-forwarded-for"]) return req.socket.remoteAddress;
   return proxyaddr(req, trust);
 }

@@ -1,11 +1,14 @@
 import { LRUCache } from "lru-cache";
 import type { HitCheck, HitCounter } from "./create-hit-counter.ts";
 import type { LimitVerdict } from "./rate-limit-verdict.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 
 /** Adds `hits` to the shared counter `key` (fixed window); answers its total and the window's rest. */
 export type AddHits = HitCounter;
 
 export type BatchedVerdict = LimitVerdict & { index?: number };
+
+const OK: BatchedVerdict = Object.freeze({ ok: true });
 
 type KeyState = {
   /** The shared total at the last flush (every process's hits, ours included). */
@@ -19,8 +22,11 @@ type KeyState = {
 };
 
 export type BatchedHitCounter = {
-  /** Counts one hit per key in order and stops at the first over its limit (as countHits does). */
-  check(checks: readonly HitCheck[]): Promise<BatchedVerdict>;
+  /**
+   * Counts one hit per key in order and stops at the first over its limit (as countHits does).
+   * Decided at once, in the process; only a refusal before the key's first send waits for one.
+   */
+  check(checks: readonly HitCheck[]): MaybePromise<BatchedVerdict>;
   /** Sends every pending hit now (tests, shutdown). */
   flush(): Promise<void>;
   stop(): void;
@@ -91,21 +97,25 @@ export function createBatchedHitCounter(opts: {
     });
     return flushing;
   };
+  const refusal = (index: number, state: KeyState): BatchedVerdict => {
+    const msLeft = state.windowEndsAt === null ? opts.windowSeconds * 1000 : state.windowEndsAt - now();
+    return { ok: false, index, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  };
   const timer = setInterval(() => void flush(), opts.flushMs);
   timer.unref();
 
   return {
-    async check(checks) {
+    check(checks) {
       const at = now();
-      for (const [index, { key, limit }] of checks.entries()) {
+      for (let index = 0; index < checks.length; index++) {
+        const { key, limit } = checks[index]!;
         const state = stateOf(key, at);
         state.pending += 1; // a refused hit counts too, as on the shared counter
         if (state.shared + state.sending + state.pending <= limit) continue;
-        if (state.windowEndsAt === null) await send(key, state);
-        const msLeft = state.windowEndsAt === null ? opts.windowSeconds * 1000 : state.windowEndsAt - now();
-        return { ok: false, index, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+        if (state.windowEndsAt === null) return send(key, state).then(() => refusal(index, state));
+        return refusal(index, state);
       }
-      return { ok: true };
+      return OK;
     },
     flush,
     stop: () => clearInterval(timer),

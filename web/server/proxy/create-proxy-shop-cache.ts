@@ -46,15 +46,21 @@ export function createProxyShopCache(sql: SqlPool, opts: ProxyShopCacheOptions =
     }
   }
 
+  /** The shop while its entry is fresh, else undefined (unknown here, not "not installed"). */
+  function peek(domain: string): ProxyShop | undefined {
+    const entry = entries.get(domain);
+    if (!entry || entry.expiresAt <= now()) return undefined;
+    entries.delete(domain);
+    entries.set(domain, entry); // most recently used last
+    return entry.shop;
+  }
+
   return {
+    peek,
     /** The installed shop of this domain, or null. Rejects when the database cannot answer. */
     get(domain: string): Promise<ProxyShop | null> {
-      const entry = entries.get(domain);
-      if (entry && entry.expiresAt > now()) {
-        entries.delete(domain);
-        entries.set(domain, entry); // most recently used last
-        return Promise.resolve(entry.shop);
-      }
+      const shop = peek(domain);
+      if (shop) return Promise.resolve(shop);
       let pending = loading.get(domain);
       if (!pending) {
         pending = load(domain);

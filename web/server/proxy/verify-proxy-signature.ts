@@ -22,7 +22,7 @@ export function verifyProxySignature(
   query: ProxyQuery,
   secret: string | string[],
   now: Date,
-  toleranceSeconds = 90,
+  toleranceSeconds = PROXY_TIMESTAMP_TOLERANCE_SECONDS,
 ): ProxySignatureResult {
   const params = toMultiMap(query);
   if (SINGLE_VALUED.some((key) => (params.get(key)?.length ?? 0) > 1)) {
@@ -44,8 +44,7 @@ export function verifyProxySignature(
   if (!matches) return { ok: false, reason: "bad_signature" };
 
   // Checked after the signature so the reason only says "stale" about requests Shopify really signed.
-  const timestamp = Number(params.get("timestamp")?.[0]);
-  if (!Number.isFinite(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) {
+  if (!timestampWithin(Number(params.get("timestamp")?.[0]), now.getTime(), toleranceSeconds)) {
     return { ok: false, reason: "stale_timestamp" };
   }
 
@@ -53,6 +52,14 @@ export function verifyProxySignature(
   if (!shop) return { ok: false, reason: "missing_shop" };
   const customer = params.get("logged_in_customer_id")?.[0];
   return { ok: true, shop, loggedInCustomerId: customer ? customer : null };
+}
+
+/** How far a signed timestamp may be from our clock, either way. */
+export const PROXY_TIMESTAMP_TOLERANCE_SECONDS = 90;
+
+/** A signed `timestamp` (seconds) within `toleranceSeconds` of `nowMs`. */
+export function timestampWithin(timestamp: number, nowMs: number, toleranceSeconds: number): boolean {
+  return Number.isFinite(timestamp) && Math.abs(nowMs / 1000 - timestamp) <= toleranceSeconds;
 }
 
 /**
