@@ -4,8 +4,10 @@ import type { RequestTemplate } from "../load/load-spec.ts";
 import { orderCreatePayload } from "../payloads/order-create-payload.ts";
 import { BENCH_API_SECRET } from "../env/start-bench-env.ts";
 import { forkChild } from "../proc/fork-child.ts";
+import { clearQueues } from "./clear-queues.ts";
 import { compareHttp, failures } from "./compare-http.ts";
-import { fmt, type BenchRow } from "./row-types.ts";
+import { harnessDeps } from "./run-fanout.ts";
+import { fmt, type BenchContext, type BenchRow } from "./row-types.ts";
 
 const NAME = "webhooks";
 const TARGET = ">= 0.6 of baseline req/s; p99 <= 25 ms at 1,000 req/s";
@@ -68,9 +70,26 @@ export const webhooksRow: BenchRow = {
       };
     } finally {
       await Promise.all([ours.stop(), baseline.stop()]);
+      await discardStoredDeliveries(ctx);
     }
   },
 };
+
+/**
+ * Removes what the row stored and enqueued (tens of thousands of 16 KB orders and their jobs):
+ * left behind, they would be processed by the next row's workers (every row's workers take every
+ * queue, and the webhook sweeper re-enqueues stored rows), which then measure this backlog too.
+ */
+async function discardStoredDeliveries(ctx: BenchContext): Promise<void> {
+  const deps = harnessDeps(ctx);
+  try {
+    await clearQueues(deps);
+    const { count } = await deps.db.webhookEvent.deleteMany({});
+    ctx.log(`  discarded the ${fmt(count)} stored deliveries and their jobs`);
+  } finally {
+    await deps.close();
+  }
+}
 
 /** `count` distinct generated orders, each signed like Shopify signs it. */
 export function orderCreateRequests(count: number): RequestTemplate[] {
