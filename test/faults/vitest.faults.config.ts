@@ -14,6 +14,9 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: FAULTS.testTimeoutMs,
+    // expect.poll waits for what a page or a worker shows next; its default of 1 s failed a browser
+    // test whose settings page took longer to fill on a busy CI machine.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
     reporters: ["default", "./test/faults/faults-reporter.ts"],
   },
