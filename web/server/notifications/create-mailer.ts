@@ -1,6 +1,8 @@
 import nodemailer from "nodemailer";
+import DKIM from "nodemailer/lib/dkim";
 import type { Config } from "../config.ts";
 import { dkimSigning, fromAddress } from "./dkim-signing.ts";
+import { createRawSmtpPool, messageStream } from "./raw-smtp-pool.ts";
 
 export type OutgoingEmail = {
   from: string;
@@ -17,7 +19,7 @@ export type OutgoingEmail = {
 
 /**
  * A message already encoded (a restock wave's, filled for one subscriber): sent as it is, with the
- * envelope from `from`'s address to `to`. nodemailer builds no MIME for it; DKIM still signs it.
+ * envelope from `from`'s address to `to`, over the raw pool (raw-smtp-pool.ts); DKIM still signs it.
  */
 export type RawEmail = { from: string; to: string; messageId: string; raw: Buffer };
 
@@ -77,15 +79,21 @@ export function createMailer(
   // lease; waiting here instead lets `startBy` be checked the moment a connection is near.
   // A few per connection keep every connection busy while the next message is being rendered.
   const gate = createGate(opts.maxInFlight ?? maxConnections * 4);
+  const timeouts = {
+    connectionTimeout: Math.min(socketTimeout, 30_000),
+    greetingTimeout: Math.min(socketTimeout, 30_000),
+    socketTimeout,
+  };
+  // Composed emails (order emails, confirmations): nodemailer builds their MIME.
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
     maxConnections,
     maxMessages: Number.POSITIVE_INFINITY,
-    connectionTimeout: Math.min(socketTimeout, 30_000),
-    greetingTimeout: Math.min(socketTimeout, 30_000),
-    socketTimeout,
+    ...timeouts,
   });
+  // Encoded ones (restock waves: the hot path) go as they are, on connections of their own.
+  const rawPool = createRawSmtpPool(smtpUrl, { maxConnections, ...timeouts });
   return {
     maxSendMs: socketTimeout,
     maxConnections,
@@ -102,21 +110,20 @@ export function createMailer(
     },
     close() {
       transport.close();
+      rawPool.close();
     },
   };
 
   async function sendOne(email: OutgoingEmail | RawEmail): Promise<SendResult> {
-    const dkim = config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {};
     if ("raw" in email) {
-      const info = await transport.sendMail({
-        envelope: { from: fromAddress(email.from), to: [email.to] },
-        raw: email.raw,
-        // Already in the raw headers; given here too, nodemailer does not generate one per message.
-        messageId: email.messageId,
-        ...dkim,
-      });
-      return { messageId: email.messageId, response: String(info.response ?? "") };
+      const signing = dkimSigning(config.dkim, email.from);
+      const signer = signing ? new DKIM(signing) : null;
+      const info = await rawPool.send({ from: fromAddress(email.from), to: [email.to] }, () =>
+        signer ? signer.sign(email.raw) : messageStream(email.raw),
+      );
+      return { messageId: email.messageId, response: info.response };
     }
+    const dkim = config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {};
     const info = await transport.sendMail({
       from: email.from,
       to: email.to,
