@@ -80,7 +80,7 @@ export const webhooksFloorRow: BenchRow = {
           `bare node:http, HMAC, one multi-row INSERT per batch (2 in flight) into a copy of WebhookEvent; no express, queue or metrics (servers/serve-ingress-floor.ts)`,
           `per-round ratios storing the body: ${ratios.map((r) => fmt(r, 2)).join(", ")}${failed > 0 ? `; ${failed} requests failed` : ""}`,
         ],
-        data: { rps, ratios, noBodyRatio },
+        data: { rps, ratios, noBodyRatio, failed },
       };
     } finally {
       await Promise.all(Object.values(servers).map((s) => s.stop()));

@@ -20,6 +20,7 @@ describe("npm run bench --size small", () => {
     const small = SIZES.small;
     expect(report.rows.map((r) => r.name)).toEqual([
       "webhooks",
+      "webhooks-floor",
       "fanout",
       "fanout-1m-memory",
       "eta-read",
@@ -54,6 +55,16 @@ describe("npm run bench --size small", () => {
       ).toBeGreaterThan(0);
       expect(byName[name]!.ratio, name).toBeGreaterThan(0);
     }
+
+    // The floor: all three servers answered every request, storing the body and without it.
+    const floor = byName["webhooks-floor"]!;
+    const floorData = floor.data as { rps: Record<string, number[]>; failed: number };
+    expect(floorData.failed).toBe(0);
+    for (const key of ["body", "noBody", "baseline"]) {
+      expect(floorData.rps[key]!.length, key).toBe(small.httpRounds);
+      expect(Math.min(...floorData.rps[key]!), key).toBeGreaterThan(0);
+    }
+    expect(floor.pass).toBeNull();
 
     // Fan-out: every subscriber exactly once, through ledger and queue; the baseline delivered all too.
     const fanout = byName.fanout!.data as {
