@@ -63,9 +63,10 @@ export type MailerOptions = {
 };
 
 /**
- * A pooled nodemailer SMTP transport (connections are reused across messages), signing each message
- * with DKIM when a key is configured. SMTP errors are passed through untouched: classifySmtpError
- * decides retry or failure from their response code.
+ * Two pools of kept-open SMTP connections, up to `maxConnections` each, opened as they are needed:
+ * nodemailer's transport for composed emails, raw-smtp-pool.ts for encoded ones. Every message is
+ * signed with DKIM when a key is configured. SMTP errors are passed through untouched:
+ * classifySmtpError decides retry or failure from their response code.
  */
 export function createMailer(
   config: Pick<Config, "smtpUrl"> & Partial<Pick<Config, "dkim">>,
@@ -115,15 +116,14 @@ export function createMailer(
   };
 
   async function sendOne(email: OutgoingEmail | RawEmail): Promise<SendResult> {
+    const signing = dkimSigning(config.dkim, email.from);
     if ("raw" in email) {
-      const signing = dkimSigning(config.dkim, email.from);
       const signer = signing ? new DKIM(signing) : null;
       const info = await rawPool.send({ from: fromAddress(email.from), to: [email.to] }, () =>
         signer ? signer.sign(email.raw) : messageStream(email.raw),
       );
       return { messageId: email.messageId, response: info.response };
     }
-    const dkim = config.dkim ? { dkim: dkimSigning(config.dkim, email.from) } : {};
     const info = await transport.sendMail({
       from: email.from,
       to: email.to,
@@ -132,7 +132,7 @@ export function createMailer(
       html: email.html,
       text: email.text,
       messageId: email.messageId,
-      ...dkim,
+      ...(signing ? { dkim: signing } : {}),
       // `prepared` stops nodemailer from folding: RFC 8058 clients read List-Unsubscribe whole.
       headers: Object.fromEntries(
         Object.entries(email.headers ?? {}).map(([key, value]) => [key, { prepared: true, value }]),

@@ -9,7 +9,10 @@ export type WebhookBatcherOptions = {
   maxInFlight?: number;
 };
 
-type Waiter = { delivery: Delivery; resolve: (r: RecordResult) => void; reject: (e: unknown) => void };
+/** What a batch is made of: anything with a body, whose size bounds the batch. */
+type Batchable = { body: string };
+
+type Waiter<D, R> = { delivery: D; resolve: (r: R) => void; reject: (e: unknown) => void };
 
 /**
  * Group commit for webhook deliveries. A delivery joins the batch being gathered; the batch is
@@ -18,15 +21,16 @@ type Waiter = { delivery: Delivery; resolve: (r: RecordResult) => void; reject: 
  * holds what arrived during one commit, and at low load nobody waits for a timer). `store` records
  * a whole batch in one transaction; each delivery's promise settles only after it has: resolved
  * with its own result when the batch is stored, rejected for every member when it is not.
+ * The ingress batches Deliveries; the bench's ingress floor batches its own rows the same way.
  */
-export function createWebhookBatcher(
-  store: (batch: Delivery[]) => Promise<RecordResult[]>,
+export function createWebhookBatcher<D extends Batchable = Delivery, R = RecordResult>(
+  store: (batch: D[]) => Promise<R[]>,
   opts: WebhookBatcherOptions = {},
 ) {
   const maxBatch = opts.maxBatch ?? 64;
   const maxBatchBytes = opts.maxBatchBytes ?? 4 * 1024 * 1024;
   const maxInFlight = opts.maxInFlight ?? 2;
-  let pending: Waiter[] = [];
+  let pending: Waiter<D, R>[] = [];
   let inFlight = 0;
   let scheduled = false;
 
@@ -49,7 +53,7 @@ export function createWebhookBatcher(
     schedule();
   };
 
-  const takeBatch = (): Waiter[] => {
+  const takeBatch = (): Waiter<D, R>[] => {
     let bytes = 0;
     let n = 0;
     while (n < pending.length && n < maxBatch) {
@@ -62,7 +66,7 @@ export function createWebhookBatcher(
     return batch;
   };
 
-  const storeBatch = async (batch: Waiter[]): Promise<void> => {
+  const storeBatch = async (batch: Waiter<D, R>[]): Promise<void> => {
     try {
       const results = await store(batch.map((w) => w.delivery));
       batch.forEach((w, i) => w.resolve(results[i]!));
@@ -73,8 +77,8 @@ export function createWebhookBatcher(
 
   return {
     /** Settles once the delivery's batch is committed (its result) or has failed (rejects). */
-    record(delivery: Delivery): Promise<RecordResult> {
-      const { promise, resolve, reject } = Promise.withResolvers<RecordResult>();
+    record(delivery: D): Promise<R> {
+      const { promise, resolve, reject } = Promise.withResolvers<R>();
       pending.push({ delivery, resolve, reject });
       schedule();
       return promise;
@@ -86,4 +90,4 @@ export function createWebhookBatcher(
   };
 }
 
-export type WebhookBatcher = ReturnType<typeof createWebhookBatcher>;
+export type WebhookBatcher = ReturnType<typeof createWebhookBatcher<Delivery, RecordResult>>;
